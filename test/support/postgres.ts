@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+const adminUrl = (): string => {
+  const url = process.env.ANNALS_TEST_PG_ADMIN_URL;
+  if (!url) throw new Error('ANNALS_TEST_PG_ADMIN_URL is not set: run the tests through jest (test/support/global-setup.ts)');
+  return url;
+};
+
+/** A fresh, empty database on the test server, so test files never see each other's rows. */
+export const createTestDatabase = async (label = 'test'): Promise<TestDatabase> => {
+  const name = `annals_${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
+  const admin = new Client(adminUrl());
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new Client(adminUrl());
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+};
