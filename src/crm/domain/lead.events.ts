@@ -1,0 +1,15 @@
+/**
+ * Lead events as stored. The `type` strings are the stored names: never rename one; a changed
+ * shape gets a new name (`LeadCaptured.v2`) and an upcaster.
+ */
+export type LeadCaptured = {
+  type: 'LeadCaptured';
+  data: { leadId: string; name: string; email: string; company: string | null; phone: string | null; source: string | null };
+};
+export type LeadQualified = { type: 'LeadQualified'; data: { leadId: string } };
+export type LeadDisqualified = { type: 'LeadDisqualified'; data: { leadId: string; reason: string } };
+export type LeadConverted = { type: 'LeadConverted'; data: { leadId: string; clientId: string } };
+
+export type LeadEvent = LeadCaptured | LeadQualified | LeadDisqualified | LeadConverted;
+
+export const leadStream = (leadId: string) => `lead-${leadId}`;
