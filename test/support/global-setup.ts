@@ -1,11 +1,12 @@
+import { spawn, ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres, EmbeddedPostgresHandle } from '../../src/shared/database/embedded-postgres';
+import { createInterface } from 'node:readline';
 
 declare global {
   // eslint-disable-next-line no-var
-  var __ANNALS_TEST_PG__: { handle?: EmbeddedPostgresHandle; dir?: string } | undefined;
+  var __ANNALS_TEST_PG__: ChildProcess | undefined;
 }
 
 /**
@@ -18,7 +19,14 @@ export default async (): Promise<void> => {
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'annals-test-'));
-  const handle = await startEmbeddedPostgres({ dataDir: dir, database: 'postgres' });
-  process.env.ANNALS_TEST_PG_ADMIN_URL = handle.url;
-  globalThis.__ANNALS_TEST_PG__ = { handle, dir };
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'test-postgres-server.ts'), dir], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, SWC_NODE_PROJECT: join(__dirname, '../../tsconfig.json') },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL for tests exited with ${code}`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line).url));
+  });
+  process.env.ANNALS_TEST_PG_ADMIN_URL = url;
+  globalThis.__ANNALS_TEST_PG__ = child;
 };

@@ -1,8 +1,8 @@
-import { rmSync } from 'node:fs';
-
 export default async (): Promise<void> => {
-  const state = globalThis.__ANNALS_TEST_PG__;
-  if (!state?.handle) return;
-  await state.handle.stop();
-  if (state.dir) rmSync(state.dir, { recursive: true, force: true });
+  const child = globalThis.__ANNALS_TEST_PG__;
+  if (!child || child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 };

@@ -1,0 +1,36 @@
+/**
+ * NestJS 12, MikroORM 7 and a few others ship only ES modules. Node 20 can require() them, but
+ * jest's module loader cannot before Node 24.9, so their files are compiled to CommonJS here:
+ * SWC for the syntax, plus the two `import.meta` forms they use, which CommonJS lacks.
+ * Our own TypeScript goes through SWC with decorator metadata.
+ */
+const { createTransformer } = require('@swc/jest');
+const swcOptions = require('../../swcrc.json');
+
+const typescript = createTransformer({ ...swcOptions, swcrc: false });
+const esm = createTransformer({
+  swcrc: false,
+  jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' },
+  module: { type: 'commonjs', ignoreDynamic: false },
+});
+
+const looksLikeEsm = (source) => /^\s*(import|export)\s[\s\S]*?/m.test(source) || /^\s*import\s*\{/m.test(source);
+const withoutImportMeta = (source) =>
+  source
+    .replace(/import\.meta\.resolve\(/g, "require('node:url').pathToFileURL(require.resolve(")
+    .replace(/(require\('node:url'\)\.pathToFileURL\(require\.resolve\(([^()]|\([^()]*\))*)\)/g, '$1))')
+    .replace(/import\.meta\.url/g, "require('node:url').pathToFileURL(__filename).href")
+    .replace(/import\.meta\.dirname/g, '__dirname')
+    .replace(/import\.meta\.filename/g, '__filename');
+
+module.exports = {
+  canInstrument: false,
+  getCacheKey(source, path, options) {
+    return typescript.getCacheKey(source, path, options) + ':esm-v1';
+  },
+  process(source, path, options) {
+    if (!path.includes('/node_modules/')) return typescript.process(source, path, options);
+    if (!looksLikeEsm(source) && !source.includes('import.meta')) return { code: source };
+    return esm.process(withoutImportMeta(source), path, options);
+  },
+};
