@@ -1,0 +1,112 @@
+import { Decider, assertNever } from '../../shared/domain/decider';
+import { NotFoundError } from '../../shared/domain/domain-error';
+import { CrmError, CrmErrorCode } from './crm.error';
+import { LeadEvent } from './lead.events';
+
+export type LeadStatus = 'NEW' | 'QUALIFIED' | 'DISQUALIFIED' | 'CONVERTED';
+
+export type CaptureLead = {
+  type: 'CaptureLead';
+  leadId: string;
+  name: string;
+  email: string;
+  company?: string | null;
+  phone?: string | null;
+  source?: string | null;
+};
+export type QualifyLead = { type: 'QualifyLead'; leadId: string };
+export type DisqualifyLead = { type: 'DisqualifyLead'; leadId: string; reason: string };
+export type ConvertLead = { type: 'ConvertLead'; leadId: string; clientId: string };
+export type LeadCommand = CaptureLead | QualifyLead | DisqualifyLead | ConvertLead;
+
+export type Lead =
+  | { status: 'NONE' }
+  | { status: LeadStatus; id: string; name: string; email: string; company: string | null; clientId: string | null };
+
+// Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is not ours to judge.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const isValidEmail = (email: string): boolean => EMAIL.test(email) && email.length <= 254;
+
+const clean = (value: string | null | undefined): string | null => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+};
+
+const existing = (state: Lead, leadId: string) => {
+  if (state.status === 'NONE') throw new NotFoundError('lead', leadId);
+  return state;
+};
+
+export const decide = (command: LeadCommand, state: Lead): LeadEvent[] => {
+  switch (command.type) {
+    case 'CaptureLead': {
+      if (state.status !== 'NONE')
+        throw new CrmError(CrmErrorCode.LeadAlreadyExists, `Lead ${command.leadId} already exists`);
+      const name = command.name.trim();
+      const email = command.email.trim().toLowerCase();
+      if (!name) throw new CrmError(CrmErrorCode.NameRequired, 'A lead needs a name');
+      if (!isValidEmail(email))
+        throw new CrmError(CrmErrorCode.InvalidEmail, `"${command.email}" is not a valid email address (expected name@domain.tld)`);
+      return [
+        {
+          type: 'LeadCaptured',
+          data: {
+            leadId: command.leadId,
+            name,
+            email,
+            company: clean(command.company),
+            phone: clean(command.phone),
+            source: clean(command.source),
+          },
+        },
+      ];
+    }
+    case 'QualifyLead': {
+      const lead = existing(state, command.leadId);
+      if (lead.status !== 'NEW')
+        throw new CrmError(CrmErrorCode.LeadNotNew, `Only a NEW lead can be qualified; this lead is ${lead.status}`);
+      return [{ type: 'LeadQualified', data: { leadId: lead.id } }];
+    }
+    case 'DisqualifyLead': {
+      const lead = existing(state, command.leadId);
+      if (lead.status !== 'NEW')
+        throw new CrmError(CrmErrorCode.LeadNotNew, `Only a NEW lead can be disqualified; this lead is ${lead.status}`);
+      const reason = command.reason.trim();
+      if (!reason) throw new CrmError(CrmErrorCode.ReasonRequired, 'Say why the lead is disqualified');
+      return [{ type: 'LeadDisqualified', data: { leadId: lead.id, reason } }];
+    }
+    case 'ConvertLead': {
+      const lead = existing(state, command.leadId);
+      if (lead.status === 'CONVERTED')
+        throw new CrmError(CrmErrorCode.LeadAlreadyConverted, `This lead was already converted into client ${lead.clientId}`);
+      if (lead.status !== 'QUALIFIED')
+        throw new CrmError(CrmErrorCode.LeadNotQualified, `Only a QUALIFIED lead can be converted; this lead is ${lead.status}`);
+      return [{ type: 'LeadConverted', data: { leadId: lead.id, clientId: command.clientId } }];
+    }
+    default:
+      return assertNever(command);
+  }
+};
+
+export const evolve = (state: Lead, event: LeadEvent): Lead => {
+  switch (event.type) {
+    case 'LeadCaptured': {
+      const { leadId, name, email, company } = event.data;
+      return { status: 'NEW', id: leadId, name, email, company, clientId: null };
+    }
+    case 'LeadQualified':
+      return state.status === 'NONE' ? state : { ...state, status: 'QUALIFIED' };
+    case 'LeadDisqualified':
+      return state.status === 'NONE' ? state : { ...state, status: 'DISQUALIFIED' };
+    case 'LeadConverted':
+      return state.status === 'NONE' ? state : { ...state, status: 'CONVERTED', clientId: event.data.clientId };
+    default:
+      return assertNever(event);
+  }
+};
+
+export const leadDecider: Decider<Lead, LeadCommand, LeadEvent> = {
+  initialState: () => ({ status: 'NONE' }),
+  decide,
+  evolve,
+};

@@ -1,0 +1,46 @@
+/**
+ * A business rule said no. `code` names the rule (LEAD_NOT_NEW) and becomes the GraphQL
+ * `extensions.code`; the message tells a person what is wrong and what to do instead.
+ * Each bounded context subclasses it with its own enum of codes.
+ */
+export class DomainError<Code extends string = string> extends Error {
+  constructor(
+    readonly code: Code,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The record does not exist in the caller's tenant (or at all: the two are indistinguishable on purpose). */
+export class NotFoundError extends DomainError<'NOT_FOUND'> {
+  constructor(entity: string, id: string) {
+    super('NOT_FOUND', `No ${entity} with id ${id} was found`, { entity, id });
+  }
+}
+
+/** Input that fails validation, with one message per field. */
+export class BadInputError extends DomainError<'BAD_USER_INPUT'> {
+  constructor(readonly fields: Record<string, string[]>) {
+    super(
+      'BAD_USER_INPUT',
+      Object.entries(fields)
+        .map(([field, messages]) => `${field}: ${messages.join('; ')}`)
+        .join('. '),
+      { fields },
+    );
+  }
+}
+
+/** The stream kept changing under us: every re-decide hit a newer revision. */
+export class ConcurrencyError extends DomainError<'CONCURRENT_MODIFICATION'> {
+  constructor(streamName: string, attempts: number) {
+    super(
+      'CONCURRENT_MODIFICATION',
+      `The record was changed by someone else ${attempts} times while saving; reload it and try again`,
+      { streamName, attempts },
+    );
+  }
+}
