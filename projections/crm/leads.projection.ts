@@ -1,0 +1,70 @@
+import { RecordedEvent } from '../../src/shared/event-store/event-store.port';
+import { rowProjection } from '../../src/shared/projection/projection';
+import { LeadEvent } from '../../src/crm/domain/lead.events';
+
+export interface LeadRow {
+  id: string;
+  tenant_id: string;
+  name: string;
+  email: string;
+  company: string | null;
+  phone: string | null;
+  source: string | null;
+  status: string;
+  client_id: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  revision: string;
+}
+
+export const applyLeadEvent = (row: LeadRow | null, recorded: RecordedEvent): LeadRow | null => {
+  const event = recorded as unknown as RecordedEvent & LeadEvent;
+  const touched = { updated_at: recorded.recordedAt, revision: recorded.revision.toString() };
+  if (event.type === 'LeadCaptured') {
+    const { leadId, name, email, company, phone, source } = event.data;
+    return {
+      id: leadId,
+      tenant_id: recorded.metadata.tenantId,
+      name,
+      email,
+      company,
+      phone,
+      source,
+      status: 'NEW',
+      client_id: null,
+      created_at: recorded.recordedAt,
+      ...touched,
+    };
+  }
+  if (!row) return null; // an event for a lead this model never saw captured: nothing to show
+  switch (event.type) {
+    case 'LeadQualified':
+      return { ...row, status: 'QUALIFIED', ...touched };
+    case 'LeadDisqualified':
+      return { ...row, status: 'DISQUALIFIED', ...touched };
+    case 'LeadConverted':
+      return { ...row, status: 'CONVERTED', client_id: event.data.clientId, ...touched };
+  }
+};
+
+export const leadsProjection = rowProjection<LeadRow>({
+  name: 'crm.leads',
+  table: 'crm_leads',
+  handles: ['LeadCaptured', 'LeadQualified', 'LeadDisqualified', 'LeadConverted'],
+  columns: {
+    id: 'uuid',
+    tenant_id: 'text',
+    name: 'text',
+    email: 'text',
+    company: 'text',
+    phone: 'text',
+    source: 'text',
+    status: 'text',
+    client_id: 'uuid',
+    created_at: 'timestamptz',
+    updated_at: 'timestamptz',
+    revision: 'bigint',
+  },
+  key: (event) => (event.data as { leadId?: string }).leadId ?? null,
+  apply: applyLeadEvent,
+});

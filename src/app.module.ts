@@ -1,0 +1,44 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
+import { AppConfig } from './config';
+import { CrmModule } from './crm/crm.module';
+import { HealthController } from './health.controller';
+import { IntegrationModule } from './integration/integration.module';
+import { DemoSeeder } from './seed/demo-seeder';
+import { DatabaseModule } from './shared/database/database.module';
+import { EventStoreModule } from './shared/event-store/event-store.module';
+import { formatGraphQLErrors } from './shared/graphql/errors';
+import { DateTimeScalar } from './shared/graphql/scalars';
+import { SharedModule } from './shared/shared.module';
+import { APP_CONFIG } from './shared/tokens';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        DatabaseModule.forRoot(),
+        EventStoreModule.forRoot(),
+        GraphQLModule.forRoot<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          graphiql: true,
+          buildSchemaOptions: { scalarsMap: [{ type: () => Date, scalar: DateTimeScalar }] },
+          context: (request: unknown) => ({ req: request }),
+          errorFormatter: formatGraphQLErrors as never,
+        }),
+        SharedModule,
+        CrmModule,
+        IntegrationModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_CONFIG, useValue: config }, DemoSeeder],
+      exports: [APP_CONFIG],
+    };
+  }
+}

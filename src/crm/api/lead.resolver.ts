@@ -1,0 +1,49 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import { Caller } from '../../shared/auth/caller';
+import { ListArgs } from '../../shared/graphql/list.types';
+import { CrmQueries } from '../application/crm.queries';
+import { CaptureLeadCommand, ConvertLeadCommand, DisqualifyLeadCommand, QualifyLeadCommand } from '../application/lead.commands';
+import { CaptureLeadInput, Client, Lead, LeadFilter, LeadList } from './crm.types';
+
+@Resolver(() => Lead)
+export class LeadResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: CrmQueries,
+  ) {}
+
+  @Query(() => Lead, { nullable: true, description: 'A lead of your tenant, or null' })
+  lead(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
+    return this.queries.lead(caller.tenantId, id);
+  }
+
+  @Query(() => LeadList)
+  leads(
+    @Args() list: ListArgs,
+    @Args('filter', { type: () => LeadFilter, nullable: true }) filter: LeadFilter | undefined,
+    @Caller() caller: Caller,
+  ) {
+    return this.queries.leads(caller.tenantId, filter, list);
+  }
+
+  @Mutation(() => Lead)
+  captureLead(@Args('input') input: CaptureLeadInput, @Caller() caller: Caller) {
+    return this.commands.execute(new CaptureLeadCommand(input, caller));
+  }
+
+  @Mutation(() => Lead, { description: 'NEW -> QUALIFIED' })
+  qualifyLead(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
+    return this.commands.execute(new QualifyLeadCommand(id, caller));
+  }
+
+  @Mutation(() => Lead, { description: 'NEW -> DISQUALIFIED, with the reason' })
+  disqualifyLead(@Args('id', { type: () => ID }) id: string, @Args('reason') reason: string, @Caller() caller: Caller) {
+    return this.commands.execute(new DisqualifyLeadCommand(id, reason, caller));
+  }
+
+  @Mutation(() => Client, { description: 'QUALIFIED -> CONVERTED, registering the client it becomes' })
+  convertLead(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
+    return this.commands.execute(new ConvertLeadCommand(id, caller));
+  }
+}

@@ -1,0 +1,27 @@
+import { Logger } from '@nestjs/common';
+import { createApp } from './app';
+import { loadConfig } from './config';
+
+const bootstrap = async () => {
+  const config = loadConfig();
+  const app = await createApp(config);
+  const logger = new Logger('annals');
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal} received: stopping`);
+    await app.close();
+    logger.log('Stopped cleanly');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ port: config.port, host: '0.0.0.0' });
+  logger.log(`annals is up: GraphQL http://localhost:${config.port}/graphql, admin UI http://localhost:${config.port}/admin`);
+};
+
+bootstrap().catch((error) => {
+  new Logger('annals').error(error instanceof Error ? error.stack : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig } from '../config';
+import { hashPassword, verifyPassword } from '../shared/auth/passwords';
+import { CommandContext } from '../shared/command/command-context';
+import { EventSourcedRunner } from '../shared/command/event-sourced-runner';
+import { Database } from '../shared/database/database';
+import { deterministicId } from '../shared/domain/ids';
+import { APP_CONFIG, DATABASE } from '../shared/tokens';
+import { leadDecider, LeadCommand } from '../crm/domain/lead';
+import { leadStream } from '../crm/domain/lead.events';
+import { ClientRegistration, clientIdForLead } from '../crm/application/client-registration';
+
+export const DEMO_TENANTS = [
+  { id: 'acme', name: 'Acme Corporation', currency: 'USD' },
+  { id: 'globex', name: 'Globex Europe', currency: 'EUR' },
+] as const;
+
+const DEMO_LEADS: { name: string; email: string; company: string; source: string; progress: ('qualify' | 'convert' | 'disqualify')[] }[] = [
+  { name: 'Ada Lovelace', email: 'ada@analytical.example', company: 'Analytical Engines', source: 'referral', progress: ['qualify', 'convert'] },
+  { name: 'Grace Hopper', email: 'grace@cobol.example', company: 'Compilers Inc', source: 'web', progress: ['qualify'] },
+  { name: 'Alan Turing', email: 'alan@bletchley.example', company: 'Bletchley Park', source: 'event', progress: [] },
+  { name: 'Katherine Johnson', email: 'katherine@orbit.example', company: 'Orbital Mechanics', source: 'web', progress: [] },
+  { name: 'Edsger Dijkstra', email: 'edsger@shortest.example', company: 'Shortest Path BV', source: 'cold call', progress: ['disqualify'] },
+];
+
+/**
+ * Demo tenants, users and a few leads, so a new user's first screen is alive. Runs only on the
+ * embedded default or with SEED_DEMO=true. Idempotent: a restart adds nothing twice.
+ */
+@Injectable()
+export class DemoSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DemoSeed');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE) private readonly database: Database,
+    private readonly runner: EventSourcedRunner,
+    private readonly registration: ClientRegistration,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.seedDemo) return;
+    for (const tenant of DEMO_TENANTS) {
+      await this.database.pool.query(`INSERT INTO tenants (id, name, currency) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [
+        tenant.id,
+        tenant.name,
+        tenant.currency,
+      ]);
+      await this.seedUser(tenant.id, `admin@${tenant.id}.test`, 'Admin', 'admin');
+      await this.seedLeads(tenant.id);
+    }
+    this.logger.log(`Demo tenants ready: ${DEMO_TENANTS.map((t) => `admin@${t.id}.test`).join(', ')} (password from DEMO_PASSWORD)`);
+  }
+
+  private async seedUser(tenantId: string, email: string, name: string, role: string) {
+    const { rows } = await this.database.pool.query(`SELECT password_hash FROM users WHERE email = $1`, [email]);
+    if (rows[0] && (await verifyPassword(this.config.demoPassword, rows[0].password_hash))) return;
+    const hash = await hashPassword(this.config.demoPassword);
+    await this.database.pool.query(
+      `INSERT INTO users (id, tenant_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash`,
+      [randomUUID(), tenantId, email, name, role, hash],
+    );
+  }
+
+  private async seedLeads(tenantId: string) {
+    const context: CommandContext = {
+      tenantId,
+      actorId: 'system:demo-seed',
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+    };
+    for (const lead of DEMO_LEADS) {
+      const leadId = deterministicId(tenantId, 'demo-lead', lead.email);
+      const stream = leadStream(leadId);
+      if ((await this.runner.readStream(stream)).length > 0) continue;
+      const steps: LeadCommand[] = [{ type: 'CaptureLead', leadId, name: lead.name, email: lead.email, company: lead.company, source: lead.source }];
+      for (const step of lead.progress) {
+        if (step === 'qualify') steps.push({ type: 'QualifyLead', leadId });
+        if (step === 'disqualify') steps.push({ type: 'DisqualifyLead', leadId, reason: 'No budget this year' });
+        if (step === 'convert') steps.push({ type: 'ConvertLead', leadId, clientId: clientIdForLead(tenantId, leadId) });
+      }
+      for (const command of steps) {
+        const result = await this.runner.run(leadDecider, stream, command, { ...context, causationId: randomUUID() });
+        if (command.type === 'ConvertLead') {
+          const converted = result.events[0];
+          await this.registration.registerFromConvertedLead(leadId, command.clientId, converted.id, context);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { GraphQLRequestContext, IS_PUBLIC } from './caller';
+import { AuthService } from './auth.service';
+
+const UUID = /^[0-9a-f-]{36}$/i;
+const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** Every GraphQL operation needs a valid token, except those marked @Public(). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType<string>() !== 'graphql') return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const gql = GqlExecutionContext.create(context).getContext<GraphQLRequestContext>();
+    if (!gql.caller) {
+      const headers = gql.req.headers;
+      const correlation = header(headers['x-correlation-id']);
+      gql.caller = this.auth.authenticate(
+        header(headers.authorization),
+        correlation && UUID.test(correlation) ? correlation : undefined,
+        header(headers['idempotency-key'])?.trim() || undefined,
+      );
+    }
+    return true;
+  }
+}

@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { AppConfig } from '../../config';
+import { Database } from '../database/database';
+import { DomainError } from '../domain/domain-error';
+import { APP_CONFIG, DATABASE } from '../tokens';
+import { Caller, Role } from './caller';
+import { verifyPassword } from './passwords';
+
+export class AuthError extends DomainError<'UNAUTHENTICATED' | 'FORBIDDEN'> {}
+
+interface TokenClaims {
+  sub: string;
+  tid: string;
+  email: string;
+  role: Role;
+}
+
+const TOKEN_LIFETIME = '12h';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE) private readonly database: Database,
+  ) {}
+
+  async login(email: string, password: string): Promise<string> {
+    const { rows } = await this.database.pool.query(
+      `SELECT id, tenant_id, email, role, password_hash FROM users WHERE email = lower($1)`,
+      [email.trim()],
+    );
+    const user = rows[0];
+    // The same answer for an unknown email and a wrong password: no user enumeration.
+    if (!user || !(await verifyPassword(password, user.password_hash)))
+      throw new AuthError('UNAUTHENTICATED', 'Email or password is incorrect');
+    const claims: Omit<TokenClaims, 'sub'> = { tid: user.tenant_id, email: user.email, role: user.role };
+    return jwt.sign(claims, this.config.jwtSecret, { subject: user.id, expiresIn: TOKEN_LIFETIME, issuer: 'annals', algorithm: 'HS256' });
+  }
+
+  /** The caller a bearer token stands for; throws UNAUTHENTICATED with a reason a client can act on. */
+  authenticate(authorization: string | undefined, requestId?: string, idempotencyKey?: string): Caller {
+    if (!authorization) throw new AuthError('UNAUTHENTICATED', 'Sign in first: send "Authorization: Bearer <token>" (get a token from the login mutation)');
+    const [scheme, token] = authorization.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token)
+      throw new AuthError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
+    let claims: TokenClaims;
+    try {
+      claims = jwt.verify(token, this.config.jwtSecret, { issuer: 'annals', algorithms: ['HS256'] }) as TokenClaims;
+    } catch (error) {
+      const expired = error instanceof jwt.TokenExpiredError;
+      throw new AuthError('UNAUTHENTICATED', expired ? 'Your session has expired; sign in again' : 'The token is not valid; sign in again');
+    }
+    return {
+      userId: claims.sub,
+      tenantId: claims.tid,
+      email: claims.email,
+      role: claims.role,
+      requestId: requestId ?? randomUUID(),
+      idempotencyKey,
+    };
+  }
+
+  async me(caller: Caller) {
+    const { rows } = await this.database.pool.query(`SELECT name, currency FROM tenants WHERE id = $1`, [caller.tenantId]);
+    return {
+      userId: caller.userId,
+      email: caller.email,
+      role: caller.role,
+      tenantId: caller.tenantId,
+      tenantName: rows[0]?.name ?? caller.tenantId,
+      currency: rows[0]?.currency ?? 'USD',
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+
+export type Role = 'admin' | 'sales' | 'accountant' | 'auditor';
+
+/** Who is calling: always taken from the verified token, never from the request body. */
+export interface Caller {
+  userId: string;
+  tenantId: string;
+  email: string;
+  role: Role;
+  /** Correlates every event this request causes. */
+  requestId: string;
+  /** The request's Idempotency-Key header, if any. */
+  idempotencyKey?: string;
+}
+
+export interface GraphQLRequestContext {
+  req: { headers: Record<string, string | string[] | undefined>; id?: string };
+  caller?: Caller;
+}
+
+export const Caller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
+  const caller = GqlExecutionContext.create(context).getContext<GraphQLRequestContext>().caller;
+  if (!caller) throw new Error('Caller is only available behind the auth guard');
+  return caller;
+});
+
+export const IS_PUBLIC = 'annals:public';
+/** An operation anyone may call without a token (login). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { EventMetadata, RecordedEvent } from '../event-store/event-store.port';
+import { Caller } from '../auth/caller';
+
+/** What every appended event's metadata says about who and why. */
+export interface CommandContext {
+  tenantId: string;
+  actorId: string;
+  correlationId: string;
+  causationId: string;
+  idempotencyKey?: string;
+}
+
+/** A command sent by a person (or API key) through the API. */
+export const contextFromCaller = (caller: Caller): CommandContext => ({
+  tenantId: caller.tenantId,
+  actorId: caller.userId,
+  correlationId: caller.requestId,
+  causationId: randomUUID(),
+  idempotencyKey: caller.idempotencyKey,
+});
+
+/** A command a process manager sends because of an event: same correlation, caused by that event. */
+export const contextFromEvent = (event: RecordedEvent, actorId = 'system:process-manager'): CommandContext => ({
+  tenantId: event.metadata.tenantId,
+  actorId,
+  correlationId: event.metadata.correlationId,
+  causationId: event.id,
+});
+
+export const metadataFor = (context: CommandContext): EventMetadata => ({
+  tenantId: context.tenantId,
+  actorId: context.actorId,
+  correlationId: context.correlationId,
+  causationId: context.causationId,
+  ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
+});

@@ -1,0 +1,296 @@
+import { EventEmitter } from 'node:events';
+import { Pool, PoolClient } from 'pg';
+import { EventStore, RecordedEvent, Subscription } from '../event-store/event-store.port';
+import { Projection } from './projection';
+
+export const CHECKPOINT_CHANNEL = 'annals_projection_checkpoints';
+
+export type ProjectionState = 'STARTING' | 'STANDBY' | 'RUNNING' | 'FAILING' | 'REBUILDING' | 'STOPPED';
+
+export interface ProjectionStatus {
+  name: string;
+  state: ProjectionState;
+  /** Last position applied (its checkpoint). */
+  position: bigint;
+  /** Everything up to here is applied or irrelevant to the projection. */
+  caughtUpTo: bigint;
+  failedPosition: bigint | null;
+  failedEventType: string | null;
+  lastError: string | null;
+  retries: number;
+  updatedAt: Date | null;
+}
+
+export interface ProjectionRunnerOptions {
+  batchSize?: number;
+  /** How often a standby runner asks for the leadership lock. */
+  standbyRetryMs?: number;
+  /** First retry delay after a failure; doubled on each failure, up to maxBackoffMs. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  log?: (message: string) => void;
+}
+
+class ProjectionFailure extends Error {
+  constructor(readonly event: RecordedEvent, readonly cause: unknown) {
+    super(`Projection failed on event ${event.type} at position ${event.position}: ${describe(cause)}`);
+  }
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Stable advisory-lock key per projection: only the holder runs it; other instances stand by. */
+const lockSql = `SELECT pg_try_advisory_lock(hashtextextended('annals.projection:' || $1, 0)) AS locked`;
+
+/**
+ * Runs one projection: resumes from its checkpoint, applies each batch and its new checkpoint in
+ * one transaction, and on failure finds the exact event that fails, records it, and retries with
+ * backoff, never moving past it.
+ */
+export class ProjectionRunner extends EventEmitter {
+  private status: ProjectionStatus;
+  private subscription?: Subscription;
+  private leaderClient?: PoolClient;
+  private timer?: NodeJS.Timeout;
+  private stopped = false;
+  private running: Promise<void> = Promise.resolve();
+  private readonly options: Required<ProjectionRunnerOptions>;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: EventStore,
+    readonly projection: Projection,
+    options: ProjectionRunnerOptions = {},
+  ) {
+    super();
+    this.options = {
+      batchSize: 2000,
+      standbyRetryMs: 5000,
+      backoffMs: 500,
+      maxBackoffMs: 60_000,
+      log: () => undefined,
+      ...options,
+    };
+    this.status = {
+      name: projection.name,
+      state: 'STARTING',
+      position: 0n,
+      caughtUpTo: 0n,
+      failedPosition: null,
+      failedEventType: null,
+      lastError: null,
+      retries: 0,
+      updatedAt: null,
+    };
+  }
+
+  getStatus(): ProjectionStatus {
+    return { ...this.status };
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.tryLead();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.subscription?.stop();
+    this.subscription = undefined;
+    await this.running;
+    this.releaseLeadership();
+    this.setState('STOPPED');
+  }
+
+  /** Empties the projection's tables and replays it from the start of the log. */
+  async rebuild(): Promise<void> {
+    if (!this.leaderClient) throw new Error(`Projection ${this.projection.name} is not run by this instance`);
+    clearTimeout(this.timer);
+    await this.subscription?.stop();
+    this.subscription = undefined;
+    await this.running;
+    this.setState('REBUILDING');
+    await resetProjection(this.pool, this.projection);
+    this.status = { ...this.status, position: 0n, caughtUpTo: 0n, failedPosition: null, failedEventType: null, lastError: null, retries: 0 };
+    await this.subscribe();
+  }
+
+  isLeader(): boolean {
+    return this.leaderClient !== undefined;
+  }
+
+  private async tryLead(): Promise<void> {
+    if (this.stopped) return;
+    const client = await this.pool.connect();
+    let locked = false;
+    try {
+      locked = (await client.query(lockSql, [this.projection.name])).rows[0].locked;
+    } finally {
+      if (!locked) client.release();
+    }
+    if (!locked) {
+      this.setState('STANDBY');
+      this.timer = setTimeout(() => void this.tryLead().catch((e) => this.options.log(describe(e))), this.options.standbyRetryMs);
+      return;
+    }
+    this.leaderClient = client;
+    // If the lock connection dies, leadership is gone: stop and try again.
+    client.on('error', () => {
+      this.releaseLeadership(true);
+      void this.subscription?.stop();
+      this.subscription = undefined;
+      if (!this.stopped) this.timer = setTimeout(() => void this.tryLead(), this.options.standbyRetryMs);
+    });
+    await this.subscribe();
+  }
+
+  private releaseLeadership(broken = false) {
+    const client = this.leaderClient;
+    this.leaderClient = undefined;
+    client?.release(broken ? true : undefined);
+  }
+
+  private async subscribe(): Promise<void> {
+    const checkpoint = await readCheckpoint(this.pool, this.projection.name);
+    this.status = { ...this.status, ...checkpoint, caughtUpTo: checkpoint.position };
+    this.setState(checkpoint.failedPosition !== null ? 'FAILING' : 'RUNNING');
+    this.subscription = this.store.subscribeToAll(
+      { after: checkpoint.position, batchSize: this.options.batchSize, filter: { eventTypePrefixes: [...this.projection.handles] } },
+      {
+        handle: (events) => {
+          const work = this.applyBatch(events);
+          this.running = work.catch(() => undefined);
+          return work;
+        },
+        onCaughtUp: (position) => {
+          if (position > this.status.caughtUpTo) this.status.caughtUpTo = position;
+          this.emit('caughtUp', this.status.caughtUpTo);
+        },
+        onError: (error) => void this.failed(error),
+      },
+    );
+  }
+
+  private async applyBatch(events: RecordedEvent[]): Promise<void> {
+    // Only events that are exactly ours: a type prefix filter may let a longer name through.
+    const handled = events.filter((event) => this.projection.handles.includes(event.type));
+    try {
+      await this.commit(handled, events[events.length - 1].position);
+    } catch (error) {
+      if (events.length === 1) throw new ProjectionFailure(events[0], error);
+      // Find the event that fails: everything before it is applied and checkpointed.
+      for (const event of events) {
+        try {
+          await this.commit(this.projection.handles.includes(event.type) ? [event] : [], event.position);
+        } catch (single) {
+          throw new ProjectionFailure(event, single);
+        }
+      }
+    }
+  }
+
+  private async commit(events: RecordedEvent[], position: bigint): Promise<void> {
+    const tx = await this.pool.connect();
+    try {
+      await tx.query('BEGIN');
+      if (events.length > 0) await this.projection.applyBatch(tx, events);
+      await tx.query(
+        `UPDATE projection_checkpoints
+            SET position = $2, failed_position = NULL, failed_event_type = NULL, last_error = NULL, retries = 0, updated_at = now()
+          WHERE name = $1`,
+        [this.projection.name, position.toString()],
+      );
+      await tx.query('SELECT pg_notify($1, $2)', [CHECKPOINT_CHANNEL, `${this.projection.name}:${position}`]);
+      await tx.query('COMMIT');
+    } catch (error) {
+      await tx.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      tx.release();
+    }
+    this.status = {
+      ...this.status,
+      state: 'RUNNING',
+      position,
+      caughtUpTo: position > this.status.caughtUpTo ? position : this.status.caughtUpTo,
+      failedPosition: null,
+      failedEventType: null,
+      lastError: null,
+      retries: 0,
+      updatedAt: new Date(),
+    };
+    this.emit('checkpoint', position);
+  }
+
+  private async failed(error: unknown): Promise<void> {
+    this.subscription = undefined;
+    if (this.stopped) return;
+    const failure = error instanceof ProjectionFailure ? error : undefined;
+    const retries = this.status.retries + 1;
+    this.status = {
+      ...this.status,
+      state: 'FAILING',
+      failedPosition: failure?.event.position ?? null,
+      failedEventType: failure?.event.type ?? null,
+      lastError: failure ? describe(failure.cause) : describe(error),
+      retries,
+      updatedAt: new Date(),
+    };
+    this.options.log(`projection ${this.projection.name}: ${failure?.message ?? describe(error)} (retry ${retries})`);
+    await this.pool
+      .query(
+        `UPDATE projection_checkpoints SET failed_position = $2, failed_event_type = $3, last_error = $4, retries = $5, updated_at = now() WHERE name = $1`,
+        [this.projection.name, this.status.failedPosition?.toString() ?? null, this.status.failedEventType, this.status.lastError, retries],
+      )
+      .catch(() => undefined);
+    const delay = Math.min(this.options.backoffMs * 2 ** (retries - 1), this.options.maxBackoffMs);
+    this.timer = setTimeout(() => {
+      if (!this.stopped && this.leaderClient) void this.subscribe().catch((e) => void this.failed(e));
+    }, delay);
+  }
+
+  private setState(state: ProjectionState) {
+    this.status = { ...this.status, state };
+  }
+}
+
+export const ensureCheckpoint = async (pool: Pool, name: string) =>
+  pool.query(`INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING`, [name]);
+
+export const readCheckpoint = async (pool: Pool, name: string) => {
+  await ensureCheckpoint(pool, name);
+  const { rows } = await pool.query(
+    `SELECT position, failed_position, failed_event_type, last_error, retries, updated_at FROM projection_checkpoints WHERE name = $1`,
+    [name],
+  );
+  const row = rows[0];
+  return {
+    position: BigInt(row.position),
+    failedPosition: row.failed_position === null ? null : BigInt(row.failed_position),
+    failedEventType: row.failed_event_type as string | null,
+    lastError: row.last_error as string | null,
+    retries: row.retries as number,
+    updatedAt: row.updated_at as Date | null,
+  };
+};
+
+/** Empties a projection's tables and moves its checkpoint back to the start, atomically. */
+export const resetProjection = async (pool: Pool, projection: Projection): Promise<void> => {
+  const tx = await pool.connect();
+  try {
+    await tx.query('BEGIN');
+    for (const table of projection.tables) await tx.query(`TRUNCATE "${table}"`);
+    await tx.query(
+      `INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0)
+       ON CONFLICT (name) DO UPDATE SET position = 0, failed_position = NULL, failed_event_type = NULL, last_error = NULL, retries = 0, updated_at = now()`,
+      [projection.name],
+    );
+    await tx.query('COMMIT');
+  } catch (error) {
+    await tx.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    tx.release();
+  }
+};

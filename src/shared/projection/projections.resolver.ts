@@ -1,0 +1,48 @@
+import { Args, Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Caller } from '../auth/caller';
+import { AuthError } from '../auth/auth.service';
+import { ProjectionsService, ProjectionStatusView } from './projections.service';
+
+@ObjectType('ProjectionStatus')
+export class ProjectionStatusType {
+  @Field() name: string;
+  @Field({ description: 'STARTING, STANDBY (another instance runs it), RUNNING, FAILING, REBUILDING or STOPPED' }) state: string;
+  @Field({ description: 'Checkpoint: the last position applied' }) position: string;
+  @Field({ description: 'Last position in the log' }) headPosition: string;
+  @Field({ description: 'Positions between what is applied (or known irrelevant) and the head' }) lag: string;
+  @Field(() => String, { nullable: true, description: 'Position of the event it fails on, while FAILING' }) failedPosition: string | null;
+  @Field(() => String, { nullable: true }) failedEventType: string | null;
+  @Field(() => String, { nullable: true }) lastError: string | null;
+  @Field(() => Int) retries: number;
+  @Field(() => Date, { nullable: true }) updatedAt: Date | null;
+}
+
+const view = (status: ProjectionStatusView): ProjectionStatusType => ({
+  name: status.name,
+  state: status.state,
+  position: status.position.toString(),
+  headPosition: status.headPosition.toString(),
+  lag: status.lag.toString(),
+  failedPosition: status.failedPosition?.toString() ?? null,
+  failedEventType: status.failedEventType,
+  lastError: status.lastError,
+  retries: status.retries,
+  updatedAt: status.updatedAt,
+});
+
+@Resolver()
+export class ProjectionsResolver {
+  constructor(private readonly projections: ProjectionsService) {}
+
+  @Query(() => [ProjectionStatusType], { description: 'Read models and process managers: where each stands in the log' })
+  async projections(@Caller() caller: Caller) {
+    if (caller.role !== 'admin' && caller.role !== 'auditor') throw new AuthError('FORBIDDEN', 'Only admins and auditors can see projections');
+    return (await this.projections.statuses()).map(view);
+  }
+
+  @Mutation(() => ProjectionStatusType, { description: 'Empty a read model and replay the whole log into it' })
+  async rebuildProjection(@Args('name') name: string, @Caller() caller: Caller) {
+    if (caller.role !== 'admin') throw new AuthError('FORBIDDEN', 'Only admins can rebuild projections');
+    return view(await this.projections.rebuild(name));
+  }
+}

@@ -1,0 +1,29 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthResolver } from './auth/auth.resolver';
+import { AuthService } from './auth/auth.service';
+import { EventSourcedRunner } from './command/event-sourced-runner';
+import { IdempotencyService } from './command/idempotency.service';
+import { HistoryResolver } from './history/history.resolver';
+import { ProjectionsResolver } from './projection/projections.resolver';
+import { ProjectionsService } from './projection/projections.service';
+import { TenantReader } from './read-model/tenant-reader';
+
+/** What every bounded context builds on: commands, projections, auth, history. */
+@Global()
+@Module({
+  providers: [
+    EventSourcedRunner,
+    IdempotencyService,
+    ProjectionsService,
+    TenantReader,
+    AuthService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    AuthResolver,
+    HistoryResolver,
+    ProjectionsResolver,
+  ],
+  exports: [EventSourcedRunner, IdempotencyService, ProjectionsService, TenantReader, AuthService],
+})
+export class SharedModule {}
