@@ -43,6 +43,8 @@ export const startEmbeddedPostgres = async (options: {
   port?: number;
   database?: string;
   log?: (line: string) => void;
+  /** Use the server already running on this data folder (a CLI next to the running app) instead of failing. */
+  attachIfRunning?: boolean;
 }): Promise<EmbeddedPostgresHandle> => {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pgData = join(options.dataDir, 'pg');
@@ -52,8 +54,16 @@ export const startEmbeddedPostgres = async (options: {
   // A server killed without a clean shutdown leaves its pid file behind; PostgreSQL then refuses to start.
   const pidFile = join(pgData, 'postmaster.pid');
   if (existsSync(pidFile)) {
-    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-    if (isRunning(pid)) throw new Error(`PostgreSQL already runs on ${pgData} (pid ${pid}); stop it or set DATA_DIR`);
+    const lines = readFileSync(pidFile, 'utf8').split('\n');
+    const pid = Number(lines[0]);
+    if (isRunning(pid)) {
+      // postmaster.pid line 4 is the port the running server listens on.
+      if (options.attachIfRunning) {
+        const running = Number(lines[3]);
+        return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${running}/${database}`, port: running, stop: async () => undefined };
+      }
+      throw new Error(`PostgreSQL already runs on ${pgData} (pid ${pid}): is annals already running? Stop it, or set DATA_DIR`);
+    }
     rmSync(pidFile);
   }
 
