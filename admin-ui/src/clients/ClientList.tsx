@@ -1,0 +1,25 @@
+import { Datagrid, EmailField, ExportButton, List, ReferenceField, SearchInput, TextField, TopToolbar } from 'react-admin';
+import { HumanDateField } from '../HumanDateField';
+
+const clientFilters = [<SearchInput key="q" source="q" alwaysOn placeholder="Name, email or company" />];
+
+export const ClientList = () => (
+  <List
+    filters={clientFilters}
+    actions={
+      <TopToolbar>
+        <ExportButton />
+      </TopToolbar>
+    }
+    sort={{ field: 'createdAt', order: 'DESC' }}
+    perPage={25}
+  >
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="name" sx={{ fontWeight: 500 }} />
+      <TextField source="company" emptyText="—" />
+      <EmailField source="email" onClick={(event) => event.stopPropagation()} />
+      <ReferenceField source="leadId" reference="leads" link="show" sortable={false} emptyText="—" />
+      <HumanDateField source="createdAt" />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,62 @@
+import { Box, Stack, Typography } from '@mui/material';
+import {
+  EmailField,
+  ListButton,
+  ReferenceField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import type { Client } from '../dataProvider';
+import { EventHistory } from '../EventHistory';
+import { HumanDateField } from '../HumanDateField';
+
+const ClientHeader = () => {
+  const client = useRecordContext<Client>();
+  if (!client) return null;
+  return (
+    <Box sx={{ px: 2, pt: 2 }}>
+      <Typography variant="h5" component="h2" data-testid="client-name">
+        {client.name}
+      </Typography>
+      {client.company ? <Typography color="text.secondary">{client.company}</Typography> : null}
+    </Box>
+  );
+};
+
+const NoLead = () => {
+  const translate = useTranslate();
+  return <Typography variant="body2">{translate('resources.clients.no_lead')}</Typography>;
+};
+
+export const ClientShow = () => (
+  <Show
+    actions={
+      <TopToolbar>
+        <ListButton />
+      </TopToolbar>
+    }
+  >
+    <ClientHeader />
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="resources.clients.tabs.summary">
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={6}>
+          <Stack spacing={2}>
+            <EmailField source="email" />
+            <TextField source="company" emptyText="—" />
+          </Stack>
+          <Stack spacing={2}>
+            <ReferenceField source="leadId" reference="leads" link="show" emptyText={<NoLead /> as unknown as string} />
+            <HumanDateField source="createdAt" />
+          </Stack>
+        </Stack>
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.clients.tabs.history" path="history">
+        <EventHistory entity="client" />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);

@@ -1,0 +1,89 @@
+import LaunchIcon from '@mui/icons-material/Launch';
+import {
+  Button,
+  EmailField,
+  Labeled,
+  ListButton,
+  ReferenceField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useRedirect,
+} from 'react-admin';
+import { Box, Stack, Typography } from '@mui/material';
+import type { Lead } from '../dataProvider';
+import { EventHistory } from '../EventHistory';
+import { HumanDateField } from '../HumanDateField';
+import { ConvertButton } from './ConvertButton';
+import { DisqualifyButton } from './DisqualifyButton';
+import { LeadStatusChip } from './LeadStatusChip';
+import { QualifyButton } from './QualifyButton';
+
+const OpenClientButton = () => {
+  const lead = useRecordContext<Lead>();
+  const redirect = useRedirect();
+  if (!lead?.clientId) return null;
+  return (
+    <Button label="resources.leads.actions.open_client" onClick={() => redirect('show', 'clients', lead.clientId!)}>
+      <LaunchIcon />
+    </Button>
+  );
+};
+
+/** Each domain action shows itself only when the lead's status allows it. */
+const LeadShowActions = () => (
+  <TopToolbar sx={{ gap: 1, alignItems: 'center' }}>
+    <ListButton />
+    <QualifyButton />
+    <DisqualifyButton />
+    <ConvertButton />
+    <OpenClientButton />
+  </TopToolbar>
+);
+
+const LeadHeader = () => {
+  const lead = useRecordContext<Lead>();
+  if (!lead) return null;
+  return (
+    <Stack direction="row" spacing={2} sx={{ alignItems: 'center', px: 2, pt: 2 }}>
+      <Box>
+        <Typography variant="h5" component="h2" data-testid="lead-name">
+          {lead.name}
+        </Typography>
+        {lead.company ? <Typography color="text.secondary">{lead.company}</Typography> : null}
+      </Box>
+      <LeadStatusChip size="medium" />
+    </Stack>
+  );
+};
+
+export const LeadShow = () => (
+  <Show actions={<LeadShowActions />}>
+    <LeadHeader />
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="resources.leads.tabs.summary">
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={6}>
+          <Stack spacing={2}>
+            <EmailField source="email" />
+            <TextField source="phone" emptyText="—" />
+            <TextField source="company" emptyText="—" />
+            <TextField source="source" emptyText="—" />
+          </Stack>
+          <Stack spacing={2}>
+            <Labeled label="resources.leads.fields.status">
+              <LeadStatusChip />
+            </Labeled>
+            <HumanDateField source="createdAt" />
+            <HumanDateField source="updatedAt" />
+            <ReferenceField source="clientId" reference="clients" link="show" emptyText="—" />
+          </Stack>
+        </Stack>
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.leads.tabs.history" path="history">
+        <EventHistory entity="lead" />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);
