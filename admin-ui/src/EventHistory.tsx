@@ -1,6 +1,7 @@
 import { Alert, Box, Chip, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useDataProvider, useGetIdentity, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import type { Identity } from './authProvider';
 import type { AnnalsDataProvider, RecordedEvent } from './dataProvider';
 import { fullDate, humanDate } from './HumanDateField';
 
@@ -20,16 +21,14 @@ const humanType = (type: string) => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-const actorOf = (metadata: unknown): string | undefined => {
+/** Who caused the event: "you" for the signed-in user, a system actor by name, others by id. */
+const actorOf = (metadata: unknown, me: Identity | undefined): string | undefined => {
   const m = parsed(metadata) as Record<string, unknown> | null;
   if (!m || typeof m !== 'object') return undefined;
-  const actor = (m.actor ?? m.userEmail ?? m.userId ?? m.user) as unknown;
-  if (typeof actor === 'string') return actor;
-  if (actor && typeof actor === 'object') {
-    const a = actor as Record<string, unknown>;
-    return String(a.email ?? a.name ?? a.id ?? a.userId ?? JSON.stringify(a));
-  }
-  return undefined;
+  const actor = m.actorId ?? m.actor ?? m.userId;
+  if (actor == null) return undefined;
+  if (me && actor === me.userId) return me.email;
+  return typeof actor === 'string' ? actor : JSON.stringify(actor);
 };
 
 /** The payload without the ids the page already shows. */
@@ -46,6 +45,7 @@ export const EventHistory = ({ entity }: { entity: string }) => {
   const dataProvider = useDataProvider<AnnalsDataProvider>();
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const { identity } = useGetIdentity();
   const { data, error, isPending } = useQuery({
     queryKey: ['history', entity, record?.id],
     queryFn: () => dataProvider.history(entity, record!.id).then(({ data }) => data),
@@ -83,7 +83,7 @@ export const EventHistory = ({ entity }: { entity: string }) => {
                   <span>{humanDate(event.recordedAt, locale)}</span>
                 </Tooltip>
               </TableCell>
-              <TableCell>{actorOf(event.metadata) ?? '—'}</TableCell>
+              <TableCell>{actorOf(event.metadata, identity as Identity | undefined) ?? '—'}</TableCell>
               <TableCell>
                 <Tooltip title={<pre style={{ margin: 0 }}>{JSON.stringify({ data: parsed(event.data), metadata: parsed(event.metadata) }, null, 2)}</pre>}>
                   <Typography variant="body2" sx={{ fontFamily: 'monospace', fontSize: 12 }}>

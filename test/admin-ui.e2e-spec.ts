@@ -1,0 +1,143 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from './support/app';
+
+const ROOT = join(__dirname, '..');
+const CHROMIUM = '/usr/bin/chromium';
+
+/** The UI the app serves at /admin, built once; and the browser that drives it. */
+const prepare = () => {
+  if (!existsSync(join(ROOT, 'admin-ui', 'dist', 'index.html'))) {
+    execFileSync('npm', ['run', '--silent', 'build:admin'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  execFileSync('bash', [join(ROOT, 'scripts', 'ensure-chromium.sh')], { cwd: ROOT, stdio: 'inherit' });
+};
+
+/** Retries an assertion until it holds (the page renders asynchronously), then fails with its last error. */
+const eventually = async (assertion: () => Promise<unknown>, timeoutMs = 15_000) => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+};
+
+// playwright-core has no test runner and so no web-first `expect`: these are the few it needs.
+const seen = (locator: Locator) => locator.first().waitFor({ state: 'visible' });
+const textOf = (locator: Locator, text: string) =>
+  eventually(async () => expect((await locator.first().innerText()).trim()).toBe(text));
+const countOf = (locator: Locator, count: number) => eventually(async () => expect(await locator.count()).toBe(count));
+
+jest.setTimeout(180_000);
+
+describe('admin UI in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  const browserErrors: string[] = [];
+  const screenshots = mkdtempSync(join(tmpdir(), 'annals-admin-ui-'));
+
+  beforeAll(async () => {
+    prepare();
+    t = await startTestApp();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'en-US' });
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => browserErrors.push(String(error)));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('takes a lead from capture to client, as a person would', async () => {
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const name = `Hedy Lamarr ${suffix}`;
+    const email = `hedy.${suffix}@frequency.example`;
+
+    // Sign in.
+    await page.goto(`${t.url}/admin/`);
+    await page.getByLabel('Email').fill('admin@acme.test');
+    await page.getByLabel('Password').fill('demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    // The leads list, with the tenant in the title bar and the seeded leads in the grid.
+    await textOf(page.getByTestId('tenant-name'), 'Acme Corporation');
+    await page.getByRole('menuitem', { name: 'Leads' }).click();
+    await seen(page.getByRole('cell', { name: 'Alan Turing' }));
+
+    // Capture a lead.
+    await page.getByRole('link', { name: 'Create' }).click();
+    await page.getByLabel('Name').fill(name);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Company').fill('Frequency Hopping Ltd');
+    await page.getByLabel('Phone').fill('+1 555 0142');
+    await page.getByLabel('Source').fill('trade show');
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    // Its page: NEW, so Qualify and Disqualify are offered and Convert is not.
+    await seen(page.getByText('Lead captured'));
+    await textOf(page.getByTestId('lead-name'), name);
+    await textOf(page.getByTestId('lead-status').first(), 'New');
+    await seen(page.getByRole('button', { name: 'Disqualify' }));
+    await countOf(page.getByRole('button', { name: 'Convert' }), 0);
+    await seen(page.getByText(email));
+
+    // Qualify.
+    await page.getByRole('button', { name: 'Qualify', exact: true }).click();
+    await seen(page.getByText('Lead qualified'));
+    await textOf(page.getByTestId('lead-status').first(), 'Qualified');
+    await countOf(page.getByRole('button', { name: 'Qualify', exact: true }), 0);
+    await countOf(page.getByRole('button', { name: 'Disqualify' }), 0);
+
+    // The History tab tells what happened, in order.
+    await page.getByRole('tab', { name: 'History' }).click();
+    const history = page.getByTestId('event-history');
+    await countOf(history.getByRole('row'), 3);
+    await seen(history.getByText('Lead captured'));
+    await seen(history.getByText('Lead qualified'));
+    await seen(history.getByText('admin@acme.test').first());
+
+    // Convert: lands on the new client, which links back to its lead.
+    await page.getByRole('button', { name: 'Convert' }).click();
+    await page.waitForURL(/#\/clients\/[^/]+\/show/);
+    await seen(page.getByText(`Lead converted: ${name} is now a client`));
+    await textOf(page.getByTestId('client-name'), name);
+    await seen(page.getByText('Frequency Hopping Ltd').first());
+    expect(await page.getByRole('link', { name }).getAttribute('href')).toMatch(/#\/leads\/[^/]+\/show/);
+
+    // The clients list has it; searching by email finds just it.
+    await page.getByRole('menuitem', { name: 'Clients' }).click();
+    await seen(page.getByRole('cell', { name: 'Ada Lovelace' }));
+    await page.getByPlaceholder('Name, email or company').fill(email);
+    await countOf(page.getByRole('row'), 2); // header + our client
+    await seen(page.getByRole('cell', { name, exact: true }));
+    await seen(page.getByRole('cell', { name: email }));
+
+    const screenshot = join(screenshots, 'clients-list.png');
+    await page.screenshot({ path: screenshot, fullPage: true });
+    process.stdout.write(`admin UI screenshot: ${screenshot}\n`);
+
+    expect(browserErrors).toEqual([]);
+  });
+});
