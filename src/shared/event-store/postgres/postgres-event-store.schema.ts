@@ -1,0 +1,160 @@
+import type { Pool } from 'pg';
+
+/**
+ * Key of the session-level advisory lock that orders appends. Inside it, an append takes its
+ * transaction id and its positions, so across transactions xid order equals position order.
+ * The lock is released before the append writes anything: appends still commit concurrently.
+ */
+export const APPEND_LOCK_KEY = 7_415_961_300_117n;
+
+/** Channel on which every append notifies, with the position of its last event. */
+export const NOTIFY_CHANNEL = 'es_events';
+
+/** SQLSTATEs `es_append` raises; the adapter maps them to the port's errors. */
+export const SQLSTATE = {
+  wrongExpectedRevision: 'ES001',
+  idempotencyConflict: 'ES002',
+  xidAlreadyAssigned: 'ES003',
+} as const;
+
+/**
+ * The event store schema, idempotent, one self-contained string: the app runs it at start-up and
+ * a MikroORM migration runs the same text.
+ *
+ * Readers return only events whose `transaction_id` is below the xmin of their snapshot: every
+ * transaction below it has ended, and since positions follow xids, the visible events are always
+ * a prefix of the log in position order (rolled-back appends leave harmless gaps). A checkpoint
+ * that is a bare position therefore never skips an event that commits late.
+ */
+export const eventStoreSchemaSql = /* sql */ `
+-- Two processes creating the schema at once would collide in the catalog.
+SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY} + 1);
+
+CREATE SEQUENCE IF NOT EXISTS es_position_seq AS bigint START WITH 1 MINVALUE 1 CACHE 1;
+
+CREATE TABLE IF NOT EXISTS es_streams (
+  stream_name text PRIMARY KEY,
+  tenant_id text,
+  revision bigint NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+
+CREATE TABLE IF NOT EXISTS es_events (
+  position bigint PRIMARY KEY,
+  transaction_id xid8 NOT NULL,
+  event_id uuid NOT NULL,
+  stream_name text NOT NULL,
+  revision bigint NOT NULL,
+  type text NOT NULL,
+  data jsonb NOT NULL,
+  metadata jsonb NOT NULL,
+  tenant_id text,
+  recorded_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  CONSTRAINT es_events_event_id_key UNIQUE (event_id),
+  CONSTRAINT es_events_stream_revision_key UNIQUE (stream_name, revision)
+);
+
+CREATE INDEX IF NOT EXISTS es_events_tenant_stream_idx ON es_events (tenant_id, stream_name, revision);
+
+-- Appends a batch to one stream in one statement and returns the new last revision and the
+-- position of the last event. p_events is a JSON array of {id, type, data, metadata}.
+-- p_expected is 'any', 'no_stream', 'stream_exists' or a revision in decimal.
+-- Must be the first write of its transaction (it raises otherwise): an xid taken earlier, outside
+-- the advisory lock, would break the xid-order = position-order invariant readers rely on.
+CREATE OR REPLACE FUNCTION es_append(p_stream text, p_expected text, p_events jsonb,
+  OUT next_revision bigint, OUT last_position bigint, OUT idempotent boolean)
+LANGUAGE plpgsql AS $es_append$
+DECLARE
+  v_count int := jsonb_array_length(p_events);
+  v_ids uuid[];
+  v_found int;
+  v_found_here int;
+  v_conflicting uuid;
+  v_current bigint;
+  v_first_position bigint;
+  v_tenant text := p_events -> 0 -> 'metadata' ->> 'tenantId';
+BEGIN
+  IF v_count = 0 THEN
+    RAISE EXCEPTION 'es_append: no events to append to %', p_stream USING ERRCODE = '22023';
+  END IF;
+  IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
+    RAISE EXCEPTION 'es_append must be the first write of its transaction (stream %)', p_stream
+      USING ERRCODE = '${SQLSTATE.xidAlreadyAssigned}';
+  END IF;
+
+  SELECT array_agg((e ->> 'id')::uuid) INTO v_ids FROM jsonb_array_elements(p_events) e;
+
+  -- Idempotency and a first revision check, before taking an xid or positions, so a repeated or
+  -- refused append costs neither. The revision is checked again under the stream's row lock.
+  SELECT count(*), count(*) FILTER (WHERE stream_name = p_stream), max(revision), max(position),
+         (array_agg(event_id) FILTER (WHERE stream_name <> p_stream))[1]
+    INTO v_found, v_found_here, next_revision, last_position, v_conflicting
+    FROM es_events WHERE event_id = ANY (v_ids);
+  IF v_found > 0 THEN
+    IF v_found = v_count AND v_found_here = v_count THEN
+      idempotent := true;
+      RETURN;
+    END IF;
+    RAISE EXCEPTION 'es_append: some event ids are already stored'
+      USING ERRCODE = '${SQLSTATE.idempotencyConflict}',
+            DETAIL = coalesce(v_conflicting, (SELECT event_id FROM es_events WHERE event_id = ANY (v_ids) LIMIT 1))::text;
+  END IF;
+  SELECT revision INTO v_current FROM es_streams WHERE stream_name = p_stream;
+  PERFORM es_check_expected(p_stream, p_expected, coalesce(v_current, -1));
+
+  -- The critical section: xid and positions under one lock, released at once (a session lock
+  -- survives rollback, hence the handler; cancellation is caught too, as OTHERS omits it).
+  PERFORM pg_advisory_lock(${APPEND_LOCK_KEY});
+  BEGIN
+    PERFORM pg_current_xact_id();
+    v_first_position := nextval('es_position_seq');
+    IF v_count > 1 THEN
+      PERFORM setval('es_position_seq', v_first_position + v_count - 1);
+    END IF;
+  EXCEPTION WHEN query_canceled OR others THEN
+    PERFORM pg_advisory_unlock(${APPEND_LOCK_KEY});
+    RAISE;
+  END;
+  PERFORM pg_advisory_unlock(${APPEND_LOCK_KEY});
+
+  INSERT INTO es_streams AS s (stream_name, tenant_id, revision)
+  VALUES (p_stream, v_tenant, v_count - 1)
+  ON CONFLICT (stream_name) DO UPDATE SET revision = s.revision + v_count
+  RETURNING s.revision INTO next_revision;
+  PERFORM es_check_expected(p_stream, p_expected, next_revision - v_count);
+
+  INSERT INTO es_events (position, transaction_id, event_id, stream_name, revision, type, data, metadata, tenant_id)
+  SELECT v_first_position + e.i - 1, pg_current_xact_id(), (e.value ->> 'id')::uuid, p_stream,
+         next_revision - v_count + e.i, e.value ->> 'type', e.value -> 'data', e.value -> 'metadata',
+         e.value -> 'metadata' ->> 'tenantId'
+    FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(value, i);
+
+  last_position := v_first_position + v_count - 1;
+  idempotent := false;
+  PERFORM pg_notify('${NOTIFY_CHANNEL}', last_position::text);
+END
+$es_append$;
+
+CREATE OR REPLACE FUNCTION es_check_expected(p_stream text, p_expected text, p_current bigint)
+RETURNS void LANGUAGE plpgsql AS $es_check$
+DECLARE
+  v_matches boolean := CASE p_expected
+    WHEN 'any' THEN true
+    WHEN 'no_stream' THEN p_current = -1
+    WHEN 'stream_exists' THEN p_current >= 0
+    ELSE p_current = p_expected::bigint
+  END;
+BEGIN
+  IF v_matches THEN
+    RETURN;
+  END IF;
+  RAISE EXCEPTION 'stream %: expected revision %, actual %', p_stream, p_expected,
+      CASE WHEN p_current = -1 THEN 'no_stream' ELSE p_current::text END
+    USING ERRCODE = '${SQLSTATE.wrongExpectedRevision}', DETAIL = p_current::text;
+END
+$es_check$;
+`;
+
+export const ensureEventStoreSchema = async (pool: Pool): Promise<void> => {
+  await pool.query(eventStoreSchemaSql);
+};

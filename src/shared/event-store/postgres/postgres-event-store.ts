@@ -1,0 +1,378 @@
+import type { Notification, Pool, PoolClient, QueryArrayConfig } from 'pg';
+import {
+  AppendResult,
+  EventFilter,
+  EventStore,
+  ExpectedRevision,
+  IdempotencyConflictError,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionHandler,
+  WrongExpectedRevisionError,
+} from '../event-store.port';
+import { NOTIFY_CHANNEL, SQLSTATE } from './postgres-event-store.schema';
+
+export interface PostgresEventStoreOptions {
+  /** How often an idle subscription looks for events it was not notified of. Default 1000. */
+  pollIntervalMs?: number;
+}
+
+const READ_BATCH = 5000;
+const SUBSCRIPTION_BATCH = 500;
+/** First delay before re-checking events held back by an older transaction still in flight. */
+const HELD_BACK_RECHECK_MS = 5;
+const LISTENER_RETRY_MS = 1000;
+
+/**
+ * Columns as text, parsed here: cheaper than pg's per-type parsers, and bigint-exact. The output
+ * names shadow the table's in ORDER BY, so queries order by `e.position` / `e.revision`.
+ */
+const COLUMNS = `position::text, event_id::text, stream_name, revision::text, type, data::text, metadata::text,
+  (extract(epoch FROM recorded_at) * 1000)::text`;
+type Row = [string, string, string, string, string, string, string, string];
+const rawText = { getTypeParser: () => (value: string) => value };
+
+const toEvent = (row: Row): RecordedEvent => ({
+  id: row[1],
+  streamName: row[2],
+  type: row[4],
+  revision: BigInt(row[3]),
+  position: BigInt(row[0]),
+  data: JSON.parse(row[5]),
+  metadata: JSON.parse(row[6]),
+  recordedAt: new Date(Math.floor(Number(row[7]))),
+});
+
+/** `LIKE` patterns matching strings that start with `prefix`. */
+const prefixPatterns = (prefixes: string[] | undefined): string[] | null =>
+  prefixes === undefined ? null : prefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`);
+
+/**
+ * Highest position below which every transaction has ended (so everything at or below it that
+ * will ever be visible already is), and the highest position stored, visible or not. Events
+ * above the first and at or below the second are held back by an older append still in flight.
+ */
+const HEADS_SQL = `
+  SELECT coalesce((SELECT position FROM es_events
+                    WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                    ORDER BY position DESC LIMIT 1), 0)::text,
+         coalesce((SELECT max(position) FROM es_events), 0)::text`;
+
+/** Events in (after, upTo], both bounds below the visible head, so no visibility check per row. */
+const rangeQuery = (after: bigint, upTo: bigint, limit: number, filter: EventFilter | undefined): QueryArrayConfig => ({
+  text: `SELECT ${COLUMNS} FROM es_events e
+          WHERE position > $1 AND position <= $2
+            AND ($3::text[] IS NULL OR type LIKE ANY ($3))
+            AND ($4::text[] IS NULL OR stream_name LIKE ANY ($4))
+          ORDER BY e.position LIMIT $5`,
+  values: [after.toString(), upTo.toString(), prefixPatterns(filter?.eventTypePrefixes), prefixPatterns(filter?.streamPrefixes), limit],
+  rowMode: 'array',
+  types: rawText,
+});
+
+const isPgError = (error: unknown, code: string): error is Error & { code: string; detail?: string; constraint?: string } =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+
+/**
+ * The event store in PostgreSQL tables (schema and the append protocol: ./postgres-event-store.schema.ts).
+ * Meant for one node and development; EventStoreDB holds the log at scale.
+ */
+export class PostgresEventStore implements EventStore {
+  readonly kind = 'postgres' as const;
+  private readonly pollIntervalMs: number;
+  private readonly listener: NotificationListener;
+
+  constructor(
+    private readonly pool: Pool,
+    options: PostgresEventStoreOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.listener = new NotificationListener(pool);
+  }
+
+  async appendToStream(streamName: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError(`Stream ${streamName}: an append needs at least one event`);
+    const ids = new Set(events.map((event) => event.id));
+    if (ids.size !== events.length) throw new RangeError(`Stream ${streamName}: the same event id appears twice in one append`);
+    const payload = JSON.stringify(events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })));
+    const expected = options.expectedRevision;
+    // A concurrent append of the same ids surfaces as a unique violation once it commits;
+    // the second attempt then sees those events and answers as an idempotent repeat would.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { rows } = await this.pool.query<[string, string]>({
+          text: 'SELECT next_revision::text, last_position::text FROM es_append($1, $2, $3)',
+          values: [streamName, typeof expected === 'bigint' ? expected.toString() : expected, payload],
+          rowMode: 'array',
+        });
+        return { nextRevision: BigInt(rows[0][0]), position: BigInt(rows[0][1]) };
+      } catch (error) {
+        if (isPgError(error, SQLSTATE.wrongExpectedRevision)) {
+          const actual = BigInt(error.detail ?? '-1');
+          throw new WrongExpectedRevisionError(streamName, expected, actual < 0n ? 'no_stream' : actual);
+        }
+        if (isPgError(error, SQLSTATE.idempotencyConflict)) throw new IdempotencyConflictError(streamName, error.detail ?? '');
+        if (isPgError(error, '23505') && error.constraint === 'es_events_event_id_key' && attempt === 1) continue;
+        throw error;
+      }
+    }
+  }
+
+  async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    if (options.maxCount !== undefined && options.maxCount <= 0) return [];
+    const { rows } = await this.pool.query<Row>({
+      text: `SELECT ${COLUMNS} FROM es_events e
+              WHERE stream_name = $1
+                AND ($2::bigint IS NULL OR revision ${backwards ? '<=' : '>='} $2)
+                AND ($3::bigint IS NULL OR revision ${backwards ? '>=' : '<='} $3)
+              ORDER BY e.revision ${backwards ? 'DESC' : 'ASC'}
+              LIMIT $4`,
+      values: [streamName, options.fromRevision?.toString() ?? null, options.toRevision?.toString() ?? null, options.maxCount ?? null],
+      rowMode: 'array',
+      types: rawText,
+    });
+    return rows.map(toEvent);
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    let after = options.after ?? 0n;
+    const [visibleHead] = await this.heads();
+    while (remaining > 0 && after < visibleHead) {
+      const limit = Math.min(READ_BATCH, remaining);
+      const { rows } = await this.pool.query<Row>(rangeQuery(after, visibleHead, limit, options.filter));
+      for (const row of rows) yield toEvent(row);
+      if (rows.length < limit) return;
+      remaining -= rows.length;
+      after = BigInt(rows[rows.length - 1][0]);
+    }
+  }
+
+  subscribeToAll(options: SubscribeOptions, handler: SubscriptionHandler): Subscription {
+    return new PostgresSubscription(this, this.listener, options, handler, this.pollIntervalMs);
+  }
+
+  async headPosition(): Promise<bigint> {
+    const { rows } = await this.pool.query<[string]>({ text: 'SELECT coalesce(max(position), 0)::text FROM es_events', rowMode: 'array' });
+    return BigInt(rows[0][0]);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.listener.subscribers].map((subscription) => subscription.stop()));
+    await this.listener.close();
+  }
+
+  /** @internal [visible head, stored head]: see HEADS_SQL. */
+  async heads(): Promise<[bigint, bigint]> {
+    const { rows } = await this.pool.query<[string, string]>({ text: HEADS_SQL, rowMode: 'array' });
+    return [BigInt(rows[0][0]), BigInt(rows[0][1])];
+  }
+
+  /** @internal */
+  async range(after: bigint, upTo: bigint, limit: number, filter: EventFilter | undefined): Promise<Row[]> {
+    return (await this.pool.query<Row>(rangeQuery(after, upTo, limit, filter))).rows;
+  }
+}
+
+interface Wakeable {
+  wake(position: bigint): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * One LISTEN connection per store, shared by its subscriptions, held only while one runs. If the
+ * connection fails, it is replaced after a pause; subscriptions poll in the meantime.
+ */
+class NotificationListener {
+  readonly subscribers = new Set<Wakeable>();
+  private client: PoolClient | undefined;
+  private connecting: Promise<void> | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly pool: Pool) {}
+
+  /** Resolves once LISTEN is in place (or has failed: polling still delivers). */
+  async add(subscriber: Wakeable): Promise<void> {
+    this.subscribers.add(subscriber);
+    await this.connect();
+  }
+
+  async remove(subscriber: Wakeable): Promise<void> {
+    this.subscribers.delete(subscriber);
+    if (this.subscribers.size === 0) await this.close();
+  }
+
+  /** Gives the connection back once no subscription needs it. */
+  async close(): Promise<void> {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    await this.connecting;
+    if (this.subscribers.size > 0) return;
+    const client = this.client;
+    this.client = undefined;
+    if (!client) return;
+    try {
+      await client.query(`UNLISTEN ${NOTIFY_CHANNEL}`);
+      this.detach(client);
+    } catch (error) {
+      this.detach(client, error);
+    }
+  }
+
+  private connect(): Promise<void> {
+    if (this.client || this.subscribers.size === 0) return Promise.resolve();
+    this.connecting ??= this.open().finally(() => (this.connecting = undefined));
+    return this.connecting;
+  }
+
+  private async open(): Promise<void> {
+    let client: PoolClient | undefined;
+    try {
+      client = await this.pool.connect();
+      client.on('error', this.onError);
+      client.on('notification', this.onNotification);
+      await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+      if (this.subscribers.size === 0) {
+        await client.query(`UNLISTEN ${NOTIFY_CHANNEL}`);
+        this.detach(client);
+        return;
+      }
+      this.client = client;
+    } catch (error) {
+      if (client) this.detach(client, error);
+      this.scheduleRetry();
+    }
+  }
+
+  private readonly onNotification = (message: Notification) => {
+    if (message.channel !== NOTIFY_CHANNEL) return;
+    const position = message.payload ? BigInt(message.payload) : 0n;
+    for (const subscriber of this.subscribers) subscriber.wake(position);
+  };
+
+  private readonly onError = (error: Error) => {
+    const client = this.client;
+    if (!client) return;
+    this.client = undefined;
+    this.detach(client, error);
+    this.scheduleRetry();
+  };
+
+  /** Back to the pool without our handlers (a broken connection is discarded). */
+  private detach(client: PoolClient, error?: unknown) {
+    client.off('error', this.onError);
+    client.off('notification', this.onNotification);
+    client.release(error === undefined ? undefined : error instanceof Error ? error : true);
+  }
+
+  private scheduleRetry() {
+    if (this.subscribers.size === 0 || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.connect();
+    }, LISTENER_RETRY_MS);
+    this.retryTimer.unref();
+  }
+}
+
+/**
+ * A catch-up subscription. Each pass reads the visible head, delivers every matching event up to
+ * it, then sleeps until a notification, a poll, or (when an older append still in flight holds
+ * events back) a quick re-check with back-off.
+ */
+class PostgresSubscription implements Subscription, Wakeable {
+  private position: bigint;
+  private stopped = false;
+  private notified = false;
+  private sleeping: { timer: NodeJS.Timeout; resolve: () => void } | undefined;
+  private readonly loop: Promise<void>;
+
+  constructor(
+    private readonly store: PostgresEventStore,
+    private readonly listener: NotificationListener,
+    private readonly options: SubscribeOptions,
+    private readonly handler: SubscriptionHandler,
+    private readonly pollIntervalMs: number,
+  ) {
+    this.position = options.after;
+    this.loop = this.run();
+  }
+
+  wake(position: bigint): void {
+    if (position !== 0n && position <= this.position) return;
+    this.notified = true;
+    this.sleeping?.resolve();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.sleeping?.resolve();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    try {
+      // Listen before the first read, so nothing appended after it goes unnoticed.
+      await this.listener.add(this);
+      let firstPass = true;
+      let recheckMs = HELD_BACK_RECHECK_MS;
+      while (!this.stopped) {
+        const notified = this.notified;
+        this.notified = false;
+        const [visibleHead, storedHead] = await this.store.heads();
+        const delivered = await this.deliverUpTo(visibleHead);
+        if (this.stopped) break;
+        if (firstPass || notified || delivered) this.handler.onCaughtUp?.(this.position);
+        firstPass = false;
+        if (this.notified) continue;
+        if (storedHead > visibleHead) {
+          await this.sleep(recheckMs);
+          recheckMs = Math.min(recheckMs * 2, this.pollIntervalMs);
+        } else {
+          recheckMs = HELD_BACK_RECHECK_MS;
+          await this.sleep(this.pollIntervalMs);
+        }
+      }
+    } catch (error) {
+      this.stopped = true;
+      this.handler.onError?.(error);
+    } finally {
+      this.stopped = true;
+      await this.listener.remove(this);
+    }
+  }
+
+  /** Returns whether any event was handed to the handler. */
+  private async deliverUpTo(visibleHead: bigint): Promise<boolean> {
+    const batchSize = this.options.batchSize ?? SUBSCRIPTION_BATCH;
+    let delivered = false;
+    while (!this.stopped && this.position < visibleHead) {
+      const rows = await this.store.range(this.position, visibleHead, batchSize, this.options.filter);
+      if (rows.length > 0) {
+        await this.handler.handle(rows.map(toEvent));
+        delivered = true;
+      }
+      // A short batch means nothing else matches up to the visible head.
+      this.position = rows.length < batchSize ? visibleHead : BigInt(rows[rows.length - 1][0]);
+    }
+    return delivered;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.sleeping = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.sleeping = { timer, resolve: done };
+    });
+  }
+}
