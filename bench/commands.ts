@@ -1,0 +1,88 @@
+/**
+ * Commands: C concurrent GraphQL clients over real HTTP, each looping captureLead then qualifyLead
+ * on the lead it captured; each answer must already show the change (read-your-writes).
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { log, now, summarize } from './lib/stats';
+
+const CAPTURE = `mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { id status } }`;
+const QUALIFY = `mutation ($id: ID!) { qualifyLead(id: $id) { id status } }`;
+
+const startServer = (databaseUrl: string, nodeArgs: string[]) =>
+  new Promise<{ url: string; stop(): Promise<void> }>((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', join(__dirname, 'commands-server.ts'), databaseUrl], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    const stopped = new Promise<void>((done) => child.on('exit', () => done()));
+    child.on('error', reject);
+    child.on('exit', (code) => !out.includes('READY') && reject(new Error(`app exited with ${code} before listening`)));
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /READY (\S+)/.exec(out);
+      if (match)
+        resolve({
+          url: match[1],
+          stop: async () => {
+            child.kill('SIGTERM');
+            const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            await stopped;
+            clearTimeout(timer);
+          },
+        });
+    });
+  });
+
+export const benchCommands = async (databaseUrl: string, options: { clients: number; seconds: number; profile?: string }) => {
+  const nodeArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [];
+  const server = await startServer(databaseUrl, nodeArgs);
+  try {
+    const post = async (query: string, variables: Record<string, unknown>, token?: string) => {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: any; errors?: any[] };
+      if (body.errors?.length) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+      return body.data;
+    };
+    const login = await post(`mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`, {
+      email: 'admin@acme.test',
+      password: 'demo',
+    });
+    const token: string = login.login.token;
+
+    const latencies: number[] = [];
+    let commands = 0;
+    let counter = 0;
+    const loop = async (deadline: number, record: boolean) => {
+      while (now() < deadline) {
+        const n = counter++;
+        let t0 = now();
+        const captured = (await post(CAPTURE, { input: { name: `Bench lead ${n}`, email: `bench${n}@example.test` } }, token)).captureLead;
+        if (captured.status !== 'NEW') throw new Error(`captureLead answered status ${captured.status}: not read-your-writes`);
+        if (record) latencies.push(now() - t0);
+        t0 = now();
+        const qualified = (await post(QUALIFY, { id: captured.id }, token)).qualifyLead;
+        if (qualified.status !== 'QUALIFIED') throw new Error(`qualifyLead answered status ${qualified.status}: not read-your-writes`);
+        if (record) {
+          latencies.push(now() - t0);
+          commands += 2;
+        }
+      }
+    };
+    // Warm-up (JIT, connection pools, plan caches), then the measured run.
+    await Promise.all(Array.from({ length: options.clients }, () => loop(now() + 2000, false)));
+    const t0 = now();
+    const deadline = t0 + options.seconds * 1000;
+    await Promise.all(Array.from({ length: options.clients }, () => loop(deadline, true)));
+    const seconds = (now() - t0) / 1000;
+    const latency = summarize(latencies);
+    log(`commands: ${Math.round(commands / seconds)}/s, p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms`);
+    return { command_p50_ms: latency.p50, command_p99_ms: latency.p99, commands_per_s: commands / seconds, command_max_ms: latency.max };
+  } finally {
+    await server.stop();
+  }
+};

@@ -1,0 +1,101 @@
+/**
+ * `npm run bench`: every benchmark of issue 4 in one run on one fresh embedded PostgreSQL, so the
+ * machine's noise hits annals, the peer and the floor alike. Prints a table and writes
+ * bench/results.json. Flags: see `npm run bench -- --help` and bench/README.md.
+ */
+import './lib/shim'; // first: see lib/shim.ts
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchAppend } from './append';
+import { benchCommands } from './commands';
+import { migrateAppSchema, newPool, startBenchServer } from './lib/pg';
+import { log, now, parseArgs, printTable, round } from './lib/stats';
+import { benchReadAll } from './read-all';
+import { benchRebuild } from './rebuild';
+import { benchRelay } from './relay';
+import { seedEvents } from './seed';
+
+const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay'] as const;
+
+const main = async () => {
+  const args = parseArgs(process.argv.slice(2));
+  const wanted = (name: (typeof BENCHES)[number]) => !args.only || args.only.includes(name);
+  if (args.only) for (const name of args.only) if (!BENCHES.includes(name as never)) throw new Error(`--only ${name}: one of ${BENCHES.join(', ')}`);
+  const profileDir = process.env.BENCH_CPU_PROF ? mkdtempSync(join(tmpdir(), 'annals-bench-prof-')) : undefined;
+
+  const started = now();
+  const server = await startBenchServer(args.keep);
+  log(`PostgreSQL ${server.version} ready (${JSON.stringify(server.settings)})`);
+  const figures: Record<string, number | string | null> = {};
+  try {
+    if (wanted('append')) Object.assign(figures, await benchAppend(server, { writers: args.writers, seconds: args.appendSeconds }));
+
+    if (wanted('read-all') || wanted('rebuild') || wanted('relay')) {
+      const url = await server.createDatabase('bench_log');
+      await migrateAppSchema(url);
+      const pool = newPool(url, 2);
+      const t0 = now();
+      await seedEvents(pool, args.events);
+      await pool.end();
+      figures.seed_seconds = (now() - t0) / 1000;
+      log(`seeded ${args.events} events in ${(figures.seed_seconds as number).toFixed(1)} s`);
+      if (wanted('read-all')) Object.assign(figures, await benchReadAll(url, args.events));
+      if (wanted('rebuild')) Object.assign(figures, await benchRebuild(url, { profile: profileDir }));
+      if (wanted('relay')) Object.assign(figures, await benchRelay(url, args.events));
+    }
+
+    if (wanted('commands'))
+      Object.assign(figures, await benchCommands(await server.createDatabase('bench_app'), { clients: args.clients, seconds: args.commandSeconds, profile: profileDir }));
+  } finally {
+    await server.stop();
+  }
+
+  const fig = (name: string) => (typeof figures[name] === 'number' ? (figures[name] as number) : null);
+  const ratio = (a: string, b: string) => (fig(a) !== null && fig(b) ? fig(a)! / fig(b)! : null);
+  const table: (string | number | null)[][] = [
+    ['append 1x8 (events/s)', fig('append_1x8_per_s'), fig('append_1x8_peer_per_s'), fig('append_1x8_floor_per_s'), ratio('append_1x8_per_s', 'append_1x8_peer_per_s'), ratio('append_1x8_per_s', 'append_1x8_floor_per_s'), '≥1.5x peer, ≥0.70 floor'],
+    ['append 10x8 (events/s)', fig('append_10x8_per_s'), fig('append_10x8_peer_per_s'), fig('append_10x8_floor_per_s'), ratio('append_10x8_per_s', 'append_10x8_peer_per_s'), ratio('append_10x8_per_s', 'append_10x8_floor_per_s'), '≥1.5x peer, ≥0.70 floor'],
+    ['append 1x8 p99 (ms)', fig('append_1x8_p99_ms'), fig('append_1x8_peer_p99_ms'), fig('append_1x8_floor_p99_ms'), null, null, ''],
+    ['read all (events/s)', fig('read_all_per_s'), null, fig('read_all_floor_per_s'), null, ratio('read_all_per_s', 'read_all_floor_per_s'), '≥150,000/s, ≥0.50 floor'],
+    ['rebuild (events/s)', fig('rebuild_per_s'), null, fig('rebuild_floor_per_s'), null, ratio('rebuild_per_s', 'rebuild_floor_per_s'), '≥30,000/s, ≥0.40 floor'],
+    ['rebuild peak RSS (MB)', fig('rebuild_peak_rss_mb'), null, fig('rebuild_floor_peak_rss_mb'), null, null, '<400 MB'],
+    ['command p50 (ms)', fig('command_p50_ms'), null, null, null, null, ''],
+    ['command p99 (ms)', fig('command_p99_ms'), null, null, null, null, '≤50 ms'],
+    ['commands/s', fig('commands_per_s'), null, null, null, null, '≥500/s'],
+    ['relay to Kafka (events/s)', fig('relay_kafka_per_s'), null, null, null, null, '≥20,000/s'],
+  ];
+  console.log('');
+  printTable(['figure', 'annals', 'peer', 'floor', 'annals/peer', 'annals/floor', 'target'], table);
+
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: join(__dirname, '..') }).toString().trim();
+  } catch {
+    /* not a checkout */
+  }
+  const results = {
+    date: new Date().toISOString(),
+    commit,
+    sizes: { events: args.events, writers: args.writers, clients: args.clients, append_seconds_per_round: args.appendSeconds, append_rounds: 2, command_seconds: args.commandSeconds, only: args.only },
+    machine: { cpus: cpus().length, cpu_model: cpus()[0]?.model, memory_gb: round(totalmem() / 2 ** 30, 1), platform: `${process.platform} ${process.arch}` },
+    versions: { node: process.version, postgresql: server.version, emmett_postgresql: JSON.parse(readFileSync(join(__dirname, '..', 'node_modules', '@event-driven-io', 'emmett-postgresql', 'package.json'), 'utf8')).version },
+    postgresql_settings: server.settings,
+    figures: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === 'number' ? round(v, v < 100 ? 2 : 0) : v])),
+    total_seconds: round((now() - started) / 1000, 1),
+    cpu_profiles: profileDir ?? null,
+  };
+  // The names of issue 4 are always present (null when not measured in this run).
+  const required = ['append_1x8_per_s', 'append_1x8_peer_per_s', 'append_1x8_floor_per_s', 'append_10x8_per_s', 'append_10x8_peer_per_s', 'append_10x8_floor_per_s', 'append_1x8_p99_ms', 'read_all_per_s', 'read_all_floor_per_s', 'rebuild_per_s', 'rebuild_floor_per_s', 'rebuild_peak_rss_mb', 'command_p50_ms', 'command_p99_ms', 'commands_per_s', 'relay_kafka_per_s'];
+  for (const name of required) if (!(name in results.figures)) (results.figures as Record<string, unknown>)[name] = null;
+  const target = join(__dirname, 'results.json');
+  writeFileSync(target, `${JSON.stringify(results, null, 2)}\n`);
+  log(`done in ${results.total_seconds} s; wrote ${target}${profileDir ? `; CPU profiles in ${profileDir}` : ''}`);
+  process.exit(0);
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
