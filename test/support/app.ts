@@ -40,7 +40,7 @@ export const startTestApp = async (overrides: Partial<AppConfig> = {}): Promise<
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
-    const body = await response.json();
+    const body = (await response.json()) as any;
     return { status: response.status, data: body.data, errors: body.errors };
   };
 

@@ -65,7 +65,7 @@ export class EventSourcedRunner {
   }
 
   private alreadyApplied<State, Event extends DomainEvent>(
-    decider: Decider<State, unknown, Event>,
+    decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>,
     history: RecordedEvent[],
     first: RecordedEvent,
   ): RunResult<State> {

@@ -16,7 +16,7 @@ export interface Database {
 export const openDatabase = async (url: string, options: { poolSize?: number } = {}): Promise<Database> => {
   const pool = new Pool({ connectionString: url, max: options.poolSize ?? 20 });
   pool.on('error', () => undefined); // an idle client dropped by the server; the pool replaces it
-  const orm = await MikroORM.init({
+  const orm = (await MikroORM.init({
     clientUrl: url,
     entities: readModelEntities,
     extensions: [Migrator],
@@ -24,7 +24,7 @@ export const openDatabase = async (url: string, options: { poolSize?: number } =
     pool: { min: 0, max: 10 },
     debug: false,
     allowGlobalContext: false,
-  });
+  })) as unknown as MikroORM;
   return {
     url,
     pool,

@@ -137,7 +137,7 @@ export class ProjectionRunner extends EventEmitter {
     this.leaderClient = client;
     // If the lock connection dies, leadership is gone: stop and try again.
     client.on('error', () => {
-      this.releaseLeadership(true);
+      this.releaseLeadership();
       void this.subscription?.stop();
       this.subscription = undefined;
       if (!this.stopped) this.timer = setTimeout(() => void this.tryLead(), this.options.standbyRetryMs);
@@ -145,10 +145,11 @@ export class ProjectionRunner extends EventEmitter {
     await this.subscribe();
   }
 
-  private releaseLeadership(broken = false) {
+  /** The lock is held by the session: closing the connection is the one sure way to let it go. */
+  private releaseLeadership() {
     const client = this.leaderClient;
     this.leaderClient = undefined;
-    client?.release(broken ? true : undefined);
+    client?.release(true);
   }
 
   private async subscribe(): Promise<void> {

@@ -32,17 +32,17 @@ const view = (status: ProjectionStatusView): ProjectionStatusType => ({
 
 @Resolver()
 export class ProjectionsResolver {
-  constructor(private readonly projections: ProjectionsService) {}
+  constructor(private readonly service: ProjectionsService) {}
 
   @Query(() => [ProjectionStatusType], { description: 'Read models and process managers: where each stands in the log' })
   async projections(@Caller() caller: Caller) {
     if (caller.role !== 'admin' && caller.role !== 'auditor') throw new AuthError('FORBIDDEN', 'Only admins and auditors can see projections');
-    return (await this.projections.statuses()).map(view);
+    return (await this.service.statuses()).map(view);
   }
 
   @Mutation(() => ProjectionStatusType, { description: 'Empty a read model and replay the whole log into it' })
   async rebuildProjection(@Args('name') name: string, @Caller() caller: Caller) {
     if (caller.role !== 'admin') throw new AuthError('FORBIDDEN', 'Only admins can rebuild projections');
-    return view(await this.projections.rebuild(name));
+    return view(await this.service.rebuild(name));
   }
 }

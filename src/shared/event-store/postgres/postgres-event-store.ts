@@ -32,7 +32,7 @@ const LISTENER_RETRY_MS = 1000;
  * names shadow the table's in ORDER BY, so queries order by `e.position` / `e.revision`.
  */
 const COLUMNS = `position::text, event_id::text, stream_name, revision::text, type, data::text, metadata::text,
-  (extract(epoch FROM recorded_at) * 1000)::text`;
+  (date_part('epoch', recorded_at) * 1000)::int8`;
 type Row = [string, string, string, string, string, string, string, string];
 const rawText = { getTypeParser: () => (value: string) => value };
 
@@ -44,7 +44,7 @@ const toEvent = (row: Row): RecordedEvent => ({
   position: BigInt(row[0]),
   data: JSON.parse(row[5]),
   metadata: JSON.parse(row[6]),
-  recordedAt: new Date(Math.floor(Number(row[7]))),
+  recordedAt: new Date(Number(row[7])),
 });
 
 /** `LIKE` patterns matching strings that start with `prefix`. */
@@ -141,15 +141,18 @@ export class PostgresEventStore implements EventStore {
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
-    let after = options.after ?? 0n;
     const [visibleHead] = await this.heads();
-    while (remaining > 0 && after < visibleHead) {
-      const limit = Math.min(READ_BATCH, remaining);
-      const { rows } = await this.pool.query<Row>(rangeQuery(after, visibleHead, limit, options.filter));
-      for (const row of rows) yield toEvent(row);
-      if (rows.length < limit) return;
+    const page = (after: bigint) => this.range(after, visibleHead, Math.min(READ_BATCH, remaining), options.filter);
+    let next = remaining > 0 && (options.after ?? 0n) < visibleHead ? page(options.after ?? 0n) : undefined;
+    while (next) {
+      const rows = await next;
+      const full = rows.length === Math.min(READ_BATCH, remaining);
       remaining -= rows.length;
-      after = BigInt(rows[rows.length - 1][0]);
+      // The server converts the next page while this one is parsed and consumed.
+      next = full && remaining > 0 ? page(BigInt(rows[rows.length - 1][0])) : undefined;
+      // A prefetch the consumer never waits for (it stopped early) must not become an unhandled rejection.
+      next?.catch(() => undefined);
+      for (const row of rows) yield toEvent(row);
     }
   }
 
