@@ -1,0 +1,444 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka } from 'kafkajs';
+import { Pool } from 'pg';
+import {
+  CloudEvent,
+  CRM_SOURCE,
+  crmIntegrationEventSchemas,
+  CrmIntegrationEventType,
+  toIntegrationEvent,
+} from '../src/crm/public/crm-integration-events';
+import { EventStoreIntegrationSource, IntegrationEventHandler, IntegrationMapping, integrationMapping, KafkaIntegrationSource } from '../src/integration/integration-event-source';
+import { ensureIntegrationSchema, integrationSchemaSql } from '../src/integration/integration.schema';
+import { KafkaRelay, POSITION_HEADER } from '../src/integration/kafka-relay';
+import { EventMetadata, NewEvent, RecordedEvent } from '../src/shared/event-store/event-store.port';
+import { PostgresEventStore } from '../src/shared/event-store/postgres/postgres-event-store';
+import { ensureEventStoreSchema } from '../src/shared/event-store/postgres/postgres-event-store.schema';
+import { startTestKafka, TestKafka } from './support/kafka';
+import { createTestDatabase, TestDatabase } from './support/postgres';
+
+const until = async (condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 30_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+};
+
+const metadata = (tenantId: string): EventMetadata => ({ tenantId, actorId: 'user-1', correlationId: randomUUID(), causationId: randomUUID() });
+
+/** The stored events of one lead's life (and its client's, when it converts), per stream. */
+const leadLife = (tenantId: string, i: number): Map<string, NewEvent[]> => {
+  const leadId = randomUUID();
+  const m = metadata(tenantId);
+  const e = (type: string, data: unknown): NewEvent => ({ id: randomUUID(), type, data, metadata: m });
+  const lead = [e('LeadCaptured', { leadId, name: `Lead ${i}`, email: `lead${i}@example.com`, company: i % 2 ? 'Acme' : null, phone: '+33 1 23 45 67 89', source: 'website' })];
+  const streams = new Map([[`lead-${leadId}`, lead]]);
+  if (i % 3 === 0) {
+    lead.push(e('LeadDisqualified', { leadId, reason: 'no budget' }));
+  } else {
+    lead.push(e('LeadQualified', { leadId }));
+    if (i % 3 === 1) {
+      const clientId = randomUUID();
+      lead.push(e('LeadConverted', { leadId, clientId }));
+      streams.set(`client-${clientId}`, [e('ClientRegistered', { clientId, name: `Lead ${i}`, email: `lead${i}@example.com`, company: null, leadId })]);
+    }
+  }
+  // Events no integration event comes from: the relay must pass over them.
+  streams.set(`thing-${randomUUID()}`, [e('ThingHappened', { i }), e('ThingHappened', { i })]);
+  return streams;
+};
+
+interface Seeded {
+  /** Subject (aggregate id) -> ids of its integration events, in order. */
+  bySubject: Map<string, string[]>;
+  count: number;
+}
+
+/**
+ * Appends `leads` lead lives, one event per stream per round, streams appending concurrently:
+ * streams' events interleave in the log, and positions commit out of order.
+ */
+const seed = async (store: PostgresEventStore, tenantId: string, leads: number, offset = 0): Promise<Seeded> => {
+  const streams = new Map<string, NewEvent[]>();
+  for (let i = 0; i < leads; i++) for (const [name, events] of leadLife(tenantId, offset + i)) streams.set(name, events);
+  const bySubject = new Map<string, string[]>();
+  let count = 0;
+  for (const [name, events] of streams) {
+    if (name.startsWith('thing-')) continue;
+    bySubject.set(name.slice(name.indexOf('-') + 1), events.map((event) => event.id));
+    count += events.length;
+  }
+  const entries = [...streams];
+  for (let round = 0; entries.some(([, events]) => events.length > round); round++) {
+    const work = entries.filter(([, events]) => events.length > round);
+    for (let i = 0; i < work.length; i += 50) {
+      await Promise.all(
+        work.slice(i, i + 50).map(([name, events]) => store.appendToStream(name, [events[round]], { expectedRevision: round === 0 ? 'no_stream' : BigInt(round - 1) })),
+      );
+    }
+  }
+  return { bySubject, count };
+};
+
+const groupBySubject = (events: CloudEvent[]): Map<string, string[]> => {
+  const grouped = new Map<string, string[]>();
+  for (const event of events) grouped.set(event.subject, [...(grouped.get(event.subject) ?? []), event.id]);
+  return grouped;
+};
+
+interface TopicMessage {
+  key: string;
+  partition: number;
+  position: bigint;
+  event: CloudEvent;
+}
+
+/** Reads the whole topic with a brand-new consumer group until `expected` messages have come. */
+const readTopic = async (kafka: Kafka, topic: string, expected: number): Promise<TopicMessage[]> => {
+  const messages: TopicMessage[] = [];
+  const consumer = kafka.consumer({ groupId: `reader-${randomUUID()}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await consumer.run({
+      eachBatch: async ({ batch }) => {
+        for (const m of batch.messages)
+          messages.push({
+            key: m.key!.toString(),
+            partition: batch.partition,
+            position: BigInt(m.headers![POSITION_HEADER]!.toString()),
+            event: JSON.parse(m.value!.toString()),
+          });
+      },
+    });
+    await until(() => messages.length >= expected, `${expected} messages on ${topic} (got ${messages.length})`);
+  } finally {
+    await consumer.disconnect();
+  }
+  return messages;
+};
+
+/** Messages the topic holds, counted by Kafka itself: a duplicate would show up here. */
+const topicSize = async (kafka: Kafka, topic: string): Promise<number> => {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+  } finally {
+    await admin.disconnect();
+  }
+};
+
+const checkpoint = async (pool: Pool, consumer: string): Promise<bigint> => {
+  const { rows } = await pool.query('SELECT position::text AS position FROM integration_checkpoints WHERE consumer = $1', [consumer]);
+  return rows.length ? BigInt(rows[0].position) : 0n;
+};
+
+const expectExactlyOnceInOrder = (events: CloudEvent[], seeded: Seeded) => {
+  const ids = events.map((event) => event.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(ids.length).toBe(seeded.count);
+  expect(groupBySubject(events)).toEqual(seeded.bySubject);
+};
+
+describe('CRM integration events (public contract)', () => {
+  const recorded = (type: string, data: Record<string, unknown>, streamName: string): RecordedEvent => ({
+    id: randomUUID(),
+    streamName,
+    type,
+    revision: 0n,
+    position: 42n,
+    data,
+    metadata: metadata('tenant-contract'),
+    recordedAt: new Date('2026-11-21T10:00:00.123Z'),
+  });
+  const leadId = randomUUID();
+  const clientId = randomUUID();
+  const rows: [string, Record<string, unknown>, CrmIntegrationEventType, Record<string, unknown>, string][] = [
+    [
+      'LeadCaptured',
+      { leadId, name: 'Ada', email: 'ada@example.com', company: 'Acme', phone: '+44 20 7946 0000', source: 'website' },
+      'crm.lead.captured.v1',
+      { leadId, name: 'Ada', email: 'ada@example.com', company: 'Acme', source: 'website' },
+      leadId,
+    ],
+    ['LeadQualified', { leadId }, 'crm.lead.qualified.v1', { leadId }, leadId],
+    ['LeadDisqualified', { leadId, reason: 'no budget' }, 'crm.lead.disqualified.v1', { leadId, reason: 'no budget' }, leadId],
+    ['LeadConverted', { leadId, clientId }, 'crm.lead.converted.v1', { leadId, clientId }, leadId],
+    [
+      'ClientRegistered',
+      { clientId, name: 'Ada', email: 'ada@example.com', company: null, leadId },
+      'crm.client.registered.v1',
+      { clientId, name: 'Ada', email: 'ada@example.com', company: null, leadId },
+      clientId,
+    ],
+  ];
+
+  const cases = rows.map(([storedType, data, type, publicData, subject]) => ({ storedType, data, type, publicData, subject }));
+
+  it.each(cases)('maps $storedType to $type with the public payload only', ({ storedType, data, type, publicData, subject }) => {
+    const event = recorded(storedType, data, `${type.split('.')[1]}-${subject}`);
+    expect(toIntegrationEvent(event)).toEqual({
+      specversion: '1.0',
+      id: event.id,
+      source: CRM_SOURCE,
+      type,
+      subject,
+      time: '2026-11-21T10:00:00.123Z',
+      datacontenttype: 'application/json',
+      tenantid: 'tenant-contract',
+      data: publicData,
+    });
+  });
+
+  it.each(cases)('$type has exactly the fields its schema declares, all of them required', ({ storedType, data, type, subject }) => {
+    const event = toIntegrationEvent(recorded(storedType, data, `x-${subject}`))!;
+    const schema = crmIntegrationEventSchemas[type] as { required: string[]; properties: Record<string, { const?: unknown; required?: string[]; properties?: object }> };
+    expect(Object.keys(event).sort()).toEqual(Object.keys(schema.properties).sort());
+    expect(schema.required.sort()).toEqual(Object.keys(schema.properties).sort());
+    for (const [field, rule] of Object.entries(schema.properties)) if ('const' in rule) expect(event[field as keyof CloudEvent]).toBe(rule.const);
+    expect(Object.keys(event.data as object).sort()).toEqual(Object.keys(schema.properties.data.properties!).sort());
+    expect([...schema.properties.data.required!].sort()).toEqual(Object.keys(event.data as object).sort());
+  });
+
+  it('publishes nothing for events outside the contract', () => {
+    expect(toIntegrationEvent(recorded('ThingHappened', { x: 1 }, 'thing-1'))).toBeNull();
+    expect(toIntegrationEvent(recorded('LeadCaptured.v2', { leadId }, `lead-${leadId}`))).toBeNull();
+  });
+
+  it('has one schema per type, named after it', () => {
+    expect(Object.keys(crmIntegrationEventSchemas).sort()).toEqual(cases.map((c) => c.type).sort());
+    for (const [type, schema] of Object.entries(crmIntegrationEventSchemas)) expect((schema as { properties: { type: { const: string } } }).properties.type.const).toBe(type);
+  });
+});
+
+describe('Kafka relay and integration event sources (real broker, real PostgreSQL)', () => {
+  let broker: TestKafka;
+  let db: TestDatabase;
+  let pool: Pool;
+  let store: PostgresEventStore;
+  const topics: string[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
+
+  const newTopic = () => {
+    const topic = `annals.crm.test-${randomUUID().slice(0, 8)}`;
+    topics.push(topic);
+    return topic;
+  };
+  /** Runs at the end of the test even when it fails, so no consumer or relay outlives it. */
+  const later = (cleanup: () => Promise<void>) => cleanups.push(cleanup);
+
+  beforeAll(async () => {
+    broker = await startTestKafka('annals-relay-test');
+    db = await createTestDatabase('kafka_relay');
+    pool = new Pool({ connectionString: db.url, max: 20 });
+    await ensureEventStoreSchema(pool);
+    await ensureIntegrationSchema(pool);
+    await pool.query(integrationSchemaSql); // idempotent, as the migration needs
+    store = new PostgresEventStore(pool, { pollIntervalMs: 50 });
+  }, 10 * 60_000);
+
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await store?.close();
+    await pool?.end();
+    await db?.drop();
+    if (broker) {
+      const admin = broker.kafka.admin();
+      await admin.connect();
+      await admin.deleteTopics({ topics }).catch(() => undefined);
+      await admin.disconnect();
+      await broker.release();
+    }
+  }, 120_000);
+
+  /** Every relay and source in a test reads the same log: each test uses its own tenant and names. */
+  const startRelay = async (topic: string, consumerName: string, options: { batchSize?: number; mapping?: IntegrationMapping } = {}) => {
+    const relay = new KafkaRelay(pool, store, broker.kafka, { topic, consumerName, partitions: 4, ...options });
+    await relay.start();
+    later(() => relay.stop());
+    return relay;
+  };
+  const forTenant = (tenantId: string, events: CloudEvent[]) => events.filter((event) => event.tenantid === tenantId);
+
+  it('publishes every CRM integration event exactly once, keyed by aggregate, in order per key', async () => {
+    const tenantId = `tenant-${randomUUID()}`;
+    const seeded = await seed(store, tenantId, 120);
+    const topic = newTopic();
+    const relayName = `kafka-relay-${randomUUID()}`;
+    const relay = await startRelay(topic, relayName, { batchSize: 97 });
+
+    // The log holds earlier tests' events too; this relay starts from 0 and publishes them all.
+    const all = [];
+    for await (const event of store.readAll()) if (toIntegrationEvent(event)) all.push(event);
+    await until(() => relay.publishedCount >= all.length, 'the relay to publish the log');
+    await relay.stop();
+
+    const messages = await readTopic(broker.kafka, topic, all.length);
+    expect(await topicSize(broker.kafka, topic)).toBe(all.length);
+    expect(messages.length).toBe(all.length);
+    expectExactlyOnceInOrder(forTenant(tenantId, messages.map((m) => m.event)), seeded);
+    for (const m of messages) expect(m.key).toBe(m.event.subject);
+    // One aggregate, one partition: that is what keeps its order for consumers.
+    const partitionsOfKey = new Map<string, Set<number>>();
+    for (const m of messages) partitionsOfKey.set(m.key, (partitionsOfKey.get(m.key) ?? new Set()).add(m.partition));
+    expect([...partitionsOfKey.values()].every((p) => p.size === 1)).toBe(true);
+    expect(new Set(messages.map((m) => m.partition)).size).toBeGreaterThan(1);
+    // The non-CRM events were passed over, and the checkpoint covers everything published.
+    expect(messages.every((m) => m.event.type.startsWith('crm.'))).toBe(true);
+    expect(await checkpoint(pool, relayName)).toBe(all[all.length - 1].position);
+  });
+
+  it('loses and duplicates nothing when stopped mid-way and restarted', async () => {
+    const tenantId = `tenant-${randomUUID()}`;
+    const first = await seed(store, tenantId, 150);
+    const topic = newTopic();
+    const relayName = `kafka-relay-${randomUUID()}`;
+    const toRelay: RecordedEvent[] = [];
+    for await (const event of store.readAll()) if (toIntegrationEvent(event)) toRelay.push(event);
+
+    // Ask the relay to stop while it is in the middle of its third batch of 50.
+    let mapped = 0;
+    let stopping: Promise<void> | undefined;
+    let relay!: KafkaRelay;
+    const stopMidway: IntegrationMapping = {
+      ...integrationMapping,
+      map: (event) => {
+        if (++mapped === 120) stopping = relay.stop();
+        return integrationMapping.map(event);
+      },
+    };
+    relay = await startRelay(topic, relayName, { batchSize: 50, mapping: stopMidway });
+    await until(() => stopping !== undefined, 'the relay to reach its third batch');
+    await stopping;
+    // The batch in progress was finished and recorded; nothing after it was sent.
+    expect(relay.publishedCount).toBe(150);
+    expect(await checkpoint(pool, relayName)).toBe(toRelay[149].position);
+    expect(await topicSize(broker.kafka, topic)).toBe(150);
+
+    // More events arrive while it is down; a new relay process resumes from the checkpoint.
+    const second = await seed(store, tenantId, 40, 150);
+    const total = toRelay.length + second.count;
+    const restarted = await startRelay(topic, relayName, { batchSize: 50 });
+    await until(() => restarted.publishedCount >= total - 150, 'the restarted relay to catch up');
+    await restarted.stop();
+
+    expect(restarted.publishedCount).toBe(total - 150);
+    expect(await topicSize(broker.kafka, topic)).toBe(total);
+    const messages = await readTopic(broker.kafka, topic, total);
+    const seeded: Seeded = { bySubject: new Map([...first.bySubject, ...second.bySubject]), count: first.count + second.count };
+    expectExactlyOnceInOrder(forTenant(tenantId, messages.map((m) => m.event)), seeded);
+    // Per partition, positions only grow: the restart did not go back over anything.
+    for (const partition of new Set(messages.map((m) => m.partition))) {
+      const positions = messages.filter((m) => m.partition === partition).map((m) => m.position);
+      expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+  });
+
+  it('a standby relay publishes nothing while another holds the checkpoint', async () => {
+    const topic = newTopic();
+    const relayName = `kafka-relay-${randomUUID()}`;
+    const active = await startRelay(topic, relayName);
+    const standby = await startRelay(topic, relayName);
+    expect(active.isActive).toBe(true);
+    expect(standby.isActive).toBe(false);
+  });
+
+  /** Collects what a source delivers, in delivery order, per the one handler shape. */
+  const collector = () => {
+    const received: CloudEvent[] = [];
+    const handler: IntegrationEventHandler = async (events) => {
+      received.push(...events);
+    };
+    return { received, handler };
+  };
+
+  it('the event-store source and the Kafka source deliver the same CloudEvents to the same handler', async () => {
+    const tenantId = `tenant-${randomUUID()}`;
+    const seeded = await seed(store, tenantId, 60);
+    const topic = newTopic();
+    const relayName = `kafka-relay-${randomUUID()}`;
+    const all: RecordedEvent[] = [];
+    for await (const event of store.readAll()) if (toIntegrationEvent(event)) all.push(event);
+    const relay = await startRelay(topic, relayName);
+
+    const viaStore = collector();
+    const viaKafka = collector();
+    const storeSource = new EventStoreIntegrationSource(pool, store, { batchSize: 33 });
+    const kafkaSource = new KafkaIntegrationSource(broker.kafka, { topics: [topic] });
+    const consumer = `webhooks-${randomUUID()}`;
+    const fromStore = await storeSource.subscribe(consumer, viaStore.handler);
+    later(() => fromStore.stop());
+    const fromKafka = await kafkaSource.subscribe(consumer, viaKafka.handler);
+    later(() => fromKafka.stop());
+
+    await until(() => viaStore.received.length >= all.length && viaKafka.received.length >= all.length, 'both sources to deliver the log');
+    const byId = (events: CloudEvent[]) => [...events].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(viaKafka.received)).toEqual(byId(viaStore.received));
+    expectExactlyOnceInOrder(forTenant(tenantId, viaStore.received), seeded);
+    expectExactlyOnceInOrder(forTenant(tenantId, viaKafka.received), seeded);
+    expect(viaStore.received.map((e) => e.id)).toEqual(all.map((e) => e.id));
+
+    // Both record progress only for what was handled: the same consumer name resumes after it.
+    await fromStore.stop();
+    await fromKafka.stop();
+    const more = await seed(store, tenantId, 10, 60);
+    await until(() => relay.publishedCount >= all.length + more.count, 'the relay to publish the new events');
+    const storeAgain = collector();
+    const kafkaAgain = collector();
+    const resumedStore = await storeSource.subscribe(consumer, storeAgain.handler);
+    later(() => resumedStore.stop());
+    const resumedKafka = await kafkaSource.subscribe(consumer, kafkaAgain.handler);
+    later(() => resumedKafka.stop());
+    await until(() => storeAgain.received.length >= more.count && kafkaAgain.received.length >= more.count, 'both sources to deliver the new events');
+    // An already-handled event would have come before the new ones of its partition or log.
+    expectExactlyOnceInOrder(storeAgain.received, more);
+    expectExactlyOnceInOrder(kafkaAgain.received, more);
+  });
+
+  it('both sources deliver a batch again when the handler fails, and move on once it succeeds', async () => {
+    const tenantId = `tenant-${randomUUID()}`;
+    const topic = newTopic();
+    const relay = await startRelay(topic, `kafka-relay-${randomUUID()}`);
+    // Only this tenant's events reach the handlers: each source reads from its own fresh start.
+    const seeded = await seed(store, tenantId, 20);
+    const all: RecordedEvent[] = [];
+    for await (const event of store.readAll()) if (toIntegrationEvent(event)) all.push(event);
+    await until(() => relay.publishedCount >= all.length, 'the relay to publish the log');
+
+    const flaky = () => {
+      const received: CloudEvent[] = [];
+      let failures = 0;
+      const handler: IntegrationEventHandler = async (events) => {
+        if (failures < 2 && events.some((e) => e.tenantid === tenantId)) {
+          failures++;
+          throw new Error('receiver unavailable');
+        }
+        received.push(...events);
+      };
+      return { received, handler, failures: () => failures };
+    };
+    const viaStore = flaky();
+    const viaKafka = flaky();
+    const consumer = `notifications-${randomUUID()}`;
+    const fromStore = await new EventStoreIntegrationSource(pool, store, { retryMs: 20 }).subscribe(consumer, viaStore.handler);
+    later(() => fromStore.stop());
+    const kafkaSource = new KafkaIntegrationSource(new Kafka({ clientId: 'flaky', brokers: broker.brokers, logLevel: 0, retry: { initialRetryTime: 50, retries: 20 } }), {
+      topics: [topic],
+    });
+    const fromKafka = await kafkaSource.subscribe(consumer, viaKafka.handler);
+    later(() => fromKafka.stop());
+
+    const mine = (events: CloudEvent[]) => forTenant(tenantId, events);
+    await until(() => mine(viaStore.received).length >= seeded.count && mine(viaKafka.received).length >= seeded.count, 'both sources to get past the failures', 60_000);
+    expect(viaStore.failures()).toBe(2);
+    expect(viaKafka.failures()).toBe(2);
+    expectExactlyOnceInOrder(mine(viaStore.received), seeded);
+    expectExactlyOnceInOrder(mine(viaKafka.received), seeded);
+  });
+});
