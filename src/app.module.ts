@@ -28,7 +28,7 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           graphiql: true,
-          buildSchemaOptions: { scalarsMap: [{ type: () => Date, scalar: DateTimeScalar }] },
+          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
           context: (request: unknown) => ({ req: request }),
           errorFormatter: formatGraphQLErrors as never,
         }),

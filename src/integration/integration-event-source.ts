@@ -73,6 +73,8 @@ export class CheckpointedSubscription {
   private stopped = false;
   private failures = 0;
   private starting: Promise<void> = Promise.resolve();
+  private recorded = 0n;
+  private recording: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly pool: Pool,
@@ -95,22 +97,36 @@ export class CheckpointedSubscription {
     await this.starting.catch(() => undefined);
     await this.subscription?.stop();
     this.subscription = undefined;
+    await this.recording.catch(() => undefined);
   }
 
   private async open(): Promise<void> {
     const after = await readCheckpoint(this.pool, this.consumer);
+    this.recorded = after;
     if (this.stopped) return;
     this.subscription = this.store.subscribeToAll(
       { after, filter: this.options.filter, batchSize: this.options.batchSize },
       {
         handle: async (events) => {
           await this.handle(events);
-          await writeCheckpoint(this.pool, this.consumer, events[events.length - 1].position);
+          await this.record(events[events.length - 1].position);
           this.failures = 0;
         },
+        // Everything up to a caught-up position is handled or filtered out: recording it spares a
+        // restart from reading again through a stretch of events that publish nothing.
+        onCaughtUp: (position) => void this.record(position).catch((error) => this.options.log?.(`${this.consumer}: ${message(error)}`)),
         onError: (error) => this.retry(error),
       },
     );
+  }
+
+  /** Checkpoint writes one at a time, in the order asked for (and only ever forwards). */
+  private record(position: bigint): Promise<void> {
+    if (position <= this.recorded) return this.recording;
+    this.recorded = position;
+    const write = this.recording.catch(() => undefined).then(() => writeCheckpoint(this.pool, this.consumer, position));
+    this.recording = write;
+    return write;
   }
 
   private retry(error: unknown): void {

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
@@ -20,6 +21,7 @@ import { TenantReader } from './read-model/tenant-reader';
     TenantReader,
     AuthService,
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
     AuthResolver,
     HistoryResolver,
     ProjectionsResolver,

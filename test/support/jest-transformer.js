@@ -15,22 +15,26 @@ const esm = createTransformer({
 });
 
 const looksLikeEsm = (source) => /^\s*(import|export)\s[\s\S]*?/m.test(source) || /^\s*import\s*\{/m.test(source);
+// `module.require`, not `require`: some of these files declare a `require` of their own.
 const withoutImportMeta = (source) =>
   source
-    .replace(/import\.meta\.resolve\(/g, "require('node:url').pathToFileURL(require.resolve(")
-    .replace(/(require\('node:url'\)\.pathToFileURL\(require\.resolve\(([^()]|\([^()]*\))*)\)/g, '$1))')
-    .replace(/import\.meta\.url/g, "require('node:url').pathToFileURL(__filename).href")
+    .replace(/import\.meta\.resolve\(/g, "module.require('node:module').createRequire(__filename).resolve(")
+    .replace(/import\.meta\.url/g, "module.require('node:url').pathToFileURL(__filename).href")
     .replace(/import\.meta\.dirname/g, '__dirname')
     .replace(/import\.meta\.filename/g, '__filename');
 
 module.exports = {
   canInstrument: false,
   getCacheKey(source, path, options) {
-    return typescript.getCacheKey(source, path, options) + ':esm-v1';
+    return typescript.getCacheKey(source, path, options) + ':esm-v3';
   },
   process(source, path, options) {
     if (!path.includes('/node_modules/')) return typescript.process(source, path, options);
-    if (!looksLikeEsm(source) && !source.includes('import.meta')) return { code: source };
+    if (!looksLikeEsm(source) && !source.includes('import.meta')) {
+      // CommonJS that loads an ES module with import(): jest's loader needs require() for it.
+      if (!/\bimport\(\s*['"]/.test(source)) return { code: source };
+      return { code: source.replace(/\bimport\(\s*(['"][^'"]+['"])\s*\)/g, 'Promise.resolve().then(() => require($1))') };
+    }
     return esm.process(withoutImportMeta(source), path, options);
   },
 };

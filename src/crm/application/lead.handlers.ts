@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Caller } from '../../shared/auth/caller';
 import { contextFromCaller } from '../../shared/command/command-context';
@@ -17,15 +18,16 @@ const LEADS = 'crm.leads';
 const CLIENTS = 'crm.clients';
 
 /** The shared path of every lead command: idempotency, decide and append, then read-your-writes. */
-abstract class LeadCommandHandler {
+@Injectable()
+export class LeadCommandPipeline {
   constructor(
-    protected readonly runner: EventSourcedRunner,
-    protected readonly idempotency: IdempotencyService,
-    protected readonly projections: ProjectionsService,
-    protected readonly queries: CrmQueries,
+    private readonly runner: EventSourcedRunner,
+    private readonly idempotency: IdempotencyService,
+    private readonly projections: ProjectionsService,
+    private readonly queries: CrmQueries,
   ) {}
 
-  protected handle(caller: Caller, operation: string, request: object, leadId: string, command: LeadCommand): Promise<Lead> {
+  handle(caller: Caller, operation: string, request: object, leadId: string, command: LeadCommand): Promise<Lead> {
     return this.idempotency.run(caller.tenantId, caller.idempotencyKey, operation, request, async () => {
       const { position } = await this.runner.run(leadDecider, leadStream(leadId), command, contextFromCaller(caller));
       await this.projections.waitFor([LEADS], position);
@@ -37,25 +39,31 @@ abstract class LeadCommandHandler {
 }
 
 @CommandHandler(CaptureLeadCommand)
-export class CaptureLeadHandler extends LeadCommandHandler implements ICommandHandler<CaptureLeadCommand, Lead> {
+export class CaptureLeadHandler implements ICommandHandler<CaptureLeadCommand, Lead> {
+  constructor(private readonly pipeline: LeadCommandPipeline) {}
+
   execute({ input, caller }: CaptureLeadCommand) {
     // With a key, a retried capture targets the same lead instead of creating a twin.
     const leadId = caller.idempotencyKey ? deterministicId(caller.tenantId, caller.idempotencyKey, 'lead') : newId();
-    return this.handle(caller, 'captureLead', input, leadId, { type: 'CaptureLead', leadId, ...input });
+    return this.pipeline.handle(caller, 'captureLead', input, leadId, { type: 'CaptureLead', leadId, ...input });
   }
 }
 
 @CommandHandler(QualifyLeadCommand)
-export class QualifyLeadHandler extends LeadCommandHandler implements ICommandHandler<QualifyLeadCommand, Lead> {
+export class QualifyLeadHandler implements ICommandHandler<QualifyLeadCommand, Lead> {
+  constructor(private readonly pipeline: LeadCommandPipeline) {}
+
   execute({ leadId, caller }: QualifyLeadCommand) {
-    return this.handle(caller, 'qualifyLead', { leadId }, leadId, { type: 'QualifyLead', leadId });
+    return this.pipeline.handle(caller, 'qualifyLead', { leadId }, leadId, { type: 'QualifyLead', leadId });
   }
 }
 
 @CommandHandler(DisqualifyLeadCommand)
-export class DisqualifyLeadHandler extends LeadCommandHandler implements ICommandHandler<DisqualifyLeadCommand, Lead> {
+export class DisqualifyLeadHandler implements ICommandHandler<DisqualifyLeadCommand, Lead> {
+  constructor(private readonly pipeline: LeadCommandPipeline) {}
+
   execute({ leadId, reason, caller }: DisqualifyLeadCommand) {
-    return this.handle(caller, 'disqualifyLead', { leadId, reason }, leadId, { type: 'DisqualifyLead', leadId, reason });
+    return this.pipeline.handle(caller, 'disqualifyLead', { leadId, reason }, leadId, { type: 'DisqualifyLead', leadId, reason });
   }
 }
 
@@ -86,4 +94,4 @@ export class ConvertLeadHandler implements ICommandHandler<ConvertLeadCommand, C
   }
 }
 
-export const leadCommandHandlers = [CaptureLeadHandler, QualifyLeadHandler, DisqualifyLeadHandler, ConvertLeadHandler];
+export const leadCommandHandlers = [LeadCommandPipeline, CaptureLeadHandler, QualifyLeadHandler, DisqualifyLeadHandler, ConvertLeadHandler];

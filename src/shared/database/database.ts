@@ -20,7 +20,7 @@ export const openDatabase = async (url: string, options: { poolSize?: number } =
     clientUrl: url,
     entities: readModelEntities,
     extensions: [Migrator],
-    migrations: { migrationsList: migrations, transactional: true, allOrNothing: true },
+    migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, silent: true },
     pool: { min: 0, max: 10 },
     debug: false,
     allowGlobalContext: false,
