@@ -294,6 +294,22 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
     expect(await checkpoint(pool, relayName)).toBe(all[all.length - 1].position);
   });
 
+  it('moves its checkpoint past events that publish nothing, and publishes none of them', async () => {
+    const relayName = `kafka-relay-${randomUUID()}`;
+    const topic = newTopic();
+    const relay = await startRelay(topic, relayName);
+    const published = async () => (await topicSize(broker.kafka, topic));
+    await until(async () => (await checkpoint(pool, relayName)) === (await store.headPosition()), 'the relay to catch up');
+    const before = relay.publishedCount;
+    const m = metadata(`tenant-${randomUUID()}`);
+    const { position } = await store.appendToStream(`thing-${randomUUID()}`, [1, 2, 3].map((n) => ({ id: randomUUID(), type: 'ThingHappened', data: { n }, metadata: m })), {
+      expectedRevision: 'no_stream',
+    });
+    await until(async () => (await checkpoint(pool, relayName)) >= position, 'the checkpoint to pass the new events');
+    expect(relay.publishedCount).toBe(before);
+    expect(await published()).toBe(before);
+  });
+
   it('loses and duplicates nothing when stopped mid-way and restarted', async () => {
     const tenantId = `tenant-${randomUUID()}`;
     const first = await seed(store, tenantId, 150);
