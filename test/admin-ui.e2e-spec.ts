@@ -33,6 +33,13 @@ const eventually = async (assertion: () => Promise<unknown>, timeoutMs = 15_000)
 const seen = (locator: Locator) => locator.first().waitFor({ state: 'visible' });
 const textOf = (locator: Locator, text: string) =>
   eventually(async () => expect((await locator.first().innerText()).trim()).toBe(text));
+/** Fills an input and checks the value stuck: a form that is still initialising may reset it once. */
+const fillIn = (locator: Locator, value: string) =>
+  eventually(async () => {
+    if ((await locator.inputValue()) !== value) await locator.fill(value);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await locator.inputValue()).toBe(value);
+  });
 const countOf = (locator: Locator, count: number) => eventually(async () => expect(await locator.count()).toBe(count));
 
 jest.setTimeout(180_000);
@@ -42,6 +49,7 @@ describe('admin UI in a real browser', () => {
   let browser: Browser;
   let page: Page;
   const browserErrors: string[] = [];
+  const consoleErrors: string[] = [];
   const screenshots = mkdtempSync(join(tmpdir(), 'annals-admin-ui-'));
 
   beforeAll(async () => {
@@ -63,6 +71,9 @@ describe('admin UI in a real browser', () => {
     page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'en-US' });
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => browserErrors.push(String(error)));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
   });
 
   afterAll(async () => {
@@ -70,15 +81,29 @@ describe('admin UI in a real browser', () => {
     await t?.close();
   });
 
-  it('takes a lead from capture to client, as a person would', async () => {
+  const snap = (name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+
+  /** On failure, keeps a screenshot of what the page showed: it says more than the locator that timed out. */
+  const showingFailure = (journey: () => Promise<void>) => async () => {
+    try {
+      await journey();
+    } catch (error) {
+      const screenshot = join(screenshots, 'failure.png');
+      await page.screenshot({ path: screenshot, fullPage: true }).catch(() => undefined);
+      process.stdout.write(`admin UI failure screenshot: ${screenshot}\nbrowser console errors:\n${consoleErrors.join('\n')}\n`);
+      throw error;
+    }
+  };
+
+  it('takes a lead from capture to client, as a person would', showingFailure(async () => {
     const suffix = Math.random().toString(36).slice(2, 8);
     const name = `Hedy Lamarr ${suffix}`;
     const email = `hedy.${suffix}@frequency.example`;
 
     // Sign in.
     await page.goto(`${t.url}/admin/`);
-    await page.getByLabel('Email').fill('admin@acme.test');
-    await page.getByLabel('Password').fill('demo');
+    await fillIn(page.getByRole('textbox', { name: 'Email', exact: true }), 'admin@acme.test');
+    await fillIn(page.getByRole('textbox', { name: 'Password', exact: true }), 'demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
 
     // The leads list, with the tenant in the title bar and the seeded leads in the grid.
@@ -88,11 +113,12 @@ describe('admin UI in a real browser', () => {
 
     // Capture a lead.
     await page.getByRole('link', { name: 'Create' }).click();
-    await page.getByLabel('Name').fill(name);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Company').fill('Frequency Hopping Ltd');
-    await page.getByLabel('Phone').fill('+1 555 0142');
-    await page.getByLabel('Source').fill('trade show');
+    await page.waitForURL(/#\/leads\/create$/);
+    await fillIn(page.getByRole('textbox', { name: 'Name', exact: true }), name);
+    await fillIn(page.getByRole('textbox', { name: 'Email', exact: true }), email);
+    await fillIn(page.getByRole('textbox', { name: 'Company', exact: true }), 'Frequency Hopping Ltd');
+    await fillIn(page.getByRole('textbox', { name: 'Phone', exact: true }), '+1 555 0142');
+    await fillIn(page.getByRole('textbox', { name: 'Source', exact: true }), 'trade show');
     await page.getByRole('button', { name: 'Save' }).click();
 
     // Its page: NEW, so Qualify and Disqualify are offered and Convert is not.
@@ -109,6 +135,7 @@ describe('admin UI in a real browser', () => {
     await textOf(page.getByTestId('lead-status').first(), 'Qualified');
     await countOf(page.getByRole('button', { name: 'Qualify', exact: true }), 0);
     await countOf(page.getByRole('button', { name: 'Disqualify' }), 0);
+    await snap('lead-qualified');
 
     // The History tab tells what happened, in order.
     await page.getByRole('tab', { name: 'History' }).click();
@@ -117,6 +144,7 @@ describe('admin UI in a real browser', () => {
     await seen(history.getByText('Lead captured'));
     await seen(history.getByText('Lead qualified'));
     await seen(history.getByText('admin@acme.test').first());
+    await snap('lead-history');
 
     // Convert: lands on the new client, which links back to its lead.
     await page.getByRole('button', { name: 'Convert' }).click();
@@ -125,6 +153,7 @@ describe('admin UI in a real browser', () => {
     await textOf(page.getByTestId('client-name'), name);
     await seen(page.getByText('Frequency Hopping Ltd').first());
     expect(await page.getByRole('link', { name }).getAttribute('href')).toMatch(/#\/leads\/[^/]+\/show/);
+    await snap('client');
 
     // The clients list has it; searching by email finds just it.
     await page.getByRole('menuitem', { name: 'Clients' }).click();
@@ -134,10 +163,9 @@ describe('admin UI in a real browser', () => {
     await seen(page.getByRole('cell', { name, exact: true }));
     await seen(page.getByRole('cell', { name: email }));
 
-    const screenshot = join(screenshots, 'clients-list.png');
-    await page.screenshot({ path: screenshot, fullPage: true });
-    process.stdout.write(`admin UI screenshot: ${screenshot}\n`);
+    await snap('clients-list');
+    process.stdout.write(`admin UI screenshots in ${screenshots}\n`);
 
     expect(browserErrors).toEqual([]);
-  });
+  }));
 });

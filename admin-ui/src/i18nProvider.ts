@@ -10,6 +10,7 @@ const annalsEnglish = {
     title: 'annals',
     tenant: 'Tenant',
     all_statuses: 'All statuses',
+    search_placeholder: 'Name, email or company',
     history: {
       empty: 'No events recorded yet.',
       load_error: 'The history could not be loaded: %{message}',

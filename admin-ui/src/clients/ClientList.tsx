@@ -1,11 +1,14 @@
-import { Datagrid, EmailField, ExportButton, List, ReferenceField, SearchInput, TextField, TopToolbar } from 'react-admin';
+import { Datagrid, EmailField, ExportButton, List, ReferenceField, SearchInput, TextField, TopToolbar, useTranslate } from 'react-admin';
 import { HumanDateField } from '../HumanDateField';
 
-const clientFilters = [<SearchInput key="q" source="q" alwaysOn placeholder="Name, email or company" />];
+const useClientFilters = () => {
+  const translate = useTranslate();
+  return [<SearchInput key="q" source="q" alwaysOn placeholder={translate('annals.search_placeholder')} sx={{ minWidth: 320 }} />];
+};
 
 export const ClientList = () => (
   <List
-    filters={clientFilters}
+    filters={useClientFilters()}
     actions={
       <TopToolbar>
         <ExportButton />

@@ -1,6 +1,7 @@
 import { Box, Stack, Typography } from '@mui/material';
 import {
   EmailField,
+  Labeled,
   ListButton,
   ReferenceField,
   Show,
@@ -8,7 +9,6 @@ import {
   TextField,
   TopToolbar,
   useRecordContext,
-  useTranslate,
 } from 'react-admin';
 import type { Client } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
@@ -27,11 +27,6 @@ const ClientHeader = () => {
   );
 };
 
-const NoLead = () => {
-  const translate = useTranslate();
-  return <Typography variant="body2">{translate('resources.clients.no_lead')}</Typography>;
-};
-
 export const ClientShow = () => (
   <Show
     actions={
@@ -45,12 +40,20 @@ export const ClientShow = () => (
       <TabbedShowLayout.Tab label="resources.clients.tabs.summary">
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={6}>
           <Stack spacing={2}>
-            <EmailField source="email" />
-            <TextField source="company" emptyText="—" />
+            <Labeled>
+              <EmailField source="email" />
+            </Labeled>
+            <Labeled>
+              <TextField source="company" emptyText="—" />
+            </Labeled>
           </Stack>
           <Stack spacing={2}>
-            <ReferenceField source="leadId" reference="leads" link="show" emptyText={<NoLead /> as unknown as string} />
-            <HumanDateField source="createdAt" />
+            <Labeled>
+              <ReferenceField source="leadId" reference="leads" link="show" emptyText="resources.clients.no_lead" />
+            </Labeled>
+            <Labeled>
+              <HumanDateField source="createdAt" />
+            </Labeled>
           </Stack>
         </Stack>
       </TabbedShowLayout.Tab>

@@ -14,10 +14,13 @@ import { Typography } from '@mui/material';
 import { HumanDateField } from '../HumanDateField';
 import { LeadStatusChip, leadStatusChoices } from './LeadStatusChip';
 
-const leadFilters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Name, email or company" />,
-  <SelectInput key="status" source="status" choices={leadStatusChoices} alwaysOn emptyText="annals.all_statuses" />,
-];
+const useLeadFilters = () => {
+  const translate = useTranslate();
+  return [
+    <SearchInput key="q" source="q" alwaysOn placeholder={translate('annals.search_placeholder')} sx={{ minWidth: 320 }} />,
+    <SelectInput key="status" source="status" choices={leadStatusChoices} alwaysOn emptyText="annals.all_statuses" />,
+  ];
+};
 
 const LeadListActions = () => (
   <TopToolbar>
@@ -37,7 +40,7 @@ const Empty = () => {
 
 export const LeadList = () => (
   <List
-    filters={leadFilters}
+    filters={useLeadFilters()}
     actions={<LeadListActions />}
     sort={{ field: 'createdAt', order: 'DESC' }}
     perPage={25}

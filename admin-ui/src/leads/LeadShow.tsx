@@ -66,18 +66,29 @@ export const LeadShow = () => (
       <TabbedShowLayout.Tab label="resources.leads.tabs.summary">
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={6}>
           <Stack spacing={2}>
-            <EmailField source="email" />
-            <TextField source="phone" emptyText="—" />
-            <TextField source="company" emptyText="—" />
-            <TextField source="source" emptyText="—" />
+            <Labeled>
+              <EmailField source="email" />
+            </Labeled>
+            <Labeled>
+              <TextField source="phone" emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <TextField source="company" emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <TextField source="source" emptyText="—" />
+            </Labeled>
           </Stack>
           <Stack spacing={2}>
-            <Labeled label="resources.leads.fields.status">
-              <LeadStatusChip />
+            <Labeled>
+              <HumanDateField source="createdAt" />
             </Labeled>
-            <HumanDateField source="createdAt" />
-            <HumanDateField source="updatedAt" />
-            <ReferenceField source="clientId" reference="clients" link="show" emptyText="—" />
+            <Labeled>
+              <HumanDateField source="updatedAt" />
+            </Labeled>
+            <Labeled>
+              <ReferenceField source="clientId" reference="clients" link="show" emptyText="—" />
+            </Labeled>
           </Stack>
         </Stack>
       </TabbedShowLayout.Tab>
