@@ -1,3 +1,4 @@
+import '../src/shared/node-compat';
 /**
  * npm run projections:rebuild -- NAME
  *

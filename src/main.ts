@@ -1,3 +1,4 @@
+import './shared/node-compat';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app';
 import { loadConfig } from './config';

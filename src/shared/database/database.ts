@@ -1,3 +1,4 @@
+import '../node-compat';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Pool } from 'pg';
