@@ -102,12 +102,11 @@ describe('PostgreSQL event store', () => {
 
       const first = event();
       const firstPosition = await appendInOpenTransaction(slow, `${u}-slow`, [first]);
+      // The later event's NOTIFY is the only one this subscription can receive now: it wakes a
+      // pass that reports being caught up, and that pass must not deliver the later event.
+      const reports = probe.caughtUp.length;
       const second = await store.appendToStream(`${u}-fast`, [event()], { expectedRevision: 'no_stream' });
       expect(second.position).toBe(firstPosition + 1n);
-
-      // The subscription has had a pass after the later event committed (its NOTIFY wakes a
-      // pass that reports being caught up) and must not have delivered it.
-      const reports = probe.caughtUp.length;
       await probe.until(() => probe.caughtUp.length > reports);
       expect(probe.events).toEqual([]);
       const visible: RecordedEvent[] = [];
