@@ -21,7 +21,7 @@ export const openDatabase = async (url: string, options: { poolSize?: number } =
     clientUrl: url,
     entities: readModelEntities,
     extensions: [Migrator],
-    migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, silent: true },
+    migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, silent: true, snapshot: false },
     pool: { min: 0, max: 10 },
     debug: false,
     allowGlobalContext: false,
