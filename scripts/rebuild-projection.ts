@@ -45,7 +45,7 @@ const main = async () => {
     } else {
       await runner.stop();
       console.log(`The running app runs ${name}: asking it to rebuild`);
-      const before = (await readCheckpoint(database.pool, name)).position;
+      const before = await readCheckpoint(database.pool, name);
       await database.pool.query('SELECT pg_notify($1, $2)', [CONTROL_CHANNEL, `rebuild:${name}`]);
       await followCheckpoint(database.pool, name, before);
     }
@@ -66,17 +66,16 @@ const follow = async (runner: ProjectionRunner, head: bigint) => {
   }
 };
 
-/** The running app first moves the checkpoint back to 0, then forward again to where it stood. */
-const followCheckpoint = async (pool: Pool, name: string, before: bigint) => {
-  let reset = before === 0n;
+/** Waits for the running app to count one more rebuild, then to get back to where it stood. */
+const followCheckpoint = async (pool: Pool, name: string, before: { position: bigint; rebuilds: number }) => {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const checkpoint = await readCheckpoint(pool, name);
     if (checkpoint.failedPosition !== null) throw new Error(`rebuild stopped at position ${checkpoint.failedPosition}: ${checkpoint.lastError}`);
-    if (!reset && checkpoint.position < before) reset = true;
-    if (!reset && Date.now() > deadline) throw new Error('the running app did not start the rebuild; is it healthy?');
-    if (reset && checkpoint.position >= before) return;
-    await sleep(200);
+    const started = checkpoint.rebuilds > before.rebuilds;
+    if (!started && Date.now() > deadline) throw new Error('the running app did not start the rebuild; is it healthy?');
+    if (started && checkpoint.position >= before.position) return;
+    await sleep(100);
   }
 };
 

@@ -36,6 +36,7 @@ export class Migration20261121000200Identity extends Migration {
         failed_event_type text,
         last_error text,
         retries integer NOT NULL DEFAULT 0,
+        rebuilds integer NOT NULL DEFAULT 0,
         updated_at timestamptz NOT NULL DEFAULT now()
       );
     `);

@@ -262,7 +262,7 @@ export const ensureCheckpoint = async (pool: Pool, name: string) =>
 export const readCheckpoint = async (pool: Pool, name: string) => {
   await ensureCheckpoint(pool, name);
   const { rows } = await pool.query(
-    `SELECT position, failed_position, failed_event_type, last_error, retries, updated_at FROM projection_checkpoints WHERE name = $1`,
+    `SELECT position, failed_position, failed_event_type, last_error, retries, rebuilds, updated_at FROM projection_checkpoints WHERE name = $1`,
     [name],
   );
   const row = rows[0];
@@ -272,6 +272,8 @@ export const readCheckpoint = async (pool: Pool, name: string) => {
     failedEventType: row.failed_event_type as string | null,
     lastError: row.last_error as string | null,
     retries: row.retries as number,
+    /** How many times it was rebuilt: lets a caller see that a requested rebuild happened. */
+    rebuilds: row.rebuilds as number,
     updatedAt: row.updated_at as Date | null,
   };
 };
@@ -284,7 +286,8 @@ export const resetProjection = async (pool: Pool, projection: Projection): Promi
     for (const table of projection.tables) await tx.query(`TRUNCATE "${table}"`);
     await tx.query(
       `INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0)
-       ON CONFLICT (name) DO UPDATE SET position = 0, failed_position = NULL, failed_event_type = NULL, last_error = NULL, retries = 0, updated_at = now()`,
+       ON CONFLICT (name) DO UPDATE SET position = 0, failed_position = NULL, failed_event_type = NULL, last_error = NULL, retries = 0,
+         rebuilds = projection_checkpoints.rebuilds + 1, updated_at = now()`,
       [projection.name],
     );
     await tx.query('COMMIT');
