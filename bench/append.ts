@@ -17,7 +17,7 @@ const APPENDS_PER_STREAM = 10;
 
 type Append = (stream: string, events: NewEvent[], revision: number) => Promise<void>;
 
-interface Target {
+export interface Target {
   name: 'annals' | 'peer' | 'floor';
   append: Append;
   close(): Promise<void>;
@@ -36,7 +36,7 @@ export const FLOOR_EVENTS_SQL = `
     UNIQUE (stream_name, revision)
   )`;
 
-const annalsTarget = async (url: string, writers: number): Promise<Target> => {
+export const annalsTarget = async (url: string, writers: number): Promise<Target> => {
   const pool = newPool(url, writers + 2);
   await ensureEventStoreSchema(pool);
   const store = new PostgresEventStore(pool);
@@ -71,7 +71,7 @@ const peerTarget = async (url: string): Promise<Target> => {
   };
 };
 
-const floorTarget = async (url: string, writers: number): Promise<Target> => {
+export const floorTarget = async (url: string, writers: number): Promise<Target> => {
   const pool: Pool = newPool(url, writers + 2);
   await pool.query(FLOOR_EVENTS_SQL);
   const statements = new Map<number, string>();
@@ -102,7 +102,7 @@ interface RoundResult {
   latencies: number[];
 }
 
-const runRound = async (target: Target, writers: number, size: number, seconds: number): Promise<RoundResult> => {
+export const runRound = async (target: Target, writers: number, size: number, seconds: number): Promise<RoundResult> => {
   const latencies: number[] = [];
   let events = 0;
   const start = now();

@@ -20,7 +20,10 @@ const annalsReadAll = async (url: string): Promise<number> => {
   return count;
 };
 
-/** The least work giving the same result: keyset pages, pg's own parsers (jsonb -> objects, timestamptz -> Date). */
+/**
+ * The least work giving the same result: keyset pages on one connection, every column as raw
+ * text (no per-type parsers), only data and metadata parsed from JSON.
+ */
 const floorReadAll = async (url: string): Promise<number> => {
   const pool = newPool(url, 1);
   const client = await pool.connect();
@@ -28,15 +31,22 @@ const floorReadAll = async (url: string): Promise<number> => {
   let count = 0;
   try {
     for (;;) {
-      const { rows } = await client.query({
+      const { rows } = await client.query<string[]>({
         name: 'floor_read_all',
-        text: `SELECT position, event_id, stream_name, revision, type, data, metadata, recorded_at
-                 FROM es_events WHERE position > $1 ORDER BY position LIMIT ${FLOOR_PAGE}`,
+        // e.position: a ::text output column named position would win in ORDER BY.
+        text: `SELECT e.position::text, e.event_id::text, e.stream_name, e.revision::text, e.type, e.data::text, e.metadata::text, e.recorded_at::text
+                 FROM es_events e WHERE e.position > $1 ORDER BY e.position LIMIT ${FLOOR_PAGE}`,
         values: [after],
+        rowMode: 'array',
+        types: { getTypeParser: () => (value: string) => value },
       });
+      for (const row of rows) {
+        JSON.parse(row[5]);
+        JSON.parse(row[6]);
+      }
       count += rows.length;
       if (rows.length < FLOOR_PAGE) break;
-      after = rows[rows.length - 1].position;
+      after = rows[rows.length - 1][0];
     }
   } finally {
     client.release();

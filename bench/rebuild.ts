@@ -90,9 +90,10 @@ const runFloor = async (url: string): Promise<ChildResult> => {
   for (;;) {
     const { rows } = await client.query<[string, string, string, string, string, string]>({
       name: 'floor_rebuild_read',
-      text: `SELECT position::text, type, data::text, tenant_id, recorded_at::text, revision::text FROM es_events
-              WHERE position > $1 AND type IN ('LeadCaptured', 'LeadQualified', 'LeadDisqualified', 'LeadConverted', 'ClientRegistered')
-              ORDER BY position LIMIT ${BATCH}`,
+      // e.position, not position: the ::text output column of that name would win in ORDER BY.
+      text: `SELECT e.position::text, e.type, e.data::text, e.tenant_id, e.recorded_at::text, e.revision::text FROM es_events e
+              WHERE e.position > $1 AND e.type IN ('LeadCaptured', 'LeadQualified', 'LeadDisqualified', 'LeadConverted', 'ClientRegistered')
+              ORDER BY e.position LIMIT ${BATCH}`,
       values: [after],
       rowMode: 'array',
       types: { getTypeParser: () => (value: string) => value },

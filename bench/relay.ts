@@ -1,13 +1,13 @@
 /**
- * Kafka relay: events carried from the store to Kafka by src/integration/kafka-relay.ts.
- * Null (with the reason) when no broker answers on KAFKA_BROKERS (default 127.0.0.1:9092) or the
- * relay module is not there yet. The relay is expected to export `KafkaRelay` constructed as
- * `new KafkaRelay({ pool, store, brokers })` with `start()`, `stop()` and a `'published'` event
- * or `getStatus().position`; adjust `driveRelay` below when its API settles.
+ * Kafka relay: events carried from the store to Kafka by src/integration/kafka-relay.ts (KafkaRelay,
+ * its own checkpoint, acks=all, idempotent producer), over the last `count` events of the seeded
+ * log (its checkpoint starts at head - count), onto a fresh topic. Null, with the reason, when no
+ * broker answers on KAFKA_BROKERS (default 127.0.0.1:9092; `bash scripts/kafka.sh start`).
  */
-import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
-import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { KafkaRelay } from '../src/integration/kafka-relay';
+import { readCheckpoint, writeCheckpoint } from '../src/integration/integration-event-source';
 import { PostgresEventStore } from '../src/shared/event-store/postgres/postgres-event-store';
 import { newPool } from './lib/pg';
 import { log, now } from './lib/stats';
@@ -23,33 +23,30 @@ const reachable = (address: string) =>
     socket.once('timeout', () => (socket.destroy(), resolve(false)));
   });
 
-export const benchRelay = async (url: string, events: number): Promise<{ relay_kafka_per_s: number | null; relay_note: string }> => {
-  const module = join(__dirname, '..', 'src', 'integration', 'kafka-relay.ts');
-  if (!existsSync(module)) return { relay_kafka_per_s: null, relay_note: 'src/integration/kafka-relay.ts does not exist yet' };
+export const benchRelay = async (url: string, count: number): Promise<Record<string, number | string | null>> => {
   if (!(await reachable(brokers()[0]))) return { relay_kafka_per_s: null, relay_note: `no Kafka broker on ${brokers()[0]}` };
-  const relayModule = (await import(module)) as Record<string, any>;
-  const KafkaRelay = relayModule.KafkaRelay;
-  if (typeof KafkaRelay !== 'function') return { relay_kafka_per_s: null, relay_note: 'kafka-relay.ts exports no KafkaRelay class' };
   const pool = newPool(url, 10);
   const store = new PostgresEventStore(pool);
+  const suffix = Date.now().toString(36);
+  const consumerName = `bench-relay-${suffix}`;
+  const kafka = new Kafka({ clientId: 'annals-bench', brokers: brokers(), logLevel: logLevel.NOTHING });
+  const relay = new KafkaRelay(pool, store, kafka, { topic: `annals.bench.${suffix}`, consumerName });
   try {
     const head = await store.headPosition();
-    const relay = new KafkaRelay({ pool, store, brokers: brokers() });
+    const from = head > BigInt(count) ? head - BigInt(count) : 0n;
+    await readCheckpoint(pool, consumerName);
+    await writeCheckpoint(pool, consumerName, from);
     const t0 = now();
-    await new Promise<void>((resolve, reject) => {
-      const timer = setInterval(() => {
-        const position = BigInt(relay.getStatus?.().position ?? 0n);
-        if (position >= head) (clearInterval(timer), resolve());
-      }, 50);
-      relay.start().catch(reject);
-    });
+    await relay.start();
+    while ((await readCheckpoint(pool, consumerName)) < head) await new Promise((resolve) => setTimeout(resolve, 20));
     const seconds = (now() - t0) / 1000;
-    await relay.stop();
-    log(`relay: ${Math.round(events / seconds)} events/s`);
-    return { relay_kafka_per_s: Number(head) / seconds, relay_note: `${head} events relayed` };
+    const events = Number(head - from);
+    log(`relay: ${events} events (${relay.publishedCount} messages) in ${seconds.toFixed(1)} s: ${Math.round(events / seconds)} events/s`);
+    return { relay_kafka_per_s: events / seconds, relay_events: events, relay_messages: relay.publishedCount, relay_note: 'includes topic creation and producer connect' };
   } catch (error) {
     return { relay_kafka_per_s: null, relay_note: `relay failed: ${error instanceof Error ? error.message : String(error)}` };
   } finally {
+    await relay.stop();
     await store.close();
     await pool.end();
   }

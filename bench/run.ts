@@ -43,7 +43,7 @@ const main = async () => {
       log(`seeded ${args.events} events in ${(figures.seed_seconds as number).toFixed(1)} s`);
       if (wanted('read-all')) Object.assign(figures, await benchReadAll(url, args.events));
       if (wanted('rebuild')) Object.assign(figures, await benchRebuild(url, { profile: profileDir }));
-      if (wanted('relay')) Object.assign(figures, await benchRelay(url, args.events));
+      if (wanted('relay')) Object.assign(figures, await benchRelay(url, Math.min(args.relayEvents, args.events)));
     }
 
     if (wanted('commands'))

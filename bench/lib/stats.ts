@@ -39,12 +39,13 @@ export interface Args {
   clients: number;
   appendSeconds: number;
   commandSeconds: number;
+  relayEvents: number;
   only: string[] | null;
   keep: boolean;
 }
 
 export const parseArgs = (argv: string[]): Args => {
-  const args: Args = { events: 1_000_000, writers: 8, clients: 16, appendSeconds: 5, commandSeconds: 15, only: null, keep: false };
+  const args: Args = { events: 250_000, writers: 8, clients: 16, appendSeconds: 5, commandSeconds: 15, relayEvents: 200_000, only: null, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -54,16 +55,17 @@ export const parseArgs = (argv: string[]): Args => {
       case '--clients': args.clients = Number(value()); break;
       case '--append-seconds': args.appendSeconds = Number(value()); break;
       case '--command-seconds': args.commandSeconds = Number(value()); break;
+      case '--relay-events': args.relayEvents = Number(value()); break;
       case '--only': args.only = value().split(','); break;
       case '--keep': args.keep = true; break;
       case '--help':
-        console.log('npm run bench -- [--events N] [--writers N] [--clients N] [--append-seconds S] [--command-seconds S] [--only append,read-all,rebuild,commands,relay]');
+        console.log('npm run bench -- [--events N] [--writers N] [--clients N] [--append-seconds S] [--command-seconds S] [--relay-events N] [--only append,read-all,rebuild,commands,relay]');
         process.exit(0);
       default:
         throw new Error(`unknown flag ${argv[i]} (try --help)`);
     }
   }
-  for (const key of ['events', 'writers', 'clients', 'appendSeconds', 'commandSeconds'] as const)
+  for (const key of ['events', 'writers', 'clients', 'appendSeconds', 'commandSeconds', 'relayEvents'] as const)
     if (!Number.isFinite(args[key]) || args[key] <= 0) throw new Error(`--${key} must be a positive number`);
   return args;
 };
