@@ -105,6 +105,34 @@ describe('CRM through GraphQL (embedded PostgreSQL, real app)', () => {
     });
   });
 
+  describe('roles', () => {
+    const as = async (role: string) => ({ authorization: `Bearer ${await t.login(`${role}@acme.test`)}` });
+
+    it('lets sales work leads, and accountants and auditors only read them', async () => {
+      const sales = await as('sales');
+      const lead = await capture({}, sales);
+      expect((await t.graphql(QUALIFY, { id: lead.id }, sales)).data.qualifyLead.status).toBe('QUALIFIED');
+      for (const role of ['accountant', 'auditor']) {
+        const headers = await as(role);
+        expect((await t.graphql(LEAD, { id: lead.id }, headers)).data.lead.id).toBe(lead.id);
+        const refused = await t.graphql(CONVERT, { id: lead.id }, headers);
+        expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringContaining(`(${role})`) });
+      }
+      expect((await t.graphql(LEAD, { id: lead.id }, acme)).data.lead.status).toBe('QUALIFIED');
+    });
+
+    it('lets auditors read history and projections but never rebuild', async () => {
+      const auditor = await as('auditor');
+      const lead = await capture();
+      expect((await t.graphql(HISTORY, { entity: 'lead', id: lead.id }, auditor)).data.history).toHaveLength(1);
+      expect((await t.graphql(`{ projections { name } }`, {}, auditor)).data.projections.length).toBeGreaterThan(0);
+      const rebuild = await t.graphql(`mutation { rebuildProjection(name: "crm.leads") { name } }`, {}, auditor);
+      expect(rebuild.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      const sales = await t.graphql(`{ projections { name } }`, {}, await as('sales'));
+      expect(sales.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    });
+  });
+
   describe('bad input', () => {
     it('answers BAD_USER_INPUT with a message per field and stores nothing', async () => {
       const before = (await t.graphql(LEADS, {}, acme)).data.leads.total;

@@ -11,6 +11,8 @@ import { leadDecider, LeadCommand } from '../crm/domain/lead';
 import { leadStream } from '../crm/domain/lead.events';
 import { ClientRegistration, clientIdForLead } from '../crm/application/client-registration';
 
+export const DEMO_ROLES = ['admin', 'sales', 'accountant', 'auditor'] as const;
+
 export const DEMO_TENANTS = [
   { id: 'acme', name: 'Acme Corporation', currency: 'USD' },
   { id: 'globex', name: 'Globex Europe', currency: 'EUR' },
@@ -47,10 +49,10 @@ export class DemoSeeder implements OnApplicationBootstrap {
         tenant.name,
         tenant.currency,
       ]);
-      await this.seedUser(tenant.id, `admin@${tenant.id}.test`, 'Admin', 'admin');
+      for (const role of DEMO_ROLES) await this.seedUser(tenant.id, `${role}@${tenant.id}.test`, role[0].toUpperCase() + role.slice(1), role);
       await this.seedLeads(tenant.id);
     }
-    this.logger.log(`Demo tenants ready: ${DEMO_TENANTS.map((t) => `admin@${t.id}.test`).join(', ')} (password from DEMO_PASSWORD)`);
+    this.logger.log(`Demo tenants ready: <role>@acme.test and <role>@globex.test for roles ${DEMO_ROLES.join(', ')} (password from DEMO_PASSWORD)`);
   }
 
   private async seedUser(tenantId: string, email: string, name: string, role: string) {

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { Caller } from '../../shared/auth/caller';
+import { Allow, Caller } from '../../shared/auth/caller';
 import { ListArgs } from '../../shared/graphql/list.types';
 import { CrmQueries } from '../application/crm.queries';
 import { CaptureLeadCommand, ConvertLeadCommand, DisqualifyLeadCommand, QualifyLeadCommand } from '../application/lead.commands';
@@ -27,21 +27,25 @@ export class LeadResolver {
     return this.queries.leads(caller.tenantId, filter, list);
   }
 
+  @Allow('admin', 'sales')
   @Mutation(() => Lead)
   captureLead(@Args('input') input: CaptureLeadInput, @Caller() caller: Caller) {
     return this.commands.execute(new CaptureLeadCommand(input, caller));
   }
 
+  @Allow('admin', 'sales')
   @Mutation(() => Lead, { description: 'NEW -> QUALIFIED' })
   qualifyLead(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
     return this.commands.execute(new QualifyLeadCommand(id, caller));
   }
 
+  @Allow('admin', 'sales')
   @Mutation(() => Lead, { description: 'NEW -> DISQUALIFIED, with the reason' })
   disqualifyLead(@Args('id', { type: () => ID }) id: string, @Args('reason') reason: string, @Caller() caller: Caller) {
     return this.commands.execute(new DisqualifyLeadCommand(id, reason, caller));
   }
 
+  @Allow('admin', 'sales')
   @Mutation(() => Client, { description: 'QUALIFIED -> CONVERTED, registering the client it becomes' })
   convertLead(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
     return this.commands.execute(new ConvertLeadCommand(id, caller));

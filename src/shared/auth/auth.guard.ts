@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { GraphQLRequestContext, IS_PUBLIC } from './caller';
-import { AuthService } from './auth.service';
+import { GraphQLRequestContext, IS_PUBLIC, Role, ROLES } from './caller';
+import { AuthError, AuthService } from './auth.service';
 
 const UUID = /^[0-9a-f-]{36}$/i;
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -18,7 +18,8 @@ export class AuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'graphql') return true;
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    const gql = GqlExecutionContext.create(context).getContext<GraphQLRequestContext>();
+    const gqlContext = GqlExecutionContext.create(context);
+    const gql = gqlContext.getContext<GraphQLRequestContext>();
     if (!gql.caller) {
       const headers = gql.req.headers;
       const correlation = header(headers['x-correlation-id']);
@@ -28,6 +29,17 @@ export class AuthGuard implements CanActivate {
         header(headers['idempotency-key'])?.trim() || undefined,
       );
     }
+    const operation = gqlContext.getInfo<{ parentType: { name: string }; fieldName: string }>();
+    const mutation = operation.parentType.name === 'Mutation';
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
+    const role = gql.caller.role;
+    const permitted = (!mutation || role !== 'auditor') && (allowed ? allowed.includes(role) : !mutation || role === 'admin');
+    if (!permitted)
+      throw new AuthError(
+        'FORBIDDEN',
+        `Your role (${role}) may not ${mutation ? 'run' : 'read'} ${operation.fieldName}` +
+          (allowed ? `; it is open to: ${allowed.join(', ')}` : '') + '. Ask an admin if you need it.',
+      );
     return true;
   }
 }

@@ -26,6 +26,13 @@ export const Caller = createParamDecorator((_data: unknown, context: ExecutionCo
   return caller;
 });
 
+export const ROLES = 'annals:roles';
+/**
+ * Who may call an operation. Without it, a query is open to every signed-in role and a mutation
+ * to admins only: access is denied unless granted. Auditors never change anything.
+ */
+export const Allow = (...roles: Role[]) => SetMetadata(ROLES, roles);
+
 export const IS_PUBLIC = 'annals:public';
 /** An operation anyone may call without a token (login). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);

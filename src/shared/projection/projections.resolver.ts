@@ -1,6 +1,5 @@
 import { Args, Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Caller } from '../auth/caller';
-import { AuthError } from '../auth/auth.service';
+import { Allow } from '../auth/caller';
 import { ProjectionsService, ProjectionStatusView } from './projections.service';
 
 @ObjectType('ProjectionStatus')
@@ -34,15 +33,15 @@ const view = (status: ProjectionStatusView): ProjectionStatusType => ({
 export class ProjectionsResolver {
   constructor(private readonly service: ProjectionsService) {}
 
+  @Allow('admin', 'auditor')
   @Query(() => [ProjectionStatusType], { description: 'Read models and process managers: where each stands in the log' })
-  async projections(@Caller() caller: Caller) {
-    if (caller.role !== 'admin' && caller.role !== 'auditor') throw new AuthError('FORBIDDEN', 'Only admins and auditors can see projections');
+  async projections() {
     return (await this.service.statuses()).map(view);
   }
 
+  @Allow('admin')
   @Mutation(() => ProjectionStatusType, { description: 'Empty a read model and replay the whole log into it' })
-  async rebuildProjection(@Args('name') name: string, @Caller() caller: Caller) {
-    if (caller.role !== 'admin') throw new AuthError('FORBIDDEN', 'Only admins can rebuild projections');
+  async rebuildProjection(@Args('name') name: string) {
     return view(await this.service.rebuild(name));
   }
 }

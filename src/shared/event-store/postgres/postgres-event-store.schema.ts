@@ -7,7 +7,13 @@ import type { Pool } from 'pg';
  */
 export const APPEND_LOCK_KEY = 7_415_961_300_117n;
 
-/** Channel on which every append notifies, with the position of its last event. */
+/**
+ * Channel on which the adapter notifies, after each append commits, with the position of its last
+ * event. Not from inside es_append: a transaction that has run NOTIFY holds a database-wide lock
+ * through its commit, WAL flush included, which serialises committing appends (measured: 8
+ * concurrent writers fell from ~420 to ~190 appends/s). A lost notification only delays delivery
+ * until the next poll.
+ */
 export const NOTIFY_CHANNEL = 'es_events';
 
 /** SQLSTATEs `es_append` raises; the adapter maps them to the port's errors. */
@@ -131,7 +137,6 @@ BEGIN
 
   last_position := v_first_position + v_count - 1;
   idempotent := false;
-  PERFORM pg_notify('${NOTIFY_CHANNEL}', last_position::text);
 END
 $es_append$;
 

@@ -30,12 +30,15 @@ const LISTENER_RETRY_MS = 1000;
 
 /**
  * A page of events comes back as one JSON text (an array of arrays), parsed with one JSON.parse:
- * per-row protocol and type-parser work in pg costs more than the parse itself. Positions and
- * revisions travel as strings to stay bigint-exact. Since PostgreSQL 16 the aggregate's ORDER BY
- * reuses the inner query's order instead of sorting again.
+ * per-row protocol and type-parser work in pg costs more than the parse itself. The text is
+ * concatenated rather than built with json_build_array, which measured slower in the server
+ * (jsonb columns are already JSON; names go through to_json for escaping; every column is NOT
+ * NULL, so no element can vanish). Positions and revisions travel as strings to stay bigint-exact.
+ * Since PostgreSQL 16 the aggregate's ORDER BY reuses the inner query's order instead of sorting.
  */
-const EVENTS_JSON = `coalesce(json_agg(json_build_array(e.position::text, e.event_id, e.stream_name, e.revision::text, e.type,
-  e.data, e.metadata, (date_part('epoch', e.recorded_at) * 1000)::int8) ORDER BY %ORDER%), '[]')::text`;
+const EVENTS_JSON = `'[' || coalesce(string_agg('["' || e.position || '","' || e.event_id || '",' || to_json(e.stream_name)
+  || ',"' || e.revision || '",' || to_json(e.type) || ',' || e.data || ',' || e.metadata
+  || ',' || (date_part('epoch', e.recorded_at) * 1000)::int8 || ']', ',' ORDER BY %ORDER%), '') || ']'`;
 type EventTuple = [string, string, string, string, string, unknown, EventMetadata, number];
 
 const parseEvents = (result: QueryArrayResult<[string]>): RecordedEvent[] =>
@@ -114,12 +117,15 @@ export class PostgresEventStore implements EventStore {
     // the second attempt then sees those events and answers as an idempotent repeat would.
     for (let attempt = 1; ; attempt++) {
       try {
-        const { rows } = await this.pool.query<[string, string]>({
-          text: 'SELECT next_revision::text, last_position::text FROM es_append($1, $2, $3)',
+        const { rows } = await this.pool.query<[string, string, boolean]>({
+          text: 'SELECT next_revision::text, last_position::text, idempotent FROM es_append($1, $2, $3)',
           values: [streamName, typeof expected === 'bigint' ? expected.toString() : expected, payload],
           rowMode: 'array',
         });
-        return { nextRevision: BigInt(rows[0][0]), position: BigInt(rows[0][1]) };
+        const [nextRevision, position, idempotent] = rows[0];
+        // Not awaited: the append has committed whatever becomes of the wake-up call.
+        if (!idempotent) this.pool.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, position]).catch(() => undefined);
+        return { nextRevision: BigInt(nextRevision), position: BigInt(position) };
       } catch (error) {
         if (isPgError(error, SQLSTATE.wrongExpectedRevision)) {
           const actual = BigInt(error.detail ?? '-1');
