@@ -5,6 +5,7 @@ import { AppConfig } from './config';
 import { CrmModule } from './crm/crm.module';
 import { HealthController } from './health.controller';
 import { IntegrationModule } from './integration/integration.module';
+import { OrdersModule } from './orders/orders.module';
 import { DemoSeeder } from './seed/demo-seeder';
 import { DatabaseModule } from './shared/database/database.module';
 import { EventStoreModule } from './shared/event-store/event-store.module';
@@ -34,6 +35,7 @@ export class AppModule {
         }),
         SharedModule,
         CrmModule,
+        OrdersModule,
         IntegrationModule,
       ],
       controllers: [HealthController],
