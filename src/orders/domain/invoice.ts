@@ -1,0 +1,243 @@
+import { Decider, assertNever } from '../../shared/domain/decider';
+import { NotFoundError } from '../../shared/domain/domain-error';
+import { divideHalfUp, formatMinor, toMinor } from '../../shared/domain/money';
+import { InvoiceError, InvoiceErrorCode } from './invoice.error';
+import { CreditNoteIssued, InvoiceEvent, InvoiceFullyPaid } from './invoice.events';
+
+export type InvoiceStatus = 'ISSUED' | 'SENT' | 'PARTIALLY_PAID' | 'PAID' | 'VOID';
+
+/** Sent by the invoicing process manager once the order's delivery is confirmed. */
+export type IssueInvoice = {
+  type: 'IssueInvoice';
+  invoiceId: string;
+  number: string;
+  orderId: string;
+  clientId: string;
+  currency: string;
+  net: number;
+  tax: number;
+  total: number;
+  issuedOn: string;
+  dueOn: string;
+};
+export type SendInvoice = { type: 'SendInvoice'; invoiceId: string; today: string };
+/** `amount` is the decimal string the person typed; it is read in the invoice's currency. */
+export type RecordPayment = {
+  type: 'RecordPayment';
+  invoiceId: string;
+  paymentId: string;
+  amount: string;
+  method: string;
+  reference: string;
+  receivedOn: string;
+  today: string;
+};
+export type IssueCreditNote = { type: 'IssueCreditNote'; invoiceId: string; creditNoteId: string; amount: string; reason: string; today: string };
+export type VoidInvoice = { type: 'VoidInvoice'; invoiceId: string; reason: string; today: string };
+export type InvoiceCommand = IssueInvoice | SendInvoice | RecordPayment | IssueCreditNote | VoidInvoice;
+
+export type Invoice =
+  | { status: 'NONE' }
+  | {
+      status: InvoiceStatus;
+      id: string;
+      number: string;
+      orderId: string;
+      clientId: string;
+      currency: string;
+      net: number;
+      tax: number;
+      total: number;
+      issuedOn: string;
+      paid: number;
+      credited: number;
+      creditedNet: number;
+      creditedTax: number;
+      sent: boolean;
+    };
+
+type ExistingInvoice = Exclude<Invoice, { status: 'NONE' }>;
+
+export const balanceDue = (invoice: ExistingInvoice): number => invoice.total - invoice.paid - invoice.credited;
+
+const existing = (state: Invoice, invoiceId: string): ExistingInvoice => {
+  if (state.status === 'NONE') throw new NotFoundError('invoice', invoiceId);
+  return state;
+};
+
+/** Payments and credit notes apply only to an invoice that is still open. */
+const open = (invoice: ExistingInvoice, action: string): ExistingInvoice => {
+  if (invoice.status === 'VOID') throw new InvoiceError(InvoiceErrorCode.InvoiceVoid, `Invoice ${invoice.number} is void; cannot ${action}`);
+  if (invoice.status === 'PAID')
+    throw new InvoiceError(InvoiceErrorCode.InvoiceAlreadyPaid, `Invoice ${invoice.number} is already paid in full; cannot ${action}`);
+  return invoice;
+};
+
+const required = (value: string, code: InvoiceErrorCode, message: string): string => {
+  const trimmed = value.trim();
+  if (!trimmed) throw new InvoiceError(code, message);
+  return trimmed;
+};
+
+const positiveAmount = (amount: string, invoice: ExistingInvoice): number => {
+  const minor = toMinor(amount, invoice.currency, 'amount');
+  if (minor <= 0) throw new InvoiceError(InvoiceErrorCode.AmountNotPositive, `The amount must be more than zero; got "${amount}"`);
+  return minor;
+};
+
+const fullyPaidIfSettled = (invoice: ExistingInvoice, applied: number, on: string): InvoiceFullyPaid[] =>
+  balanceDue(invoice) - applied === 0 ? [{ type: 'InvoiceFullyPaid', data: { invoiceId: invoice.id, orderId: invoice.orderId, paidOn: on } }] : [];
+
+/**
+ * A credit note's net and tax, in the invoice's proportion, rounded half-up. Computed on the
+ * running total of credits, so that credits adding up to the whole invoice add up to exactly its
+ * net and its tax, whatever the rounding of each note.
+ */
+export const splitCredit = (invoice: Pick<ExistingInvoice, 'net' | 'total' | 'credited' | 'creditedNet'>, amount: number) => {
+  const netAfter = Number(divideHalfUp(BigInt(invoice.credited + amount) * BigInt(invoice.net), BigInt(invoice.total)));
+  const net = netAfter - invoice.creditedNet;
+  return { net, tax: amount - net };
+};
+
+export const decide = (command: InvoiceCommand, state: Invoice): InvoiceEvent[] => {
+  switch (command.type) {
+    case 'IssueInvoice': {
+      if (state.status !== 'NONE')
+        throw new InvoiceError(InvoiceErrorCode.InvoiceAlreadyIssued, `Invoice ${command.invoiceId} was already issued as ${state.number}`);
+      const { net, tax, total } = command;
+      if (net < 0 || tax < 0 || net + tax !== total)
+        throw new InvoiceError(InvoiceErrorCode.InvoiceAmountsInconsistent, `An invoice needs net + tax = total, none negative; got ${net} + ${tax} vs ${total}`);
+      const { invoiceId, number, orderId, clientId, currency, issuedOn, dueOn } = command;
+      return [{ type: 'InvoiceIssued', data: { invoiceId, number, orderId, clientId, currency, issuedOn, dueOn, net, tax, total } }];
+    }
+    case 'SendInvoice': {
+      const invoice = existing(state, command.invoiceId);
+      if (invoice.status === 'VOID') throw new InvoiceError(InvoiceErrorCode.InvoiceVoid, `Invoice ${invoice.number} is void; a void invoice is not sent`);
+      if (invoice.status === 'PAID')
+        throw new InvoiceError(InvoiceErrorCode.InvoiceAlreadyPaid, `Invoice ${invoice.number} is already paid in full; there is nothing to send`);
+      return [{ type: 'InvoiceSent', data: { invoiceId: invoice.id, sentOn: command.today } }];
+    }
+    case 'RecordPayment': {
+      const invoice = open(existing(state, command.invoiceId), 'record a payment');
+      const amount = positiveAmount(command.amount, invoice);
+      const balance = balanceDue(invoice);
+      if (amount > balance)
+        throw new InvoiceError(
+          InvoiceErrorCode.PaymentExceedsBalance,
+          `A payment of ${formatMinor(amount, invoice.currency)} ${invoice.currency} is more than the balance due of ` +
+            `${formatMinor(balance, invoice.currency)} ${invoice.currency} on invoice ${invoice.number}; record at most the balance due`,
+          { balanceDue: formatMinor(balance, invoice.currency), currency: invoice.currency },
+        );
+      const method = required(command.method, InvoiceErrorCode.MethodRequired, 'Say how the payment was made (bank transfer, card, cash...)');
+      const reference = required(command.reference, InvoiceErrorCode.ReferenceRequired, 'Give the payment reference (bank reference, receipt number...)');
+      if (command.receivedOn > command.today)
+        throw new InvoiceError(InvoiceErrorCode.PaymentDateInFuture, `A payment cannot be received in the future (${command.receivedOn}); today is ${command.today}`);
+      if (command.receivedOn < invoice.issuedOn)
+        throw new InvoiceError(
+          InvoiceErrorCode.PaymentDateBeforeIssue,
+          `A payment against invoice ${invoice.number} cannot be received before it was issued on ${invoice.issuedOn}`,
+        );
+      return [
+        {
+          type: 'PaymentRecorded',
+          data: {
+            invoiceId: invoice.id,
+            paymentId: command.paymentId,
+            clientId: invoice.clientId,
+            currency: invoice.currency,
+            amount,
+            method,
+            reference,
+            receivedOn: command.receivedOn,
+          },
+        },
+        ...fullyPaidIfSettled(invoice, amount, command.receivedOn),
+      ];
+    }
+    case 'IssueCreditNote': {
+      const invoice = open(existing(state, command.invoiceId), 'issue a credit note');
+      const amount = positiveAmount(command.amount, invoice);
+      const balance = balanceDue(invoice);
+      if (amount > balance)
+        throw new InvoiceError(
+          InvoiceErrorCode.CreditExceedsBalance,
+          `A credit note of ${formatMinor(amount, invoice.currency)} ${invoice.currency} is more than the balance due of ` +
+            `${formatMinor(balance, invoice.currency)} ${invoice.currency} on invoice ${invoice.number}; credit at most the balance due`,
+          { balanceDue: formatMinor(balance, invoice.currency), currency: invoice.currency },
+        );
+      const reason = required(command.reason, InvoiceErrorCode.ReasonRequired, 'Say why the credit note is issued');
+      const credit: CreditNoteIssued = {
+        type: 'CreditNoteIssued',
+        data: {
+          invoiceId: invoice.id,
+          creditNoteId: command.creditNoteId,
+          clientId: invoice.clientId,
+          currency: invoice.currency,
+          amount,
+          ...splitCredit(invoice, amount),
+          reason,
+          issuedOn: command.today,
+        },
+      };
+      return [credit, ...fullyPaidIfSettled(invoice, amount, command.today)];
+    }
+    case 'VoidInvoice': {
+      const invoice = existing(state, command.invoiceId);
+      if (invoice.status === 'VOID') throw new InvoiceError(InvoiceErrorCode.InvoiceVoid, `Invoice ${invoice.number} is already void`);
+      if (invoice.paid > 0)
+        throw new InvoiceError(
+          InvoiceErrorCode.VoidAfterPayment,
+          `Invoice ${invoice.number} has payments recorded (${formatMinor(invoice.paid, invoice.currency)} ${invoice.currency}); ` +
+            'only an invoice with no payment can be voided: issue a credit note for the balance instead',
+        );
+      // The ledger voids by reversing the whole issue posting; with a credit note already posted that would credit twice.
+      if (invoice.credited > 0)
+        throw new InvoiceError(
+          InvoiceErrorCode.VoidAfterCreditNote,
+          `Invoice ${invoice.number} has credit notes; credit the remaining balance instead of voiding it`,
+        );
+      const reason = required(command.reason, InvoiceErrorCode.ReasonRequired, 'Say why the invoice is voided');
+      const { net, tax, total, clientId, currency } = invoice;
+      return [{ type: 'InvoiceVoided', data: { invoiceId: invoice.id, clientId, currency, net, tax, total, reason, voidedOn: command.today } }];
+    }
+    default:
+      return assertNever(command);
+  }
+};
+
+/** Status after money came in (or was credited): a zero balance is settled. */
+const settledStatus = (invoice: ExistingInvoice): InvoiceStatus =>
+  balanceDue(invoice) === 0 ? 'PAID' : invoice.paid > 0 ? 'PARTIALLY_PAID' : invoice.sent ? 'SENT' : 'ISSUED';
+
+export const evolve = (state: Invoice, event: InvoiceEvent): Invoice => {
+  if (event.type === 'InvoiceIssued') {
+    const { invoiceId, number, orderId, clientId, currency, net, tax, total, issuedOn } = event.data;
+    return { status: 'ISSUED', id: invoiceId, number, orderId, clientId, currency, net, tax, total, issuedOn, paid: 0, credited: 0, creditedNet: 0, creditedTax: 0, sent: false };
+  }
+  if (state.status === 'NONE') return state;
+  switch (event.type) {
+    case 'InvoiceSent':
+      return { ...state, sent: true, status: state.status === 'ISSUED' ? 'SENT' : state.status };
+    case 'PaymentRecorded': {
+      const next = { ...state, paid: state.paid + event.data.amount };
+      return { ...next, status: settledStatus(next) };
+    }
+    case 'CreditNoteIssued': {
+      const { amount, net, tax } = event.data;
+      const next = { ...state, credited: state.credited + amount, creditedNet: state.creditedNet + net, creditedTax: state.creditedTax + tax };
+      return { ...next, status: settledStatus(next) };
+    }
+    case 'InvoiceFullyPaid':
+      return { ...state, status: 'PAID' };
+    case 'InvoiceVoided':
+      return { ...state, status: 'VOID' };
+    default:
+      return assertNever(event);
+  }
+};
+
+export const invoiceDecider: Decider<Invoice, InvoiceCommand, InvoiceEvent> = {
+  initialState: () => ({ status: 'NONE' }),
+  decide,
+  evolve,
+};
