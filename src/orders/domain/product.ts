@@ -1,0 +1,74 @@
+import { Decider, assertNever } from '../../shared/domain/decider';
+import { NotFoundError } from '../../shared/domain/domain-error';
+import { toMinor } from '../../shared/domain/money';
+import { normaliseTaxRate } from './lines';
+import { OrdersError, OrdersErrorCode } from './orders.error';
+import { ProductEvent } from './product.events';
+
+export type CreateProduct = { type: 'CreateProduct'; productId: string; sku: string; name: string; unitPrice: string; taxRate: string; currency: string };
+export type ChangeProductPrice = { type: 'ChangeProductPrice'; productId: string; unitPrice: string };
+export type DeactivateProduct = { type: 'DeactivateProduct'; productId: string };
+export type ProductCommand = CreateProduct | ChangeProductPrice | DeactivateProduct;
+
+export type Product =
+  | { status: 'NONE' }
+  | { status: 'ACTIVE' | 'INACTIVE'; id: string; sku: string; currency: string; unitPrice: number };
+
+export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/;
+
+const existing = (state: Product, productId: string) => {
+  if (state.status === 'NONE') throw new NotFoundError('product', productId);
+  return state;
+};
+
+export const decide = (command: ProductCommand, state: Product): ProductEvent[] => {
+  switch (command.type) {
+    case 'CreateProduct': {
+      if (state.status !== 'NONE') throw new OrdersError(OrdersErrorCode.ProductAlreadyExists, `Product ${command.productId} already exists`);
+      const sku = command.sku.trim();
+      if (!SKU_PATTERN.test(sku))
+        throw new OrdersError(OrdersErrorCode.SkuRequired, `"${command.sku}" is not a SKU: use 1 to 64 letters, digits, ".", "_", "-" or "/"`);
+      const name = command.name.trim();
+      if (!name) throw new OrdersError(OrdersErrorCode.NameRequired, 'A product needs a name');
+      const unitPrice = toMinor(command.unitPrice, command.currency, 'unitPrice');
+      const taxRate = normaliseTaxRate(command.taxRate);
+      return [{ type: 'ProductCreated', data: { productId: command.productId, sku, name, currency: command.currency, unitPrice, taxRate } }];
+    }
+    case 'ChangeProductPrice': {
+      const product = existing(state, command.productId);
+      if (product.status === 'INACTIVE')
+        throw new OrdersError(OrdersErrorCode.ProductInactive, `Product ${product.sku} is deactivated; its price can no longer change`);
+      const unitPrice = toMinor(command.unitPrice, product.currency, 'unitPrice');
+      if (unitPrice === product.unitPrice) return [];
+      return [{ type: 'ProductPriceChanged', data: { productId: product.id, unitPrice, previousUnitPrice: product.unitPrice } }];
+    }
+    case 'DeactivateProduct': {
+      const product = existing(state, command.productId);
+      if (product.status === 'INACTIVE') throw new OrdersError(OrdersErrorCode.ProductInactive, `Product ${product.sku} is already deactivated`);
+      return [{ type: 'ProductDeactivated', data: { productId: product.id } }];
+    }
+    default:
+      return assertNever(command);
+  }
+};
+
+export const evolve = (state: Product, event: ProductEvent): Product => {
+  switch (event.type) {
+    case 'ProductCreated': {
+      const { productId, sku, currency, unitPrice } = event.data;
+      return { status: 'ACTIVE', id: productId, sku, currency, unitPrice };
+    }
+    case 'ProductPriceChanged':
+      return state.status === 'NONE' ? state : { ...state, unitPrice: event.data.unitPrice };
+    case 'ProductDeactivated':
+      return state.status === 'NONE' ? state : { ...state, status: 'INACTIVE' };
+    default:
+      return assertNever(event);
+  }
+};
+
+export const productDecider: Decider<Product, ProductCommand, ProductEvent> = {
+  initialState: () => ({ status: 'NONE' }),
+  decide,
+  evolve,
+};
