@@ -24,8 +24,13 @@ export interface PostgresEventStoreOptions {
 
 const READ_BATCH = 5000;
 const SUBSCRIPTION_BATCH = 500;
-/** First delay before re-checking events held back by an older transaction still in flight. */
-const HELD_BACK_RECHECK_MS = 5;
+/**
+ * Delays before re-checking events held back by an older transaction still in flight, doubling
+ * from the first to the last. Kept short: the transaction that ends the hold need not be an append
+ * (the snapshot's xmin counts every transaction with an xid, projector commits included), so no
+ * notification may announce it, and a re-check is one small indexed query.
+ */
+const HELD_BACK_RECHECK_MS = { first: 5, max: 50 };
 const LISTENER_RETRY_MS = 1000;
 
 /**
@@ -309,7 +314,7 @@ class PostgresSubscription implements Subscription, Wakeable {
   private position: bigint;
   private stopped = false;
   private notified = false;
-  private sleeping: { timer: NodeJS.Timeout; resolve: () => void } | undefined;
+  private sleeping: { resolve: () => void } | undefined;
   private readonly loop: Promise<void>;
 
   constructor(
@@ -340,7 +345,8 @@ class PostgresSubscription implements Subscription, Wakeable {
       // Listen before the first read, so nothing appended after it goes unnoticed.
       await this.listener.add(this);
       let firstPass = true;
-      let recheckMs = HELD_BACK_RECHECK_MS;
+      let recheckMs = HELD_BACK_RECHECK_MS.first;
+      let lastVisibleHead = -1n;
       while (!this.stopped) {
         const notified = this.notified;
         this.notified = false;
@@ -349,12 +355,14 @@ class PostgresSubscription implements Subscription, Wakeable {
         if (this.stopped) break;
         if (firstPass || notified || delivered) this.handler.onCaughtUp?.(this.position);
         firstPass = false;
+        // Progress means holds are short-lived right now: start the back-off again.
+        if (visibleHead > lastVisibleHead) recheckMs = HELD_BACK_RECHECK_MS.first;
+        lastVisibleHead = visibleHead;
         if (this.notified) continue;
         if (storedHead > visibleHead) {
-          await this.sleep(recheckMs);
-          recheckMs = Math.min(recheckMs * 2, this.pollIntervalMs);
+          await this.sleep(Math.min(recheckMs, this.pollIntervalMs));
+          recheckMs = Math.min(recheckMs * 2, HELD_BACK_RECHECK_MS.max);
         } else {
-          recheckMs = HELD_BACK_RECHECK_MS;
           await this.sleep(this.pollIntervalMs);
         }
       }
@@ -392,7 +400,7 @@ class PostgresSubscription implements Subscription, Wakeable {
         resolve();
       };
       const timer = setTimeout(done, ms);
-      this.sleeping = { timer, resolve: done };
+      this.sleeping = { resolve: done };
     });
   }
 }
