@@ -1,4 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { ContactDetails, PostalAddress } from '../../src/crm/domain/client.events';
 
 /** The clients read model (table crm_clients), written by clients.projection.ts. */
 @Entity({ tableName: 'crm_clients' })
@@ -20,6 +21,27 @@ export class ClientView {
 
   @Property({ type: 'uuid', fieldName: 'lead_id', nullable: true })
   leadId!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  phone!: string | null;
+
+  @Property({ type: 'text', fieldName: 'owner_id', nullable: true })
+  ownerId!: string | null;
+
+  @Property({ type: 'boolean' })
+  archived!: boolean;
+
+  @Property({ type: 'text', fieldName: 'archived_reason', nullable: true })
+  archivedReason!: string | null;
+
+  @Property({ type: 'json' })
+  contacts!: ContactDetails[];
+
+  @Property({ type: 'json', fieldName: 'billing_address', nullable: true })
+  billingAddress!: PostalAddress | null;
+
+  @Property({ type: 'json', fieldName: 'shipping_address', nullable: true })
+  shippingAddress!: PostalAddress | null;
 
   @Property({ type: 'timestamptz', fieldName: 'created_at' })
   createdAt!: Date;

@@ -1,6 +1,6 @@
 import { RecordedEvent } from '../../src/shared/event-store/event-store.port';
 import { rowProjection } from '../../src/shared/projection/projection';
-import { ClientEvent } from '../../src/crm/domain/client.events';
+import { CLIENT_EVENT_TYPES, ClientEvent, ContactDetails, PostalAddress } from '../../src/crm/domain/client.events';
 
 export interface ClientRow {
   id: string;
@@ -9,6 +9,14 @@ export interface ClientRow {
   email: string;
   company: string | null;
   lead_id: string | null;
+  phone: string | null;
+  /** The owning user: the registering actor unless the event named one or it was reassigned. */
+  owner_id: string | null;
+  archived: boolean;
+  archived_reason: string | null;
+  contacts: ContactDetails[];
+  billing_address: PostalAddress | null;
+  shipping_address: PostalAddress | null;
   created_at: Date | string;
   updated_at: Date | string;
   revision: string;
@@ -16,30 +24,56 @@ export interface ClientRow {
 
 export const applyClientEvent = (row: ClientRow | null, recorded: RecordedEvent): ClientRow | null => {
   const event = recorded as unknown as RecordedEvent & ClientEvent;
+  const touched = { updated_at: recorded.recordedAt, revision: recorded.revision.toString() };
+  if (event.type === 'ClientRegistered') {
+    const { clientId, name, email, company, leadId, phone, ownerId } = event.data;
+    return {
+      id: clientId,
+      tenant_id: recorded.metadata.tenantId,
+      name,
+      email,
+      company,
+      lead_id: leadId,
+      phone: phone ?? null,
+      owner_id: ownerId ?? recorded.metadata.actorId,
+      archived: false,
+      archived_reason: null,
+      contacts: [],
+      billing_address: null,
+      shipping_address: null,
+      created_at: recorded.recordedAt,
+      ...touched,
+    };
+  }
+  if (!row) return null; // an event for a client this model never saw registered: nothing to show
   switch (event.type) {
-    case 'ClientRegistered': {
-      const { clientId, name, email, company, leadId } = event.data;
-      return {
-        id: clientId,
-        tenant_id: recorded.metadata.tenantId,
-        name,
-        email,
-        company,
-        lead_id: leadId,
-        created_at: recorded.recordedAt,
-        updated_at: recorded.recordedAt,
-        revision: recorded.revision.toString(),
-      };
+    case 'ClientDetailsUpdated': {
+      const { name, email, company, phone } = event.data;
+      return { ...row, name, email, company, phone, ...touched };
     }
-    default:
-      return row;
+    case 'ClientArchived':
+      return { ...row, archived: true, archived_reason: event.data.reason, ...touched };
+    case 'ClientRestored':
+      return { ...row, archived: false, archived_reason: null, ...touched };
+    case 'ContactAdded': {
+      const { contactId, name, email, phone, role } = event.data;
+      return { ...row, contacts: [...(row.contacts ?? []), { contactId, name, email, phone, role }], ...touched };
+    }
+    case 'ContactRemoved':
+      return { ...row, contacts: (row.contacts ?? []).filter((contact) => contact.contactId !== event.data.contactId), ...touched };
+    case 'ClientAddressSet':
+      return event.data.kind === 'BILLING'
+        ? { ...row, billing_address: event.data.address, ...touched }
+        : { ...row, shipping_address: event.data.address, ...touched };
+    case 'ClientOwnerAssigned':
+      return { ...row, owner_id: event.data.ownerId, ...touched };
   }
 };
 
 export const clientsProjection = rowProjection<ClientRow>({
   name: 'crm.clients',
   table: 'crm_clients',
-  handles: ['ClientRegistered'],
+  handles: CLIENT_EVENT_TYPES,
   columns: {
     id: 'uuid',
     tenant_id: 'text',
@@ -47,6 +81,13 @@ export const clientsProjection = rowProjection<ClientRow>({
     email: 'text',
     company: 'text',
     lead_id: 'uuid',
+    phone: 'text',
+    owner_id: 'text',
+    archived: 'boolean',
+    archived_reason: 'text',
+    contacts: 'jsonb',
+    billing_address: 'jsonb',
+    shipping_address: 'jsonb',
     created_at: 'timestamptz',
     updated_at: 'timestamptz',
     revision: 'bigint',

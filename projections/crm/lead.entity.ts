@@ -31,6 +31,10 @@ export class LeadView {
   @Property({ type: 'uuid', fieldName: 'client_id', nullable: true })
   clientId!: string | null;
 
+  /** A user id (text: the capturer's actor id, which may also be an API key's). */
+  @Property({ type: 'text', fieldName: 'owner_id', nullable: true })
+  ownerId!: string | null;
+
   @Property({ type: 'timestamptz', fieldName: 'created_at' })
   createdAt!: Date;
 

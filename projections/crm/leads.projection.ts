@@ -12,6 +12,8 @@ export interface LeadRow {
   source: string | null;
   status: string;
   client_id: string | null;
+  /** The user who owns the lead: its capturer until reassigned. */
+  owner_id: string | null;
   created_at: Date | string;
   updated_at: Date | string;
   revision: string;
@@ -32,6 +34,7 @@ export const applyLeadEvent = (row: LeadRow | null, recorded: RecordedEvent): Le
       source,
       status: 'NEW',
       client_id: null,
+      owner_id: recorded.metadata.actorId,
       created_at: recorded.recordedAt,
       ...touched,
     };
@@ -44,13 +47,15 @@ export const applyLeadEvent = (row: LeadRow | null, recorded: RecordedEvent): Le
       return { ...row, status: 'DISQUALIFIED', ...touched };
     case 'LeadConverted':
       return { ...row, status: 'CONVERTED', client_id: event.data.clientId, ...touched };
+    case 'LeadOwnerAssigned':
+      return { ...row, owner_id: event.data.ownerId, ...touched };
   }
 };
 
 export const leadsProjection = rowProjection<LeadRow>({
   name: 'crm.leads',
   table: 'crm_leads',
-  handles: ['LeadCaptured', 'LeadQualified', 'LeadDisqualified', 'LeadConverted'],
+  handles: ['LeadCaptured', 'LeadQualified', 'LeadDisqualified', 'LeadConverted', 'LeadOwnerAssigned'],
   columns: {
     id: 'uuid',
     tenant_id: 'text',
@@ -61,6 +66,7 @@ export const leadsProjection = rowProjection<LeadRow>({
     source: 'text',
     status: 'text',
     client_id: 'uuid',
+    owner_id: 'text',
     created_at: 'timestamptz',
     updated_at: 'timestamptz',
     revision: 'bigint',

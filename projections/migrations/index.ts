@@ -2,6 +2,9 @@ import { Migration20261121000100EventStore } from './Migration20261121000100Even
 import { Migration20261121000200Identity } from './Migration20261121000200Identity';
 import { Migration20261121000300CrmReadModels } from './Migration20261121000300CrmReadModels';
 import { Migration20261121000400Integration } from './Migration20261121000400Integration';
+import { Migration20261121204500CrmBreadth } from './Migration20261121204500CrmBreadth';
+import { Migration20261121204700InvoiceReadModels } from './Migration20261121204700InvoiceReadModels';
+import { Migration20261121204800OrdersReadModels } from './Migration20261121204800OrdersReadModels';
 
 /** In order. Listed explicitly so the compiled app and the tests run the same migrations. */
 export const migrations = [
@@ -9,4 +12,7 @@ export const migrations = [
   { name: 'Migration20261121000200Identity', class: Migration20261121000200Identity },
   { name: 'Migration20261121000300CrmReadModels', class: Migration20261121000300CrmReadModels },
   { name: 'Migration20261121000400Integration', class: Migration20261121000400Integration },
+  { name: 'Migration20261121204500CrmBreadth', class: Migration20261121204500CrmBreadth },
+  { name: 'Migration20261121204700InvoiceReadModels', class: Migration20261121204700InvoiceReadModels },
+  { name: 'Migration20261121204800OrdersReadModels', class: Migration20261121204800OrdersReadModels },
 ];

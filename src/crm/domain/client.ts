@@ -1,6 +1,8 @@
 import { Decider, assertNever } from '../../shared/domain/decider';
+import { NotFoundError } from '../../shared/domain/domain-error';
 import { CrmError, CrmErrorCode } from './crm.error';
-import { ClientEvent } from './client.events';
+import { AddressKind, ClientEvent, PostalAddress } from './client.events';
+import { isValidEmail } from './lead';
 
 export type RegisterClient = {
   type: 'RegisterClient';
@@ -9,30 +11,228 @@ export type RegisterClient = {
   email: string;
   company: string | null;
   leadId: string | null;
+  /** Given by a direct registration; a converted lead's client has none here. */
+  phone?: string | null;
+  /** The owner: the registering user by default. */
+  ownerId?: string;
 };
-export type ClientCommand = RegisterClient;
+export type UpdateClientDetails = {
+  type: 'UpdateClientDetails';
+  clientId: string;
+  /** Only the fields given change; null clears an optional one. */
+  changes: { name?: string; email?: string; company?: string | null; phone?: string | null };
+};
+export type ArchiveClient = { type: 'ArchiveClient'; clientId: string; reason?: string | null };
+export type RestoreClient = { type: 'RestoreClient'; clientId: string };
+export type AddContact = {
+  type: 'AddContact';
+  clientId: string;
+  contactId: string;
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  role?: string | null;
+};
+export type RemoveContact = { type: 'RemoveContact'; clientId: string; contactId: string };
+export type SetClientAddress = {
+  type: 'SetClientAddress';
+  clientId: string;
+  kind: AddressKind;
+  address: { line1: string; line2?: string | null; city: string; postalCode: string; country: string };
+};
+/** `ownerIsTenantUser` is looked up by the handler (the users table): the decider stays pure. */
+export type AssignClientOwner = { type: 'AssignClientOwner'; clientId: string; ownerId: string; ownerIsTenantUser: boolean };
 
-export type Client = { status: 'NONE' } | { status: 'ACTIVE'; id: string; leadId: string | null };
+export type ClientCommand =
+  | RegisterClient
+  | UpdateClientDetails
+  | ArchiveClient
+  | RestoreClient
+  | AddContact
+  | RemoveContact
+  | SetClientAddress
+  | AssignClientOwner;
+
+type Details = { name: string; email: string; company: string | null; phone: string | null };
+export type ActiveClient = {
+  status: 'ACTIVE' | 'ARCHIVED';
+  id: string;
+  leadId: string | null;
+  details: Details;
+  contactIds: string[];
+  ownerId: string | null;
+};
+export type Client = { status: 'NONE' } | ActiveClient;
+
+export const clean = (value: string | null | undefined): string | null => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+};
+
+const validName = (name: string, what: string) => {
+  const trimmed = name.trim();
+  if (!trimmed) throw new CrmError(CrmErrorCode.NameRequired, `A ${what} needs a name`);
+  return trimmed;
+};
+
+const validEmail = (email: string) => {
+  const normalised = email.trim().toLowerCase();
+  if (!isValidEmail(normalised))
+    throw new CrmError(CrmErrorCode.InvalidEmail, `"${email}" is not a valid email address (expected name@domain.tld)`);
+  return normalised;
+};
+
+const existing = (state: Client, clientId: string): ActiveClient => {
+  if (state.status === 'NONE') throw new NotFoundError('client', clientId);
+  return state;
+};
+
+/** Every change but restoring is refused while the client is archived. */
+const changeable = (state: Client, clientId: string): ActiveClient => {
+  const client = existing(state, clientId);
+  if (client.status === 'ARCHIVED')
+    throw new CrmError(CrmErrorCode.ClientArchived, 'This client is archived; restore it before changing it');
+  return client;
+};
+
+const COUNTRY = /^[A-Z]{2}$/;
+
+const validAddress = (input: SetClientAddress['address']): PostalAddress => {
+  const address = {
+    line1: clean(input.line1),
+    line2: clean(input.line2),
+    city: clean(input.city),
+    postalCode: clean(input.postalCode),
+    country: clean(input.country)?.toUpperCase() ?? null,
+  };
+  const missing = (['line1', 'city', 'postalCode', 'country'] as const).filter((field) => !address[field]);
+  if (missing.length > 0)
+    throw new CrmError(CrmErrorCode.AddressIncomplete, `An address needs ${missing.join(', ')}`, { missing });
+  if (!COUNTRY.test(address.country!))
+    throw new CrmError(CrmErrorCode.AddressIncomplete, `"${input.country}" is not a country code; use the two letters of ISO 3166-1, such as US or DE`);
+  return address as PostalAddress;
+};
 
 export const decide = (command: ClientCommand, state: Client): ClientEvent[] => {
   switch (command.type) {
     case 'RegisterClient': {
       if (state.status !== 'NONE')
         throw new CrmError(CrmErrorCode.ClientAlreadyExists, `Client ${command.clientId} already exists`);
-      const { clientId, name, email, company, leadId } = command;
-      return [{ type: 'ClientRegistered', data: { clientId, name, email, company, leadId } }];
+      const { clientId, leadId } = command;
+      const name = validName(command.name, 'client');
+      const email = validEmail(command.email);
+      const company = clean(command.company);
+      return [
+        {
+          type: 'ClientRegistered',
+          data: {
+            clientId,
+            name,
+            email,
+            company,
+            leadId,
+            ...(command.phone !== undefined ? { phone: clean(command.phone) } : {}),
+            ...(command.ownerId !== undefined ? { ownerId: command.ownerId } : {}),
+          },
+        },
+      ];
+    }
+    case 'UpdateClientDetails': {
+      const client = changeable(state, command.clientId);
+      const { changes } = command;
+      const next: Details = {
+        name: changes.name !== undefined ? validName(changes.name, 'client') : client.details.name,
+        email: changes.email !== undefined ? validEmail(changes.email) : client.details.email,
+        company: changes.company !== undefined ? clean(changes.company) : client.details.company,
+        phone: changes.phone !== undefined ? clean(changes.phone) : client.details.phone,
+      };
+      const same = (Object.keys(next) as (keyof Details)[]).every((field) => next[field] === client.details[field]);
+      if (same) return [];
+      return [{ type: 'ClientDetailsUpdated', data: { clientId: client.id, ...next } }];
+    }
+    case 'ArchiveClient': {
+      const client = changeable(state, command.clientId);
+      return [{ type: 'ClientArchived', data: { clientId: client.id, reason: clean(command.reason) } }];
+    }
+    case 'RestoreClient': {
+      const client = existing(state, command.clientId);
+      if (client.status !== 'ARCHIVED') throw new CrmError(CrmErrorCode.ClientNotArchived, 'This client is not archived; there is nothing to restore');
+      return [{ type: 'ClientRestored', data: { clientId: client.id } }];
+    }
+    case 'AddContact': {
+      const client = changeable(state, command.clientId);
+      if (client.contactIds.includes(command.contactId))
+        throw new CrmError(CrmErrorCode.ContactAlreadyExists, `Contact ${command.contactId} is already on this client`);
+      const name = validName(command.name, 'contact');
+      const email = clean(command.email);
+      return [
+        {
+          type: 'ContactAdded',
+          data: {
+            clientId: client.id,
+            contactId: command.contactId,
+            name,
+            email: email === null ? null : validEmail(email),
+            phone: clean(command.phone),
+            role: clean(command.role),
+          },
+        },
+      ];
+    }
+    case 'RemoveContact': {
+      const client = changeable(state, command.clientId);
+      if (!client.contactIds.includes(command.contactId))
+        throw new CrmError(CrmErrorCode.ContactNotFound, `This client has no contact ${command.contactId}; it may have been removed already`);
+      return [{ type: 'ContactRemoved', data: { clientId: client.id, contactId: command.contactId } }];
+    }
+    case 'SetClientAddress': {
+      const client = changeable(state, command.clientId);
+      return [{ type: 'ClientAddressSet', data: { clientId: client.id, kind: command.kind, address: validAddress(command.address) } }];
+    }
+    case 'AssignClientOwner': {
+      const client = changeable(state, command.clientId);
+      if (!command.ownerIsTenantUser)
+        throw new CrmError(CrmErrorCode.OwnerNotInTenant, `No user ${command.ownerId} in your organisation; choose one of its users as the owner`);
+      if (client.ownerId === command.ownerId) return [];
+      return [{ type: 'ClientOwnerAssigned', data: { clientId: client.id, ownerId: command.ownerId } }];
     }
     default:
-      return assertNever(command.type);
+      return assertNever(command);
   }
 };
 
 export const evolve = (state: Client, event: ClientEvent): Client => {
+  if (event.type === 'ClientRegistered') {
+    const { clientId, name, email, company, leadId, phone, ownerId } = event.data;
+    return {
+      status: 'ACTIVE',
+      id: clientId,
+      leadId,
+      details: { name, email, company, phone: phone ?? null },
+      contactIds: [],
+      ownerId: ownerId ?? null,
+    };
+  }
+  if (state.status === 'NONE') return state;
   switch (event.type) {
-    case 'ClientRegistered':
-      return { status: 'ACTIVE', id: event.data.clientId, leadId: event.data.leadId };
+    case 'ClientDetailsUpdated': {
+      const { name, email, company, phone } = event.data;
+      return { ...state, details: { name, email, company, phone } };
+    }
+    case 'ClientArchived':
+      return { ...state, status: 'ARCHIVED' };
+    case 'ClientRestored':
+      return { ...state, status: 'ACTIVE' };
+    case 'ContactAdded':
+      return { ...state, contactIds: [...state.contactIds, event.data.contactId] };
+    case 'ContactRemoved':
+      return { ...state, contactIds: state.contactIds.filter((id) => id !== event.data.contactId) };
+    case 'ClientAddressSet':
+      return state;
+    case 'ClientOwnerAssigned':
+      return { ...state, ownerId: event.data.ownerId };
     default:
-      return assertNever(event.type);
+      return assertNever(event);
   }
 };
 

@@ -9,7 +9,9 @@ export type LeadCaptured = {
 export type LeadQualified = { type: 'LeadQualified'; data: { leadId: string } };
 export type LeadDisqualified = { type: 'LeadDisqualified'; data: { leadId: string; reason: string } };
 export type LeadConverted = { type: 'LeadConverted'; data: { leadId: string; clientId: string } };
+/** A lead's owner is the user who captured it (the event's actor) until one of these. */
+export type LeadOwnerAssigned = { type: 'LeadOwnerAssigned'; data: { leadId: string; ownerId: string } };
 
-export type LeadEvent = LeadCaptured | LeadQualified | LeadDisqualified | LeadConverted;
+export type LeadEvent = LeadCaptured | LeadQualified | LeadDisqualified | LeadConverted | LeadOwnerAssigned;
 
 export const leadStream = (leadId: string) => `lead-${leadId}`;

@@ -61,3 +61,15 @@ describe('Lead', () => {
       given([captured, qualified, converted]).when({ type: 'ConvertLead', leadId, clientId: leadId }).thenThrows('LEAD_ALREADY_CONVERTED'));
   });
 });
+
+describe('Lead owner', () => {
+  const ownerId = '5a0f0e6c-8a8e-4c55-9d5a-0c3b1c1a0a01';
+  const assign = { type: 'AssignLeadOwner' as const, leadId, ownerId, ownerIsTenantUser: true };
+  it('assigns a user of the tenant as the owner', () =>
+    given([captured]).when(assign).then([{ type: 'LeadOwnerAssigned', data: { leadId, ownerId } }]));
+  it('refuses a user of another tenant (or none)', () =>
+    given([captured]).when({ ...assign, ownerIsTenantUser: false }).thenThrows('OWNER_NOT_IN_TENANT'));
+  it('refuses an unknown lead', () => given([]).when(assign).thenThrows('NOT_FOUND'));
+  it('records nothing when the owner is already that user', () =>
+    given([captured, { type: 'LeadOwnerAssigned', data: { leadId, ownerId } }]).when(assign).then([]));
+});

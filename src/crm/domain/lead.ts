@@ -17,11 +17,13 @@ export type CaptureLead = {
 export type QualifyLead = { type: 'QualifyLead'; leadId: string };
 export type DisqualifyLead = { type: 'DisqualifyLead'; leadId: string; reason: string };
 export type ConvertLead = { type: 'ConvertLead'; leadId: string; clientId: string };
-export type LeadCommand = CaptureLead | QualifyLead | DisqualifyLead | ConvertLead;
+/** `ownerIsTenantUser` is looked up by the handler (the users table): the decider stays pure. */
+export type AssignLeadOwner = { type: 'AssignLeadOwner'; leadId: string; ownerId: string; ownerIsTenantUser: boolean };
+export type LeadCommand = CaptureLead | QualifyLead | DisqualifyLead | ConvertLead | AssignLeadOwner;
 
 export type Lead =
   | { status: 'NONE' }
-  | { status: LeadStatus; id: string; name: string; email: string; company: string | null; clientId: string | null };
+  | { status: LeadStatus; id: string; name: string; email: string; company: string | null; clientId: string | null; ownerId: string | null };
 
 // Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is not ours to judge.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -83,6 +85,13 @@ export const decide = (command: LeadCommand, state: Lead): LeadEvent[] => {
         throw new CrmError(CrmErrorCode.LeadNotQualified, `Only a QUALIFIED lead can be converted; this lead is ${lead.status}`);
       return [{ type: 'LeadConverted', data: { leadId: lead.id, clientId: command.clientId } }];
     }
+    case 'AssignLeadOwner': {
+      const lead = existing(state, command.leadId);
+      if (!command.ownerIsTenantUser)
+        throw new CrmError(CrmErrorCode.OwnerNotInTenant, `No user ${command.ownerId} in your organisation; choose one of its users as the owner`);
+      if (lead.ownerId === command.ownerId) return [];
+      return [{ type: 'LeadOwnerAssigned', data: { leadId: lead.id, ownerId: command.ownerId } }];
+    }
     default:
       return assertNever(command);
   }
@@ -92,7 +101,7 @@ export const evolve = (state: Lead, event: LeadEvent): Lead => {
   switch (event.type) {
     case 'LeadCaptured': {
       const { leadId, name, email, company } = event.data;
-      return { status: 'NEW', id: leadId, name, email, company, clientId: null };
+      return { status: 'NEW', id: leadId, name, email, company, clientId: null, ownerId: null };
     }
     case 'LeadQualified':
       return state.status === 'NONE' ? state : { ...state, status: 'QUALIFIED' };
@@ -100,6 +109,8 @@ export const evolve = (state: Lead, event: LeadEvent): Lead => {
       return state.status === 'NONE' ? state : { ...state, status: 'DISQUALIFIED' };
     case 'LeadConverted':
       return state.status === 'NONE' ? state : { ...state, status: 'CONVERTED', clientId: event.data.clientId };
+    case 'LeadOwnerAssigned':
+      return state.status === 'NONE' ? state : { ...state, ownerId: event.data.ownerId };
     default:
       return assertNever(event);
   }
