@@ -15,6 +15,12 @@ import { ordersProjection } from './orders/orders.projection';
 import { ProductView } from './orders/product.entity';
 import { QuoteView } from './orders/quote.entity';
 import { OrderView } from './orders/order.entity';
+import { productsProjection } from './orders/products.projection';
+import { quotesProjection } from './orders/quotes.projection';
+import { ordersProjection } from './orders/orders.projection';
+import { ProductView } from './orders/product.entity';
+import { QuoteView } from './orders/quote.entity';
+import { OrderView } from './orders/order.entity';
 
 /** Every projection the app runs, by name. Registering one here is all it takes. */
 export const projections: readonly Projection[] = [leadsProjection, clientsProjection, activitiesProjection, clientSummaryProjection, invoicesProjection, productsProjection, quotesProjection, ordersProjection];

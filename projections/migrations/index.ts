@@ -5,6 +5,7 @@ import { Migration20261121000400Integration } from './Migration20261121000400Int
 import { Migration20261121204500CrmBreadth } from './Migration20261121204500CrmBreadth';
 import { Migration20261121204700InvoiceReadModels } from './Migration20261121204700InvoiceReadModels';
 import { Migration20261121204800OrdersReadModels } from './Migration20261121204800OrdersReadModels';
+import { Migration20261121204800OrdersReadModels } from './Migration20261121204800OrdersReadModels';
 
 /** In order. Listed explicitly so the compiled app and the tests run the same migrations. */
 export const migrations = [
