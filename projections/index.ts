@@ -7,14 +7,6 @@ import { activitiesProjection } from './crm/activities.projection';
 import { clientSummaryProjection } from './crm/client-summary.projection';
 import { ActivityView } from './crm/activity.entity';
 import { ClientSummaryView } from './crm/client-summary.entity';
-import { invoicesProjection } from './orders/invoices.projection';
-import { InvoiceView } from './orders/invoice.entity';
-import { productsProjection } from './orders/products.projection';
-import { quotesProjection } from './orders/quotes.projection';
-import { ordersProjection } from './orders/orders.projection';
-import { ProductView } from './orders/product.entity';
-import { QuoteView } from './orders/quote.entity';
-import { OrderView } from './orders/order.entity';
 import { productsProjection } from './orders/products.projection';
 import { quotesProjection } from './orders/quotes.projection';
 import { ordersProjection } from './orders/orders.projection';
@@ -23,7 +15,7 @@ import { QuoteView } from './orders/quote.entity';
 import { OrderView } from './orders/order.entity';
 
 /** Every projection the app runs, by name. Registering one here is all it takes. */
-export const projections: readonly Projection[] = [leadsProjection, clientsProjection, activitiesProjection, clientSummaryProjection, invoicesProjection, productsProjection, quotesProjection, ordersProjection];
+export const projections: readonly Projection[] = [leadsProjection, clientsProjection, activitiesProjection, clientSummaryProjection, productsProjection, quotesProjection, ordersProjection];
 
 /** MikroORM entities of the read models. */
-export const readModelEntities = [LeadView, ClientView, ActivityView, ClientSummaryView, InvoiceView, ProductView, QuoteView, OrderView];
+export const readModelEntities = [LeadView, ClientView, ActivityView, ClientSummaryView, ProductView, QuoteView, OrderView];

@@ -3,8 +3,6 @@ import { Migration20261121000200Identity } from './Migration20261121000200Identi
 import { Migration20261121000300CrmReadModels } from './Migration20261121000300CrmReadModels';
 import { Migration20261121000400Integration } from './Migration20261121000400Integration';
 import { Migration20261121204500CrmBreadth } from './Migration20261121204500CrmBreadth';
-import { Migration20261121204700InvoiceReadModels } from './Migration20261121204700InvoiceReadModels';
-import { Migration20261121204800OrdersReadModels } from './Migration20261121204800OrdersReadModels';
 import { Migration20261121204800OrdersReadModels } from './Migration20261121204800OrdersReadModels';
 
 /** In order. Listed explicitly so the compiled app and the tests run the same migrations. */
@@ -14,6 +12,5 @@ export const migrations = [
   { name: 'Migration20261121000300CrmReadModels', class: Migration20261121000300CrmReadModels },
   { name: 'Migration20261121000400Integration', class: Migration20261121000400Integration },
   { name: 'Migration20261121204500CrmBreadth', class: Migration20261121204500CrmBreadth },
-  { name: 'Migration20261121204700InvoiceReadModels', class: Migration20261121204700InvoiceReadModels },
   { name: 'Migration20261121204800OrdersReadModels', class: Migration20261121204800OrdersReadModels },
 ];

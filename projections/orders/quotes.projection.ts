@@ -1,0 +1,104 @@
+import { RecordedEvent } from '../../src/shared/event-store/event-store.port';
+import { rowProjection } from '../../src/shared/projection/projection';
+import { OrderPlaced } from '../../src/orders/domain/order.events';
+import { QuoteEvent, QuoteLine } from '../../src/orders/domain/quote.events';
+
+export interface QuoteRow {
+  id: string;
+  tenant_id: string;
+  client_id: string;
+  status: string;
+  currency: string;
+  valid_until: string | null;
+  quote_revision: number;
+  lines: QuoteLine[];
+  /** Line descriptions, for search. */
+  search: string;
+  net: number | string;
+  tax: number | string;
+  total: number | string;
+  sent_on: string | null;
+  accepted_on: string | null;
+  rejection_reason: string | null;
+  order_id: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  revision: string;
+}
+
+const searchText = (lines: QuoteLine[]) => lines.map((line) => line.description).join('\n');
+
+export const applyQuoteEvent = (row: QuoteRow | null, recorded: RecordedEvent): QuoteRow | null => {
+  const event = recorded as unknown as RecordedEvent & (QuoteEvent | OrderPlaced);
+  const touched = { updated_at: recorded.recordedAt, revision: recorded.revision.toString() };
+  if (event.type === 'QuoteDrafted') {
+    const { quoteId, clientId, currency, validUntil, revision, lines, net, tax, total } = event.data;
+    return {
+      id: quoteId,
+      tenant_id: recorded.metadata.tenantId,
+      client_id: clientId,
+      status: 'DRAFT',
+      currency,
+      valid_until: validUntil,
+      quote_revision: revision,
+      lines,
+      search: searchText(lines),
+      net,
+      tax,
+      total,
+      sent_on: null,
+      accepted_on: null,
+      rejection_reason: null,
+      order_id: null,
+      created_at: recorded.recordedAt,
+      ...touched,
+    };
+  }
+  if (!row) return null;
+  switch (event.type) {
+    case 'QuoteRevised': {
+      const { validUntil, revision, lines, net, tax, total } = event.data;
+      return { ...row, status: 'DRAFT', valid_until: validUntil, quote_revision: revision, lines, search: searchText(lines), net, tax, total, sent_on: null, ...touched };
+    }
+    case 'QuoteSent':
+      return { ...row, status: 'SENT', sent_on: event.data.sentOn, ...touched };
+    case 'QuoteAccepted':
+      return { ...row, status: 'ACCEPTED', accepted_on: event.data.acceptedOn, ...touched };
+    case 'QuoteRejected':
+      return { ...row, status: 'REJECTED', rejection_reason: event.data.reason, ...touched };
+    case 'QuoteExpired':
+      return { ...row, status: 'EXPIRED', ...touched };
+    case 'OrderPlaced':
+      // Not the quote's own stream: its revision stays the quote stream's.
+      return { ...row, order_id: event.data.orderId, updated_at: recorded.recordedAt };
+  }
+};
+
+export const quotesProjection = rowProjection<QuoteRow>({
+  name: 'orders.quotes',
+  table: 'orders_quotes',
+  handles: ['QuoteDrafted', 'QuoteRevised', 'QuoteSent', 'QuoteAccepted', 'QuoteRejected', 'QuoteExpired', 'OrderPlaced'],
+  columns: {
+    id: 'uuid',
+    tenant_id: 'text',
+    client_id: 'uuid',
+    status: 'text',
+    currency: 'text',
+    valid_until: 'text',
+    quote_revision: 'integer',
+    lines: 'jsonb',
+    search: 'text',
+    net: 'bigint',
+    tax: 'bigint',
+    total: 'bigint',
+    sent_on: 'text',
+    accepted_on: 'text',
+    rejection_reason: 'text',
+    order_id: 'uuid',
+    created_at: 'timestamptz',
+    updated_at: 'timestamptz',
+    revision: 'bigint',
+  },
+  key: (event) => (event.data as { quoteId?: string }).quoteId ?? null,
+  apply: applyQuoteEvent,
+});
