@@ -13,9 +13,13 @@ import { ordersProjection } from './orders/orders.projection';
 import { ProductView } from './orders/product.entity';
 import { QuoteView } from './orders/quote.entity';
 import { OrderView } from './orders/order.entity';
+import { accountsProjection, ledgerSettingsProjection } from './ledger/accounts.projection';
+import { journalProjection } from './ledger/journal.projection';
+import { arInvoicesProjection } from './ledger/ar-aging.projection';
+import { ArInvoiceView, JournalEntryView, LedgerAccountView, LedgerSettingsView } from './ledger/entities';
 
 /** Every projection the app runs, by name. Registering one here is all it takes. */
-export const projections: readonly Projection[] = [leadsProjection, clientsProjection, activitiesProjection, clientSummaryProjection, productsProjection, quotesProjection, ordersProjection];
+export const projections: readonly Projection[] = [leadsProjection, clientsProjection, activitiesProjection, clientSummaryProjection, productsProjection, quotesProjection, ordersProjection, accountsProjection, ledgerSettingsProjection, journalProjection, arInvoicesProjection];
 
 /** MikroORM entities of the read models. */
-export const readModelEntities = [LeadView, ClientView, ActivityView, ClientSummaryView, ProductView, QuoteView, OrderView];
+export const readModelEntities = [LeadView, ClientView, ActivityView, ClientSummaryView, ProductView, QuoteView, OrderView, LedgerAccountView, LedgerSettingsView, JournalEntryView, ArInvoiceView];

@@ -4,6 +4,7 @@ import { Migration20261121000300CrmReadModels } from './Migration20261121000300C
 import { Migration20261121000400Integration } from './Migration20261121000400Integration';
 import { Migration20261121204500CrmBreadth } from './Migration20261121204500CrmBreadth';
 import { Migration20261121204800OrdersReadModels } from './Migration20261121204800OrdersReadModels';
+import { Migration20261121204930LedgerReadModels } from './Migration20261121204930LedgerReadModels';
 
 /** In order. Listed explicitly so the compiled app and the tests run the same migrations. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration20261121000400Integration', class: Migration20261121000400Integration },
   { name: 'Migration20261121204500CrmBreadth', class: Migration20261121204500CrmBreadth },
   { name: 'Migration20261121204800OrdersReadModels', class: Migration20261121204800OrdersReadModels },
+  { name: 'Migration20261121204930LedgerReadModels', class: Migration20261121204930LedgerReadModels },
 ];
