@@ -7,6 +7,8 @@ import { activitiesProjection } from './crm/activities.projection';
 import { clientSummaryProjection } from './crm/client-summary.projection';
 import { ActivityView } from './crm/activity.entity';
 import { ClientSummaryView } from './crm/client-summary.entity';
+import { invoicesProjection } from './orders/invoices.projection';
+import { InvoiceView } from './orders/invoice.entity';
 import { productsProjection } from './orders/products.projection';
 import { quotesProjection } from './orders/quotes.projection';
 import { ordersProjection } from './orders/orders.projection';
@@ -19,7 +21,7 @@ import { arInvoicesProjection } from './ledger/ar-aging.projection';
 import { ArInvoiceView, JournalEntryView, LedgerAccountView, LedgerSettingsView } from './ledger/entities';
 
 /** Every projection the app runs, by name. Registering one here is all it takes. */
-export const projections: readonly Projection[] = [leadsProjection, clientsProjection, activitiesProjection, clientSummaryProjection, productsProjection, quotesProjection, ordersProjection, accountsProjection, ledgerSettingsProjection, journalProjection, arInvoicesProjection];
+export const projections: readonly Projection[] = [leadsProjection, clientsProjection, activitiesProjection, clientSummaryProjection, invoicesProjection, productsProjection, quotesProjection, ordersProjection, accountsProjection, ledgerSettingsProjection, journalProjection, arInvoicesProjection];
 
 /** MikroORM entities of the read models. */
-export const readModelEntities = [LeadView, ClientView, ActivityView, ClientSummaryView, ProductView, QuoteView, OrderView, LedgerAccountView, LedgerSettingsView, JournalEntryView, ArInvoiceView];
+export const readModelEntities = [LeadView, ClientView, ActivityView, ClientSummaryView, InvoiceView, ProductView, QuoteView, OrderView, LedgerAccountView, LedgerSettingsView, JournalEntryView, ArInvoiceView];

@@ -6,6 +6,7 @@ import { CrmModule } from './crm/crm.module';
 import { HealthController } from './health.controller';
 import { IntegrationModule } from './integration/integration.module';
 import { OrdersModule } from './orders/orders.module';
+import { InvoicesModule } from './orders/invoices.module';
 import { DemoSeeder } from './seed/demo-seeder';
 import { DatabaseModule } from './shared/database/database.module';
 import { EventStoreModule } from './shared/event-store/event-store.module';
@@ -36,6 +37,7 @@ export class AppModule {
         SharedModule,
         CrmModule,
         OrdersModule,
+        InvoicesModule,
         IntegrationModule,
       ],
       controllers: [HealthController],

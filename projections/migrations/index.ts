@@ -5,6 +5,7 @@ import { Migration20261121000400Integration } from './Migration20261121000400Int
 import { Migration20261121204500CrmBreadth } from './Migration20261121204500CrmBreadth';
 import { Migration20261121204800OrdersReadModels } from './Migration20261121204800OrdersReadModels';
 import { Migration20261121204930LedgerReadModels } from './Migration20261121204930LedgerReadModels';
+import { Migration20261121205000InvoiceReadModels } from './Migration20261121205000InvoiceReadModels';
 
 /** In order. Listed explicitly so the compiled app and the tests run the same migrations. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   { name: 'Migration20261121204500CrmBreadth', class: Migration20261121204500CrmBreadth },
   { name: 'Migration20261121204800OrdersReadModels', class: Migration20261121204800OrdersReadModels },
   { name: 'Migration20261121204930LedgerReadModels', class: Migration20261121204930LedgerReadModels },
+  { name: 'Migration20261121205000InvoiceReadModels', class: Migration20261121205000InvoiceReadModels },
 ];

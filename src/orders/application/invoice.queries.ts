@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { FilterQuery, QueryOrder } from '@mikro-orm/postgresql';
+import { InvoiceView } from '../../../projections/orders/invoice.entity';
+import { BadInputError } from '../../shared/domain/domain-error';
+import { formatMinor } from '../../shared/domain/money';
+import { ListArgs, SortOrder } from '../../shared/graphql/list.types';
+import { TenantReader } from '../../shared/read-model/tenant-reader';
+import { Invoice, InvoiceFilter, InvoiceStatus, PaymentMethod } from '../api/invoice.types';
+
+const INVOICE_SORT = ['number', 'status', 'issuedOn', 'dueOn', 'total', 'balanceDue', 'createdAt', 'updatedAt'] as const;
+const OPEN: InvoiceStatus[] = [InvoiceStatus.ISSUED, InvoiceStatus.SENT, InvoiceStatus.PARTIALLY_PAID];
+
+/** The business date, in UTC: what "overdue" is judged against. */
+export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
+
+export const isOverdue = (row: Pick<InvoiceView, 'status' | 'dueOn'>, today: string) =>
+  OPEN.includes(row.status as InvoiceStatus) && row.dueOn < today;
+
+export const toInvoice = (row: InvoiceView, today: string): Invoice => {
+  const money = (minor: string | number) => formatMinor(BigInt(minor), row.currency);
+  return {
+    id: row.id,
+    number: row.number,
+    orderId: row.orderId,
+    clientId: row.clientId,
+    currency: row.currency,
+    status: row.status as InvoiceStatus,
+    net: money(row.net),
+    tax: money(row.tax),
+    total: money(row.total),
+    amountPaid: money(row.amountPaid),
+    credited: money(row.credited),
+    balanceDue: money(row.balanceDue),
+    issuedOn: row.issuedOn,
+    dueOn: row.dueOn,
+    overdue: isOverdue(row, today),
+    sentOn: row.sentOn,
+    paidOn: row.paidOn,
+    voidedOn: row.voidedOn,
+    voidReason: row.voidReason,
+    payments: row.payments.map((p) => ({ id: p.paymentId, amount: money(p.amount), method: p.method as PaymentMethod, reference: p.reference, receivedOn: p.receivedOn })),
+    creditNotes: row.creditNotes.map((c) => ({ id: c.creditNoteId, amount: money(c.amount), net: money(c.net), tax: money(c.tax), reason: c.reason, issuedOn: c.issuedOn })),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+};
+
+const orderBy = (args: ListArgs) => {
+  const field = args.sortField ?? 'createdAt';
+  if (!(INVOICE_SORT as readonly string[]).includes(field))
+    throw new BadInputError({ sortField: [`cannot sort by "${field}"; sort by one of: ${INVOICE_SORT.join(', ')}`] });
+  const order = args.sortOrder === SortOrder.ASC ? QueryOrder.ASC : QueryOrder.DESC;
+  // id breaks ties, so pages never repeat or skip a row
+  return { [field]: order, id: order };
+};
+
+const overdueFilter = (overdue: boolean | undefined, today: string): FilterQuery<InvoiceView> => {
+  if (overdue === undefined || overdue === null) return {};
+  return overdue
+    ? { status: { $in: OPEN }, dueOn: { $lt: today } }
+    : { $or: [{ status: { $nin: OPEN } }, { dueOn: { $gte: today } }] };
+};
+
+/** Reads of the invoices read model, always within the caller's tenant. */
+@Injectable()
+export class InvoiceQueries {
+  constructor(private readonly reader: TenantReader) {}
+
+  invoice(tenantId: string, id: string, today = todayUtc()): Promise<Invoice | null> {
+    return this.reader.read(tenantId, async (em) => {
+      const row = await em.findOne(InvoiceView, { id, tenantId });
+      return row ? toInvoice(row, today) : null;
+    });
+  }
+
+  invoices(tenantId: string, filter: InvoiceFilter = {}, args: ListArgs, today = todayUtc()) {
+    return this.reader.read(tenantId, async (em) => {
+      const where: FilterQuery<InvoiceView> = {
+        tenantId,
+        ...(filter.clientId ? { clientId: filter.clientId } : {}),
+        ...(filter.orderId ? { orderId: filter.orderId } : {}),
+        // status and overdue may both constrain status: combined, not one overwriting the other
+        $and: [filter.status ? { status: filter.status } : {}, overdueFilter(filter.overdue, today)],
+      };
+      const [rows, total] = await em.findAndCount(InvoiceView, where, {
+        orderBy: orderBy(args),
+        limit: args.perPage,
+        offset: (args.page - 1) * args.perPage,
+      });
+      return { items: rows.map((row) => toInvoice(row, today)), total };
+    });
+  }
+}

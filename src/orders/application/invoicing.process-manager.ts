@@ -1,0 +1,115 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { CommandContext, contextFromEvent } from '../../shared/command/command-context';
+import { EventSourcedRunner } from '../../shared/command/event-sourced-runner';
+import { Database } from '../../shared/database/database';
+import { DomainError } from '../../shared/domain/domain-error';
+import { deterministicId } from '../../shared/domain/ids';
+import { RecordedEvent } from '../../shared/event-store/event-store.port';
+import { ProjectionsService } from '../../shared/projection/projections.service';
+import { DATABASE } from '../../shared/tokens';
+import { invoiceDecider } from '../domain/invoice';
+import { dueDate } from '../domain/invoice-number';
+import { InvoiceFullyPaid, invoiceStream } from '../domain/invoice.events';
+import { OrderDelivered } from '../domain/order.events';
+import { InvoiceNumbering } from './invoice-numbering';
+import { OrderLifecycle } from './order-lifecycle';
+
+export const INVOICING_PROCESS_MANAGER = 'orders.invoicing.process-manager';
+export const DEFAULT_PAYMENT_TERMS_DAYS = 30;
+const ACTOR = 'system:invoicing';
+
+/** The invoice of a delivery has an id fixed by the OrderDelivered event: issuing it twice is impossible. */
+export const invoiceIdForDelivery = (tenantId: string, orderDeliveredEventId: string) =>
+  deterministicId(tenantId, 'invoice-of-delivery', orderDeliveredEventId);
+
+/**
+ * OrderDelivered -> take the next invoice number, IssueInvoice (due after the tenant's payment
+ * terms), then mark the order INVOICED. InvoiceFullyPaid -> close the order. Every step is
+ * idempotent (ids and idempotency keys derive from the triggering event), so a redelivered
+ * event or a retry after a crash at any point issues one invoice with one number.
+ */
+@Injectable()
+export class InvoicingProcessManager implements OnModuleInit {
+  private readonly logger = new Logger('Invoicing');
+
+  constructor(
+    private readonly projections: ProjectionsService,
+    private readonly runner: EventSourcedRunner,
+    private readonly numbering: InvoiceNumbering,
+    private readonly orders: OrderLifecycle,
+    @Inject(DATABASE) private readonly database: Database,
+  ) {}
+
+  onModuleInit() {
+    this.projections.register({
+      name: INVOICING_PROCESS_MANAGER,
+      handles: ['OrderDelivered', 'InvoiceFullyPaid'],
+      tables: [],
+      applyBatch: async (_tx, events) => {
+        for (const event of events) {
+          if (event.type === 'OrderDelivered') await this.invoiceDelivery(event);
+          else if (event.type === 'InvoiceFullyPaid') await this.closeOrder(event);
+        }
+      },
+    });
+  }
+
+  async invoiceDelivery(event: RecordedEvent): Promise<string> {
+    const delivered = (event as unknown as OrderDelivered).data;
+    const context = this.contextFor(event, 'order-delivered');
+    const invoiceId = invoiceIdForDelivery(context.tenantId, event.id);
+    const stored = await this.runner.readStream(invoiceStream(invoiceId));
+    if (stored.length === 0) {
+      const issuedOn = delivered.deliveredOn;
+      const number = await this.numbering.assign(invoiceId, delivered.orderId, Number(issuedOn.slice(0, 4)), context);
+      const terms = await this.paymentTermsDays(context.tenantId);
+      await this.runner.run(
+        invoiceDecider,
+        invoiceStream(invoiceId),
+        {
+          type: 'IssueInvoice',
+          invoiceId,
+          number,
+          orderId: delivered.orderId,
+          clientId: delivered.clientId,
+          currency: delivered.currency,
+          net: delivered.net,
+          tax: delivered.tax,
+          total: delivered.total,
+          issuedOn,
+          dueOn: dueDate(issuedOn, terms),
+        },
+        context,
+      );
+    }
+    await this.tellOrder(() => this.orders.markInvoiced(delivered.orderId, invoiceId, context), event);
+    return invoiceId;
+  }
+
+  async closeOrder(event: RecordedEvent): Promise<void> {
+    const { orderId } = (event as unknown as InvoiceFullyPaid).data;
+    await this.tellOrder(() => this.orders.close(orderId, this.contextFor(event, 'invoice-fully-paid')), event);
+  }
+
+  private contextFor(event: RecordedEvent, step: string): CommandContext {
+    return { ...contextFromEvent(event, ACTOR), idempotencyKey: `${step}:${event.id}` };
+  }
+
+  /**
+   * The invoice is a fact by now: an order that refuses the move (a business rule, not an outage)
+   * is logged for a person to look at instead of stopping invoicing for every other order.
+   */
+  private async tellOrder(move: () => Promise<void>, event: RecordedEvent) {
+    try {
+      await move();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.logger.warn(`${event.type} ${event.id} (${event.streamName}): the order refused: ${error.code} ${error.message}`);
+    }
+  }
+
+  private async paymentTermsDays(tenantId: string): Promise<number> {
+    const { rows } = await this.database.pool.query<{ days: number }>(`SELECT payment_terms_days AS days FROM tenants WHERE id = $1`, [tenantId]);
+    return rows[0]?.days ?? DEFAULT_PAYMENT_TERMS_DAYS;
+  }
+}
