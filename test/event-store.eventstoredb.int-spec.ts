@@ -11,7 +11,7 @@ if (url) {
   });
 } else {
   const reason = 'EventStoreDB contract SKIPPED: EVENTSTORE_URL is not set (no EventStoreDB server can run on this machine)';
-  console.log(reason);
+  process.stderr.write(`\n${reason}\n\n`);
   describe.skip(reason, () => {
     it('runs the event store contract against EventStoreDB', () => undefined);
   });

@@ -56,6 +56,14 @@ const toExpectedRevision = (expected: ExpectedRevision): AppendExpectedRevision 
 /** Our positions are EventStoreDB commit positions; resuming passes the same number as both halves. */
 const toPosition = (position: bigint) => ({ commit: position, prepare: position });
 
+/**
+ * Whether a record lies at or before the checkpoint `{commit: after, prepare: after}`: reads of $all
+ * include their start position. Compared as a pair so that, should events of one append share a
+ * commit position, the ones after the checkpoint are still delivered.
+ */
+const atOrBefore = (position: { commit: bigint; prepare: bigint }, after: bigint) =>
+  position.commit < after || (position.commit === after && position.prepare <= after);
+
 const isSystem = (record: EsdbRecord) => record.type.startsWith('$') || record.streamId.startsWith('$');
 
 const matches = (record: EsdbRecord, filter: EventFilter | undefined): boolean =>
@@ -86,6 +94,10 @@ const serverFilter = (filter: EventFilter | undefined): Filter => {
 /**
  * The event store in EventStoreDB (KurrentDB). Event ids are ours, so repeating an append is
  * idempotent natively. Positions are commit positions in the server's transaction log.
+ *
+ * Where the server is weaker than the port: with expectedRevision 'any' it checks idempotency from
+ * the first event id of an append, so an append whose first id is new but a later one is stored
+ * is written rather than refused; and reads of $all are filtered here, not by the server.
  */
 export class EventStoreDbEventStore implements EventStore {
   readonly kind = 'eventstoredb' as const;
@@ -104,7 +116,9 @@ export class EventStoreDbEventStore implements EventStore {
         events.map(({ id, type, data, metadata }) => jsonEvent({ id, type, data: data as JSONType, metadata })),
         { expectedRevision: toExpectedRevision(options.expectedRevision) },
       );
-      const position = result.position?.commit ?? (await this.positionOf(streamName, result.nextExpectedRevision));
+      // An idempotent repeat may come back without a position (or with -1): read the original's.
+      const commit = result.position?.commit;
+      const position = commit !== undefined && commit >= 0n ? commit : await this.positionOf(streamName, result.nextExpectedRevision);
       return { nextRevision: result.nextExpectedRevision, position };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
@@ -151,7 +165,7 @@ export class EventStoreDbEventStore implements EventStore {
     for await (const resolved of read as AsyncIterable<AllStreamResolvedEvent>) {
       const record = resolved.event as EsdbRecord | undefined;
       if (!record || isSystem(record) || record.position === undefined) continue;
-      if (record.position.commit <= after || !matches(record, options.filter)) continue;
+      if (atOrBefore(record.position, after) || !matches(record, options.filter)) continue;
       yield toRecordedEvent(record);
       if (--remaining === 0) return; // leaving the loop cancels the read
     }
@@ -243,8 +257,7 @@ class EventStoreDbSubscription implements Subscription {
         while (batch.length < batchSize && (resolved = this.stream.read() as AllStreamResolvedEvent | null) !== null) {
           const record = resolved.event as EsdbRecord | undefined;
           if (!record?.position || isSystem(record)) continue;
-          // The server starts after a given position; this also guards a resume from a shared commit position.
-          if (record.position.commit <= this.lastSeen) continue;
+          if (atOrBefore(record.position, this.options.after)) continue;
           this.lastSeen = record.position.commit;
           if (matches(record, this.options.filter)) batch.push(toRecordedEvent(record));
         }
