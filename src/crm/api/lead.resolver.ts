@@ -1,16 +1,19 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { Allow, Caller } from '../../shared/auth/caller';
 import { ListArgs } from '../../shared/graphql/list.types';
 import { CrmQueries } from '../application/crm.queries';
 import { CaptureLeadCommand, ConvertLeadCommand, DisqualifyLeadCommand, QualifyLeadCommand } from '../application/lead.commands';
-import { CaptureLeadInput, Client, Lead, LeadFilter, LeadList } from './crm.types';
+import { AssignLeadOwnerCommand } from '../application/client.commands';
+import { TenantDirectory } from '../application/tenant-directory';
+import { CaptureLeadInput, Client, Lead, LeadFilter, LeadList, LeadPipeline, Owner } from './crm.types';
 
 @Resolver(() => Lead)
 export class LeadResolver {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: CrmQueries,
+    private readonly directory: TenantDirectory,
   ) {}
 
   @Query(() => Lead, { nullable: true, description: 'A lead of your tenant, or null' })
@@ -49,5 +52,22 @@ export class LeadResolver {
   @Mutation(() => Client, { description: 'QUALIFIED -> CONVERTED, registering the client it becomes' })
   convertLead(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
     return this.commands.execute(new ConvertLeadCommand(id, caller));
+  }
+
+  @Allow('admin', 'sales')
+  @Mutation(() => Lead, { description: 'Hands the lead to another user of your organisation' })
+  assignLeadOwner(@Args('id', { type: () => ID }) id: string, @Args('ownerId', { type: () => ID }) ownerId: string, @Caller() caller: Caller) {
+    return this.commands.execute(new AssignLeadOwnerCommand(id, ownerId, caller));
+  }
+
+  @Query(() => LeadPipeline, { description: 'Lead counts by status and by source' })
+  leadPipeline(@Caller() caller: Caller) {
+    return this.queries.leadPipeline(caller.tenantId);
+  }
+
+  @ResolveField(() => Owner, { nullable: true, description: 'null if the owner is no longer a user of your organisation' })
+  async owner(@Parent() lead: Lead, @Caller() caller: Caller) {
+    if (!lead.ownerId) return null;
+    return (await this.directory.users(caller.tenantId, [lead.ownerId])).get(lead.ownerId) ?? null;
   }
 }

@@ -2,13 +2,27 @@ import { Injectable } from '@nestjs/common';
 import { FilterQuery, QueryOrder } from '@mikro-orm/postgresql';
 import { LeadView } from '../../../projections/crm/lead.entity';
 import { ClientView } from '../../../projections/crm/client.entity';
+import { ActivityView } from '../../../projections/crm/activity.entity';
+import { ClientSummaryView } from '../../../projections/crm/client-summary.entity';
 import { BadInputError } from '../../shared/domain/domain-error';
 import { ListArgs, SortOrder } from '../../shared/graphql/list.types';
 import { TenantReader } from '../../shared/read-model/tenant-reader';
-import { Client, ClientFilter, Lead, LeadFilter, LeadStatus } from '../api/crm.types';
+import {
+  Activity,
+  ActivityFilter,
+  ActivityKind,
+  ActivitySubjectType,
+  Client,
+  ClientFilter,
+  Lead,
+  LeadFilter,
+  LeadPipeline,
+  LeadStatus,
+} from '../api/crm.types';
 
 const LEAD_SORT = ['name', 'email', 'company', 'status', 'source', 'createdAt', 'updatedAt'] as const;
-const CLIENT_SORT = ['name', 'email', 'company', 'createdAt'] as const;
+const CLIENT_SORT = ['name', 'email', 'company', 'createdAt', 'updatedAt'] as const;
+const ACTIVITY_SORT = ['createdAt', 'dueOn', 'kind', 'subject'] as const;
 
 const orderBy = (args: ListArgs, allowed: readonly string[]) => {
   const field = args.sortField ?? 'createdAt';
@@ -37,6 +51,7 @@ export const toLead = (row: LeadView): Lead => ({
   clientId: row.clientId,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
+  ownerId: row.ownerId ?? null,
 });
 
 export const toClient = (row: ClientView): Client => ({
@@ -46,7 +61,36 @@ export const toClient = (row: ClientView): Client => ({
   company: row.company,
   leadId: row.leadId,
   createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+  phone: row.phone ?? null,
+  ownerId: row.ownerId ?? null,
+  archived: row.archived ?? false,
+  archivedReason: row.archivedReason ?? null,
+  contacts: (row.contacts ?? []).map(({ contactId, name, email, phone, role }) => ({ id: contactId, name, email, phone, role })),
+  billingAddress: row.billingAddress ?? null,
+  shippingAddress: row.shippingAddress ?? null,
 });
+
+export const toActivity = (row: ActivityView): Activity => ({
+  id: row.id,
+  subjectType: row.subjectType as ActivitySubjectType,
+  subjectId: row.subjectId,
+  kind: row.kind as ActivityKind,
+  subject: row.subject,
+  notes: row.notes,
+  dueOn: row.dueOn,
+  completed: row.completed,
+  completedAt: row.completedAt,
+  loggedBy: row.actorId,
+  createdAt: row.createdAt,
+});
+
+/** A client's counters in minor units; zeros for a client no order or invoice has named yet. */
+export interface ClientCounters {
+  orderCount: number;
+  lifetimeRevenue: bigint;
+  openReceivables: bigint;
+}
 
 /** Reads of the CRM read models, always within the caller's tenant. */
 @Injectable()
@@ -83,10 +127,87 @@ export class CrmQueries {
     return this.reader.read(tenantId, async (em) => {
       const [rows, total] = await em.findAndCount(
         ClientView,
-        { tenantId, ...search(filter.q) },
+        {
+          tenantId,
+          archived: filter.archived ?? false,
+          ...(filter.ownerId ? { ownerId: filter.ownerId } : {}),
+          ...search(filter.q),
+        },
         { orderBy: orderBy(args, CLIENT_SORT), limit: args.perPage, offset: (args.page - 1) * args.perPage },
       );
       return { items: rows.map(toClient), total };
+    });
+  }
+
+  activity(tenantId: string, id: string): Promise<Activity | null> {
+    return this.reader.read(tenantId, async (em) => {
+      const row = await em.findOne(ActivityView, { id, tenantId });
+      return row ? toActivity(row) : null;
+    });
+  }
+
+  activities(tenantId: string, filter: ActivityFilter = {}, args: ListArgs) {
+    return this.reader.read(tenantId, async (em) => {
+      const where: FilterQuery<ActivityView> = {
+        tenantId,
+        ...(filter.subjectType ? { subjectType: filter.subjectType } : {}),
+        ...(filter.subjectId ? { subjectId: filter.subjectId } : {}),
+        ...(filter.kind ? { kind: filter.kind } : {}),
+      };
+      if (filter.open === true) Object.assign(where, { kind: filter.kind ?? 'TASK', completed: false });
+      if (filter.open === false) Object.assign(where, { $or: [{ kind: { $ne: 'TASK' } }, { completed: true }] });
+      const [rows, total] = await em.findAndCount(ActivityView, where, {
+        orderBy: orderBy(args, ACTIVITY_SORT),
+        limit: args.perPage,
+        offset: (args.page - 1) * args.perPage,
+      });
+      return { items: rows.map(toActivity), total };
+    });
+  }
+
+  /** The timeline of one lead or client, latest first. */
+  timeline(tenantId: string, subjectId: string, limit: number): Promise<Activity[]> {
+    return this.reader.read(tenantId, async (em) => {
+      const rows = await em.find(ActivityView, { tenantId, subjectId }, { orderBy: { createdAt: QueryOrder.DESC, id: QueryOrder.DESC }, limit });
+      return rows.map(toActivity);
+    });
+  }
+
+  lastActivityAt(tenantId: string, subjectId: string): Promise<Date | null> {
+    return this.reader.read(tenantId, async (em) => {
+      const row = await em.findOne(ActivityView, { tenantId, subjectId }, { orderBy: { createdAt: QueryOrder.DESC } });
+      return row?.createdAt ?? null;
+    });
+  }
+
+  counters(tenantId: string, clientId: string): Promise<ClientCounters> {
+    return this.reader.read(tenantId, async (em) => {
+      const row = await em.findOne(ClientSummaryView, { tenantId, clientId });
+      if (!row) return { orderCount: 0, lifetimeRevenue: 0n, openReceivables: 0n };
+      const [invoiced, paid, credited, voided] = [row.invoiced, row.paid, row.credited, row.voided].map((value) => BigInt(value));
+      return {
+        orderCount: row.orderCount,
+        lifetimeRevenue: invoiced - credited - voided,
+        openReceivables: invoiced - paid - credited - voided,
+      };
+    });
+  }
+
+  leadPipeline(tenantId: string): Promise<LeadPipeline> {
+    return this.reader.read(tenantId, async (em) => {
+      const statuses: { status: string; count: string }[] = await em.execute(
+        `SELECT status, count(*) AS count FROM crm_leads WHERE tenant_id = ? GROUP BY status`,
+        [tenantId],
+      );
+      const sources: { source: string | null; count: string }[] = await em.execute(
+        `SELECT source, count(*) AS count FROM crm_leads WHERE tenant_id = ? GROUP BY source ORDER BY count(*) DESC, source NULLS LAST`,
+        [tenantId],
+      );
+      const byStatus = new Map(statuses.map((row) => [row.status, Number(row.count)]));
+      return {
+        byStatus: Object.values(LeadStatus).map((status) => ({ status, count: byStatus.get(status) ?? 0 })),
+        bySource: sources.map((row) => ({ source: row.source, count: Number(row.count) })),
+      };
     });
   }
 }

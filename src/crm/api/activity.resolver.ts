@@ -1,0 +1,42 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import { Allow, Caller } from '../../shared/auth/caller';
+import { isUuid } from '../../shared/domain/ids';
+import { ListArgs } from '../../shared/graphql/list.types';
+import { CompleteTaskCommand, LogActivityCommand } from '../application/client.commands';
+import { CrmQueries } from '../application/crm.queries';
+import { Activity, ActivityFilter, ActivityList, LogActivityInput } from './crm.types';
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: CrmQueries,
+  ) {}
+
+  @Query(() => Activity, { nullable: true, description: 'An activity of your tenant, or null' })
+  activity(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
+    return isUuid(id) ? this.queries.activity(caller.tenantId, id) : null;
+  }
+
+  @Query(() => ActivityList, { description: 'Activities, latest first by default (sortField: createdAt, dueOn, kind, subject)' })
+  activities(
+    @Args() list: ListArgs,
+    @Args('filter', { type: () => ActivityFilter, nullable: true }) filter: ActivityFilter | undefined,
+    @Caller() caller: Caller,
+  ) {
+    return this.queries.activities(caller.tenantId, filter, list);
+  }
+
+  @Allow('admin', 'sales')
+  @Mutation(() => Activity, { description: 'Logs a call, meeting, email, note or task on a lead or a client' })
+  logActivity(@Args('input') input: LogActivityInput, @Caller() caller: Caller) {
+    return this.commands.execute(new LogActivityCommand(input, caller));
+  }
+
+  @Allow('admin', 'sales')
+  @Mutation(() => Activity, { description: 'Completes a TASK (once)' })
+  completeTask(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
+    return this.commands.execute(new CompleteTaskCommand(id, caller));
+  }
+}
