@@ -12,7 +12,7 @@ export type ProductCommand = CreateProduct | ChangeProductPrice | DeactivateProd
 
 export type Product =
   | { status: 'NONE' }
-  | { status: 'ACTIVE' | 'INACTIVE'; id: string; sku: string; currency: string; unitPrice: number };
+  | { status: 'ACTIVE' | 'INACTIVE'; id: string; sku: string; name: string; currency: string; unitPrice: number; taxRate: string };
 
 export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/;
 
@@ -55,8 +55,8 @@ export const decide = (command: ProductCommand, state: Product): ProductEvent[] 
 export const evolve = (state: Product, event: ProductEvent): Product => {
   switch (event.type) {
     case 'ProductCreated': {
-      const { productId, sku, currency, unitPrice } = event.data;
-      return { status: 'ACTIVE', id: productId, sku, currency, unitPrice };
+      const { productId, sku, name, currency, unitPrice, taxRate } = event.data;
+      return { status: 'ACTIVE', id: productId, sku, name, currency, unitPrice, taxRate };
     }
     case 'ProductPriceChanged':
       return state.status === 'NONE' ? state : { ...state, unitPrice: event.data.unitPrice };
