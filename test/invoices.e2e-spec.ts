@@ -121,6 +121,40 @@ describe('Invoices through GraphQL (embedded PostgreSQL, real app)', () => {
     expect(history[0].metadata).toMatchObject({ tenantId: 'acme', actorId: 'system:invoicing' });
   });
 
+  it('walks a lead to a paid invoice through GraphQL alone: the order ends CLOSED', async () => {
+    const gql = async (query: string, variables: Record<string, unknown>, headers = as['admin@acme']) => {
+      const result = await t.graphql(query, variables, headers);
+      expect(result.errors).toBeUndefined();
+      return Object.values(result.data as Record<string, any>)[0];
+    };
+    const sales = as['sales@acme'];
+    const lead = await gql(`mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { id } }`, { input: { name: 'Dorothy Vaughan', email: `dorothy.${randomUUID().slice(0, 8)}@example.com` } }, sales);
+    await gql(`mutation ($id: ID!) { qualifyLead(id: $id) { id } }`, { id: lead.id }, sales);
+    const client = await gql(`mutation ($id: ID!) { convertLead(id: $id) { id } }`, { id: lead.id }, sales);
+    const quote = await gql(
+      `mutation ($input: DraftQuoteInput!) { draftQuote(input: $input) { id } }`,
+      { input: { clientId: client.id, lines: [{ description: 'Widgets', quantity: '3', unitPrice: '33.33', taxRate: '7.5' }] } },
+      sales,
+    );
+    await gql(`mutation ($id: ID!) { sendQuote(id: $id) { id } }`, { id: quote.id }, sales);
+    await gql(`mutation ($id: ID!) { acceptQuote(id: $id) { id } }`, { id: quote.id }, sales);
+    const order = await gql(`mutation ($quoteId: ID!) { placeOrder(quoteId: $quoteId) { id net tax total } }`, { quoteId: quote.id }, sales);
+    await gql(`mutation ($id: ID!) { authorizePayment(orderId: $id, reference: "AUTH-7") { id } }`, { id: order.id }, sales);
+    await gql(`mutation ($id: ID!) { shipOrder(orderId: $id, carrier: "DHL", trackingNumber: "JD01") { id } }`, { id: order.id }, sales);
+    await gql(`mutation ($id: ID!) { confirmDelivery(orderId: $id) { id } }`, { id: order.id }, sales);
+
+    // 3 x 33.33 = 99.99 net, 7.5% tax = 7.49925 -> 7.50 half-up
+    const invoice = await invoiceOf(order.id, sales);
+    expect(invoice).toMatchObject({ clientId: client.id, net: order.net, tax: order.tax, total: order.total, status: 'ISSUED', dueOn: dueDate(today, 30) });
+    expect([invoice.net, invoice.tax, invoice.total]).toEqual(['99.99', '7.50', '107.49']);
+    const orderStatus = async () => (await gql(`query ($id: ID!) { order(id: $id) { status } }`, { id: order.id }, as['accountant@acme'])).status;
+    await until(async () => (await orderStatus()) === 'INVOICED', 'the order to be INVOICED');
+
+    expect((await pay(invoice.id, '7.49')).data.recordPayment).toMatchObject({ status: 'PARTIALLY_PAID', balanceDue: '100.00' });
+    expect((await pay(invoice.id, '100.00')).data.recordPayment).toMatchObject({ status: 'PAID', balanceDue: '0.00' });
+    await until(async () => (await orderStatus()) === 'CLOSED', 'the order to be CLOSED');
+  });
+
   it('refuses an overpayment, saying the balance due', async () => {
     const invoice = await invoiceOf((await deliver('acme')).orderId);
     await pay(invoice.id, '100.00');

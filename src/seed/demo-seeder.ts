@@ -10,6 +10,7 @@ import { APP_CONFIG, DATABASE } from '../shared/tokens';
 import { leadDecider, LeadCommand } from '../crm/domain/lead';
 import { leadStream } from '../crm/domain/lead.events';
 import { ClientRegistration, clientIdForLead } from '../crm/application/client-registration';
+import { seedDemoOrders } from '../orders/application/demo-orders.seed';
 
 export const DEMO_ROLES = ['admin', 'sales', 'accountant', 'auditor'] as const;
 
@@ -51,6 +52,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
       ]);
       for (const role of DEMO_ROLES) await this.seedUser(tenant.id, `${role}@${tenant.id}.test`, role[0].toUpperCase() + role.slice(1), role);
       await this.seedLeads(tenant.id);
+      await seedDemoOrders(this.runner, tenant.id, tenant.currency);
     }
     this.logger.log(`Demo tenants ready: <role>@acme.test and <role>@globex.test for roles ${DEMO_ROLES.join(', ')} (password from DEMO_PASSWORD)`);
   }

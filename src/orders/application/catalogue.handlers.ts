@@ -1,41 +1,18 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext, metadataFor } from '../../shared/command/command-context';
+import { CommandContext } from '../../shared/command/command-context';
 import { EventSourcedRunner } from '../../shared/command/event-sourced-runner';
 import { deterministicId, newId } from '../../shared/domain/ids';
-import { EVENT_STORE, EventStore, WrongExpectedRevisionError } from '../../shared/event-store/event-store.port';
 import { Product } from '../api/orders.types';
-import { OrdersError, OrdersErrorCode } from '../domain/orders.error';
 import { CreateProduct, productDecider } from '../domain/product';
-import { SkuReserved, productStream, skuReservationStream } from '../domain/product.events';
+import { productStream, skuReservationStream } from '../domain/product.events';
+import { skuReservationDecider } from '../domain/sku-reservation';
 import { ChangeProductPriceCommand, CreateProductCommand, DeactivateProductCommand } from './orders.commands';
 import { OrdersCommandPipeline, PRODUCTS } from './orders-command.pipeline';
 import { OrdersQueries } from './orders.queries';
 
-/**
- * A SKU belongs to the first product that creates its reservation stream (appended with
- * expected `no_stream`, so two concurrent creates cannot both win). Re-running the same create
- * (same product id, e.g. a retry with the same Idempotency-Key) finds its own reservation and goes on.
- */
-export const reserveSku = async (store: EventStore, tenantId: string, sku: string, productId: string, context: CommandContext): Promise<void> => {
-  const stream = skuReservationStream(tenantId, sku);
-  const owner = async () => ((await store.readStream(stream))[0]?.data as SkuReserved['data'] | undefined)?.productId;
-  const refuse = () => {
-    throw new OrdersError(OrdersErrorCode.SkuAlreadyUsed, `SKU ${sku.trim()} is already used by another product; choose another SKU`, { sku });
-  };
-  const current = await owner();
-  if (current === productId) return;
-  if (current) refuse();
-  const event: SkuReserved = { type: 'SkuReserved', data: { sku: sku.trim(), productId } };
-  try {
-    await store.appendToStream(stream, [{ id: deterministicId(tenantId, 'sku-reservation', productId), ...event, metadata: metadataFor(context) }], {
-      expectedRevision: 'no_stream',
-    });
-  } catch (error) {
-    if (!(error instanceof WrongExpectedRevisionError)) throw error;
-    if ((await owner()) !== productId) refuse();
-  }
-};
+/** Claims the SKU for the product in its per-tenant reservation stream (see sku-reservation.ts). */
+export const reserveSku = (runner: EventSourcedRunner, tenantId: string, sku: string, productId: string, context: CommandContext) =>
+  runner.run(skuReservationDecider, skuReservationStream(tenantId, sku), { type: 'ReserveSku', sku, productId }, context);
 
 @CommandHandler(CreateProductCommand)
 export class CreateProductHandler implements ICommandHandler<CreateProductCommand, Product> {
@@ -43,7 +20,6 @@ export class CreateProductHandler implements ICommandHandler<CreateProductComman
     private readonly pipeline: OrdersCommandPipeline,
     private readonly runner: EventSourcedRunner,
     private readonly queries: OrdersQueries,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute({ input, caller }: CreateProductCommand) {
@@ -57,7 +33,7 @@ export class CreateProductHandler implements ICommandHandler<CreateProductComman
       async (context) => {
         // Check the input before claiming the SKU, so a refused create leaves the SKU free.
         productDecider.decide(command, productDecider.initialState());
-        await reserveSku(this.store, caller.tenantId, input.sku, productId, context);
+        await reserveSku(this.runner, caller.tenantId, input.sku, productId, context);
         return (await this.runner.run(productDecider, productStream(productId), command, context)).position;
       },
       PRODUCTS,
