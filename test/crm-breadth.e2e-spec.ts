@@ -152,6 +152,14 @@ describe('CRM breadth through GraphQL (clients, contacts, addresses, owners, act
       expect(assigned).toMatchObject({ ownerId: ids['accountant@acme.test'], owner: { email: 'accountant@acme.test' } });
       expect((await refused(ASSIGN_LEAD, { id: lead.id, ownerId: ids['admin@globex.test'] })).extensions.code).toBe('OWNER_NOT_IN_TENANT');
     });
+
+    it("gives the client of a converted lead the lead's owner and phone", async () => {
+      const lead = (await ok(CAPTURE, { input: { name: 'Kay', email: `kay.${unique()}@example.com`, phone: '+1 555 0123' } })).captureLead;
+      await ok(ASSIGN_LEAD, { id: lead.id, ownerId: ids['admin@acme.test'] });
+      await ok(`mutation ($id: ID!) { qualifyLead(id: $id) { id } }`, { id: lead.id });
+      const client = (await ok(`mutation ($id: ID!) { convertLead(id: $id) { id ownerId phone owner { email } } }`, { id: lead.id })).convertLead;
+      expect(client).toMatchObject({ ownerId: ids['admin@acme.test'], phone: '+1 555 0123', owner: { email: 'admin@acme.test' } });
+    });
   });
 
   describe('activities', () => {

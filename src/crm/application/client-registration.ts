@@ -23,11 +23,13 @@ export class ClientRegistration {
     const lead = await this.runner.readStream(leadStream(leadId));
     const state = lead.reduce((s, e) => leadDecider.evolve(s, e as never), leadDecider.initialState());
     if (state.status === 'NONE') throw new Error(`lead ${leadId} not found while registering its client`);
-    const captured = lead[0].data as { name: string; email: string; company: string | null };
+    const captured = lead[0].data as { name: string; email: string; company: string | null; phone?: string | null };
+    // The client keeps the lead's phone and owner (the capturer unless the lead was reassigned).
+    const ownerId = state.ownerId ?? lead[0].metadata.actorId;
     return this.runner.run(
       clientDecider,
       clientStream(clientId),
-      { type: 'RegisterClient', clientId, name: captured.name, email: captured.email, company: captured.company, leadId },
+      { type: 'RegisterClient', clientId, name: captured.name, email: captured.email, company: captured.company, leadId, phone: captured.phone ?? null, ownerId },
       { ...context, causationId: leadConvertedEventId, idempotencyKey: `lead-converted:${leadConvertedEventId}` },
     );
   }

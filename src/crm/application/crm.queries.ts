@@ -5,6 +5,7 @@ import { ClientView } from '../../../projections/crm/client.entity';
 import { ActivityView } from '../../../projections/crm/activity.entity';
 import { ClientSummaryView } from '../../../projections/crm/client-summary.entity';
 import { BadInputError } from '../../shared/domain/domain-error';
+import { isUuid } from '../../shared/domain/ids';
 import { ListArgs, SortOrder } from '../../shared/graphql/list.types';
 import { TenantReader } from '../../shared/read-model/tenant-reader';
 import {
@@ -117,6 +118,7 @@ export class CrmQueries {
   }
 
   client(tenantId: string, id: string): Promise<Client | null> {
+    if (!isUuid(id)) return Promise.resolve(null); // names no client; the uuid column would refuse it
     return this.reader.read(tenantId, async (em) => {
       const row = await em.findOne(ClientView, { id, tenantId });
       return row ? toClient(row) : null;
