@@ -151,6 +151,10 @@ describe('CRM breadth through GraphQL (clients, contacts, addresses, owners, act
       const assigned = (await ok(ASSIGN_LEAD, { id: lead.id, ownerId: ids['accountant@acme.test'] })).assignLeadOwner;
       expect(assigned).toMatchObject({ ownerId: ids['accountant@acme.test'], owner: { email: 'accountant@acme.test' } });
       expect((await refused(ASSIGN_LEAD, { id: lead.id, ownerId: ids['admin@globex.test'] })).extensions.code).toBe('OWNER_NOT_IN_TENANT');
+      const owned = await ok(`query ($o: ID!) { leads(filter: { ownerId: $o }, perPage: 500) { items { id } } }`, { o: ids['accountant@acme.test'] });
+      expect(owned.leads.items).toContainEqual({ id: lead.id });
+      const clientsOwned = await ok(`query ($o: ID!) { clients(filter: { ownerId: $o }, perPage: 500) { items { id } } }`, { o: ids['admin@acme.test'] });
+      expect(clientsOwned.clients.items).toContainEqual({ id: client.id });
     });
 
     it("gives the client of a converted lead the lead's owner and phone", async () => {
@@ -182,6 +186,8 @@ describe('CRM breadth through GraphQL (clients, contacts, addresses, owners, act
       expect((await refused(COMPLETE, { id: task.id })).extensions.code).toBe('TASK_ALREADY_COMPLETED');
       expect((await refused(COMPLETE, { id: note.id })).extensions.code).toBe('NOT_A_TASK');
       expect((await ok(ACTIVITIES, { filter: { subjectId: client.id, open: true } })).activities.total).toBe(0);
+      const leadView = await ok(`query ($id: ID!) { lead(id: $id) { activities { id subject } } }`, { id: lead.id });
+      expect(leadView.lead.activities).toEqual([{ id: call.id, subject: 'Intro call' }]);
       expect((await ok(ACTIVITIES, { filter: { subjectType: 'LEAD', subjectId: lead.id } })).activities.items).toEqual([
         { id: call.id, kind: 'CALL', completed: false },
       ]);

@@ -98,6 +98,11 @@ export class LeadFilter {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only the leads this user owns' })
+  @IsOptional()
+  @IsString()
+  ownerId?: string;
 }
 
 @InputType()

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { Allow, Caller } from '../../shared/auth/caller';
 import { ListArgs } from '../../shared/graphql/list.types';
@@ -6,7 +6,7 @@ import { CrmQueries } from '../application/crm.queries';
 import { CaptureLeadCommand, ConvertLeadCommand, DisqualifyLeadCommand, QualifyLeadCommand } from '../application/lead.commands';
 import { AssignLeadOwnerCommand } from '../application/client.commands';
 import { TenantDirectory } from '../application/tenant-directory';
-import { CaptureLeadInput, Client, Lead, LeadFilter, LeadList, LeadPipeline, Owner } from './crm.types';
+import { Activity, CaptureLeadInput, Client, Lead, LeadFilter, LeadList, LeadPipeline, Owner } from './crm.types';
 
 @Resolver(() => Lead)
 export class LeadResolver {
@@ -69,5 +69,14 @@ export class LeadResolver {
   async owner(@Parent() lead: Lead, @Caller() caller: Caller) {
     if (!lead.ownerId) return null;
     return (await this.directory.users(caller.tenantId, [lead.ownerId])).get(lead.ownerId) ?? null;
+  }
+
+  @ResolveField(() => [Activity], { description: 'The activity timeline, latest first' })
+  activities(
+    @Parent() lead: Lead,
+    @Args('limit', { type: () => Int, nullable: true, defaultValue: 50, description: 'At most this many, 1 to 500' }) limit: number,
+    @Caller() caller: Caller,
+  ) {
+    return this.queries.timeline(caller.tenantId, lead.id, Math.min(Math.max(limit ?? 50, 1), 500));
   }
 }

@@ -107,7 +107,12 @@ export class CrmQueries {
 
   leads(tenantId: string, filter: LeadFilter = {}, args: ListArgs) {
     return this.reader.read(tenantId, async (em) => {
-      const where: FilterQuery<LeadView> = { tenantId, ...(filter.status ? { status: filter.status } : {}), ...search(filter.q) };
+      const where: FilterQuery<LeadView> = {
+        tenantId,
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.ownerId ? { ownerId: filter.ownerId } : {}),
+        ...search(filter.q),
+      };
       const [rows, total] = await em.findAndCount(LeadView, where, {
         orderBy: orderBy(args, LEAD_SORT),
         limit: args.perPage,
