@@ -132,6 +132,20 @@ describe('CRM breadth through GraphQL (clients, contacts, addresses, owners, act
       expect(bad).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('two-letter') });
     });
 
+    it('registers once and adds a contact once when the same Idempotency-Key is sent twice', async () => {
+      const email = `once.${unique()}@example.com`;
+      const keyed = { ...sales(), 'idempotency-key': `register-${unique()}` };
+      const first = (await ok(REGISTER, { input: { name: 'Once', email } }, keyed)).registerClient;
+      const second = (await ok(REGISTER, { input: { name: 'Once', email } }, keyed)).registerClient;
+      expect(second.id).toBe(first.id);
+      expect((await ok(CLIENTS, { filter: { q: email } })).clients.total).toBe(1);
+
+      const contactKey = { ...sales(), 'idempotency-key': `contact-${unique()}` };
+      await ok(ADD_CONTACT, { clientId: first.id, input: { name: 'Bob' } }, contactKey);
+      const again = (await ok(ADD_CONTACT, { clientId: first.id, input: { name: 'Bob' } }, contactKey)).addContact;
+      expect(again.contacts).toHaveLength(1);
+    });
+
     it('answers NOT_FOUND for a client that does not exist', async () => {
       expect((await refused(ARCHIVE, { id: randomUUID() })).extensions.code).toBe('NOT_FOUND');
       expect((await refused(ARCHIVE, { id: 'not-an-id' })).extensions.code).toBe('NOT_FOUND');
