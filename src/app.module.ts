@@ -5,6 +5,7 @@ import { AppConfig } from './config';
 import { CrmModule } from './crm/crm.module';
 import { HealthController } from './health.controller';
 import { IntegrationModule } from './integration/integration.module';
+import { LedgerModule } from './ledger/ledger.module';
 import { OrdersModule } from './orders/orders.module';
 import { InvoicesModule } from './orders/invoices.module';
 import { DemoSeeder } from './seed/demo-seeder';
@@ -38,6 +39,7 @@ export class AppModule {
         CrmModule,
         OrdersModule,
         InvoicesModule,
+        LedgerModule,
         IntegrationModule,
       ],
       controllers: [HealthController],

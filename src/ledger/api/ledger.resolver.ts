@@ -1,0 +1,101 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import { Allow, Caller } from '../../shared/auth/caller';
+import { ListArgs } from '../../shared/graphql/list.types';
+import { CloseAccountCommand, LockPeriodCommand, OpenAccountCommand, PostJournalEntryCommand, ReverseJournalEntryCommand } from '../application/ledger.commands';
+import { LedgerQueries } from '../application/ledger.queries';
+import {
+  Account,
+  AccountList,
+  ArAging,
+  JournalEntry,
+  JournalEntryFilter,
+  JournalEntryList,
+  LedgerPeriod,
+  OpenAccountInput,
+  PostJournalEntryInput,
+  TrialBalance,
+} from './ledger.types';
+
+/** The ledger: every role reads it; accountants and admins post, reverse, lock and open accounts. */
+@Resolver()
+export class LedgerResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: LedgerQueries,
+  ) {}
+
+  @Query(() => AccountList, { description: 'The chart of accounts with balances as of a date (today and beyond when omitted); sorts on code, name, type' })
+  accounts(@Args() list: ListArgs, @Args('asOf', { type: () => String, nullable: true }) asOf: string | undefined, @Caller() caller: Caller) {
+    return this.queries.accounts(caller.tenantId, asOf, list);
+  }
+
+  @Query(() => Account, { nullable: true })
+  account(@Args('code') code: string, @Args('asOf', { type: () => String, nullable: true }) asOf: string | undefined, @Caller() caller: Caller) {
+    return this.queries.account(caller.tenantId, code, asOf);
+  }
+
+  @Query(() => JournalEntryList, { description: 'Journal entries with their lines, newest first; filter by account for its general ledger; sorts on date, postedAt, total' })
+  journalEntries(
+    @Args() list: ListArgs,
+    @Args('filter', { type: () => JournalEntryFilter, nullable: true }) filter: JournalEntryFilter | undefined,
+    @Caller() caller: Caller,
+  ) {
+    return this.queries.journalEntries(caller.tenantId, filter, list);
+  }
+
+  @Query(() => JournalEntry, { nullable: true })
+  journalEntry(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
+    return this.queries.journalEntry(caller.tenantId, id);
+  }
+
+  @Query(() => TrialBalance)
+  trialBalance(@Args('asOf') asOf: string, @Caller() caller: Caller) {
+    return this.queries.trialBalance(caller.tenantId, asOf);
+  }
+
+  @Query(() => ArAging)
+  arAging(@Args('asOf') asOf: string, @Caller() caller: Caller) {
+    return this.queries.arAging(caller.tenantId, asOf);
+  }
+
+  @Query(() => LedgerPeriod)
+  ledgerPeriod(@Caller() caller: Caller) {
+    return this.queries.period(caller.tenantId);
+  }
+
+  @Allow('admin', 'accountant')
+  @Mutation(() => Account)
+  openAccount(@Args('input') input: OpenAccountInput, @Caller() caller: Caller) {
+    return this.commands.execute(new OpenAccountCommand(input, caller));
+  }
+
+  @Allow('admin', 'accountant')
+  @Mutation(() => Account, { description: 'A closed account takes no new postings; the accounts automatic postings use cannot be closed' })
+  closeAccount(@Args('code') code: string, @Caller() caller: Caller) {
+    return this.commands.execute(new CloseAccountCommand(code, caller));
+  }
+
+  @Allow('admin', 'accountant')
+  @Mutation(() => JournalEntry)
+  postJournalEntry(@Args('input') input: PostJournalEntryInput, @Caller() caller: Caller) {
+    return this.commands.execute(new PostJournalEntryCommand(input, caller));
+  }
+
+  @Allow('admin', 'accountant')
+  @Mutation(() => JournalEntry, { description: 'Posts the mirror entry (dated today unless a date is given) and answers it; an entry is reversed once' })
+  reverseJournalEntry(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+    @Args('date', { type: () => String, nullable: true }) date: string | undefined,
+    @Caller() caller: Caller,
+  ) {
+    return this.commands.execute(new ReverseJournalEntryCommand(id, reason, date, caller));
+  }
+
+  @Allow('admin', 'accountant')
+  @Mutation(() => LedgerPeriod, { description: 'Locks the books through a date (only forwards, only a period that has ended)' })
+  lockPeriod(@Args('through') through: string, @Caller() caller: Caller) {
+    return this.commands.execute(new LockPeriodCommand(through, caller));
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { contextFromEvent } from '../../shared/command/command-context';
+import { EventSourcedRunner } from '../../shared/command/event-sourced-runner';
+import { RecordedEvent } from '../../shared/event-store/event-store.port';
+import { ProjectionsService } from '../../shared/projection/projections.service';
+import { BILLING_EVENT_TYPES, BillingEvent } from '../../orders/public/billing.events';
+import { planPosting } from '../domain/billing-postings';
+import { Chart, lockedThrough } from '../domain/chart';
+import { journalEntryDecider } from '../domain/journal-entry';
+import { journalEntryStream } from '../domain/journal-entry.events';
+import { LedgerError, LedgerErrorCode } from '../domain/ledger.error';
+import { ChartOfAccounts } from './chart-of-accounts';
+
+export const BILLING_POSTINGS = 'ledger.billing-postings';
+
+/**
+ * Billing events -> journal entries (InvoiceIssued, PaymentRecorded, CreditNoteIssued post;
+ * InvoiceVoided reverses the issue posting). Once per source event however often it is
+ * delivered: the entry id derives from the source and the idempotency key from the event id,
+ * so a replay or a rebuild of this subscriber appends nothing new.
+ */
+@Injectable()
+export class BillingPostingProcessManager implements OnModuleInit {
+  private readonly logger = new Logger('BillingPostings');
+
+  constructor(
+    private readonly projections: ProjectionsService,
+    private readonly runner: EventSourcedRunner,
+    private readonly chart: ChartOfAccounts,
+  ) {}
+
+  onModuleInit() {
+    this.projections.register({
+      name: BILLING_POSTINGS,
+      handles: BILLING_EVENT_TYPES,
+      tables: [],
+      applyBatch: async (_tx, events) => {
+        const charts = new Map<string, Chart>();
+        for (const event of events) await this.post(event, charts);
+      },
+    });
+  }
+
+  async post(event: RecordedEvent, charts: Map<string, Chart> = new Map()): Promise<void> {
+    const tenantId = event.metadata.tenantId;
+    let chart = charts.get(tenantId);
+    if (!chart) {
+      chart = await this.chart.load(tenantId);
+      charts.set(tenantId, chart);
+    }
+    const plan = planPosting(tenantId, event as unknown as BillingEvent, event.id, lockedThrough(chart));
+    if (!plan) return;
+    const context = { ...contextFromEvent(event, 'system:ledger'), idempotencyKey: `billing:${event.id}` };
+    try {
+      if (plan.kind === 'post') {
+        const { entryId, date, memo, currency, lines, source } = plan;
+        await this.runner.run(journalEntryDecider, journalEntryStream(entryId), { type: 'PostJournalEntry', entryId, date, memo, currency, lines, source, chart }, context);
+      } else {
+        const { entryId, reversalEntryId, date, reason, source, notBeforeEntry } = plan;
+        await this.runner.run(
+          journalEntryDecider,
+          journalEntryStream(entryId),
+          { type: 'ReverseJournalEntry', entryId, reversalEntryId, date, reason, source, notBeforeEntry, chart },
+          context,
+        );
+      }
+    } catch (error) {
+      // Already done by another path (a person reversed the entry, an earlier delivery under another id): nothing is lost.
+      const done =
+        error instanceof LedgerError && (error.code === LedgerErrorCode.EntryAlreadyPosted || error.code === LedgerErrorCode.EntryAlreadyReversed);
+      const nothingToReverse = plan.kind === 'reverse' && (error as { code?: string }).code === 'NOT_FOUND';
+      if (!done && !nothingToReverse) throw error;
+      this.logger.log(`${event.type} ${event.id}: ${(error as Error).message}; nothing more to post`);
+    }
+  }
+}

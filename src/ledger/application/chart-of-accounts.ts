@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EventSourcedRunner } from '../../shared/command/event-sourced-runner';
+import { Database } from '../../shared/database/database';
+import { fold } from '../../shared/domain/decider';
+import { ProjectionsService } from '../../shared/projection/projections.service';
+import { DATABASE } from '../../shared/tokens';
+import { Chart, chartDecider, chartIdFor, seedChartCommand } from '../domain/chart';
+import { ChartEvent, chartStream } from '../domain/chart.events';
+
+export const ACCOUNTS_PROJECTION = 'ledger.accounts';
+export const SETTINGS_PROJECTION = 'ledger.settings';
+export const JOURNAL_PROJECTION = 'ledger.journal';
+
+/**
+ * A tenant's chart of accounts: seeded with the standard accounts on first use (idempotent: a
+ * fixed idempotency key makes concurrent or repeated seeding store it once), and loaded from its
+ * stream when a posting must check accounts and the period lock.
+ */
+@Injectable()
+export class ChartOfAccounts {
+  private readonly seeded = new Set<string>();
+  private readonly currencies = new Map<string, string>();
+
+  constructor(
+    private readonly runner: EventSourcedRunner,
+    private readonly projections: ProjectionsService,
+    @Inject(DATABASE) private readonly database: Database,
+  ) {}
+
+  /** Seeds the chart if needed; with `visible`, waits until the accounts read model shows it. */
+  async ensure(tenantId: string, options: { visible?: boolean } = {}): Promise<void> {
+    if (this.seeded.has(tenantId)) return;
+    const result = await this.runner.run(chartDecider, chartStream(chartIdFor(tenantId)), seedChartCommand(tenantId), {
+      tenantId,
+      actorId: 'system:ledger',
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      idempotencyKey: 'ledger:seed-chart-of-accounts',
+    });
+    if (options.visible) await this.projections.waitFor([ACCOUNTS_PROJECTION], result.position);
+    this.seeded.add(tenantId);
+  }
+
+  async load(tenantId: string): Promise<Chart> {
+    await this.ensure(tenantId);
+    const events = await this.runner.readStream(chartStream(chartIdFor(tenantId)));
+    return fold(chartDecider, events as unknown as ChartEvent[]);
+  }
+
+  async currency(tenantId: string): Promise<string> {
+    const known = this.currencies.get(tenantId);
+    if (known) return known;
+    const { rows } = await this.database.pool.query(`SELECT currency FROM tenants WHERE id = $1`, [tenantId]);
+    const currency = (rows[0]?.currency as string | undefined)?.trim() ?? 'USD';
+    this.currencies.set(tenantId, currency);
+    return currency;
+  }
+}
