@@ -158,6 +158,11 @@ describe('catalogue, quotes and orders through GraphQL (embedded PostgreSQL, rea
       expect(Object.keys(result.errors![0].extensions.fields)).toEqual(['lines[0].description', 'lines[0].unitPrice', 'lines[0].taxRate']);
       expect(await refused(DRAFT, { input: { clientId, lines: [] } }, as.sales)).toBe('BAD_USER_INPUT');
       expect(await refused(DRAFT, { input: { clientId, validUntil: '2020-01-01', lines: [line] } }, as.sales)).toBe('VALID_UNTIL_IN_PAST');
+      const archived = await newClient(as.sales);
+      await ok(`mutation ($id: ID!) { archiveClient(id: $id, reason: "gone") { id } }`, { id: archived }, as.sales);
+      expect(await refused(DRAFT, { input: { clientId: archived, lines: [line] } }, as.sales)).toBe('CLIENT_ARCHIVED');
+      await ok(`mutation ($id: ID!) { restoreClient(id: $id) { id } }`, { id: archived }, as.sales);
+      expect((await ok(DRAFT, { input: { clientId: archived, lines: [line] } }, as.sales)).status).toBe('DRAFT');
     });
 
     it('revises a SENT quote into a new DRAFT revision, then sends and accepts it', async () => {

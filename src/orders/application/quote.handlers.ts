@@ -90,6 +90,9 @@ export class DraftQuoteHandler implements ICommandHandler<DraftQuoteCommand, Quo
       const client = isUuid(input.clientId) ? await this.runner.readStream(clientStream(input.clientId)) : [];
       if (client.length === 0 || client[0].metadata.tenantId !== caller.tenantId)
         throw new OrdersError(OrdersErrorCode.ClientNotFound, `No client with id ${input.clientId} in your tenant; register the client (or convert the lead) first`);
+      const archival = client.filter((event) => event.type === 'ClientArchived' || event.type === 'ClientRestored').pop();
+      if (archival?.type === 'ClientArchived')
+        throw new OrdersError(OrdersErrorCode.ClientArchived, `Client ${input.clientId} is archived; restore the client before quoting`);
       const lines = await resolveLines(this.runner, caller.tenantId, input.lines);
       const currency = await this.pipeline.currency(caller.tenantId);
       return { type: 'DraftQuote', quoteId, clientId: input.clientId, currency, validUntil: input.validUntil ?? null, lines, today: today() };

@@ -18,6 +18,7 @@ export enum OrdersErrorCode {
   ValidUntilInPast = 'VALID_UNTIL_IN_PAST',
   ReasonRequired = 'REASON_REQUIRED',
   ClientNotFound = 'CLIENT_NOT_FOUND',
+  ClientArchived = 'CLIENT_ARCHIVED',
   OrderAlreadyPlaced = 'ORDER_ALREADY_PLACED',
   PaymentNotPending = 'PAYMENT_NOT_PENDING',
   PaymentNotAuthorized = 'PAYMENT_NOT_AUTHORIZED',
