@@ -169,6 +169,10 @@ describe('Invoices through GraphQL (embedded PostgreSQL, real app)', () => {
     expect((await pay(invoice.id, '12.345')).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect((await pay(invoice.id, '-1')).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect((await pay(invoice.id, '0')).errors?.[0].extensions.code).toBe('AMOUNT_NOT_POSITIVE');
+    const badDate = await pay(invoice.id, '1', accountant(), { receivedOn: '2026-02-30' });
+    expect(badDate.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { receivedOn: [expect.stringContaining('real calendar date')] } });
+    const future = await pay(invoice.id, '1', accountant(), { receivedOn: '2999-01-01' });
+    expect(future.errors?.[0].extensions.code).toBe('PAYMENT_DATE_IN_FUTURE');
     const noReference = await pay(invoice.id, '1', accountant(), { reference: '' });
     expect(noReference.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { reference: [expect.stringContaining('reference is required')] } });
   });

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 export enum InvoiceStatus {
   ISSUED = 'ISSUED',
@@ -120,6 +120,7 @@ export class RecordPaymentInput {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; today when omitted' })
   @IsOptional()
   @Matches(DATE, { message: 'receivedOn must be a date such as 2026-11-21' })
+  @IsISO8601({ strict: true }, { message: 'receivedOn must be a real calendar date, such as 2026-11-21' })
   receivedOn?: string | null;
 }
 
