@@ -172,4 +172,66 @@ describe('admin UI in a real browser', () => {
 
     expect(browserErrors).toEqual([]);
   }));
+
+  it('disqualifies with a reason, and shows the refusal when someone else acted first', showingFailure(async () => {
+    // Signed in by the first journey; the leads are captured through the API, as another user would.
+    const token = await t.login('admin@acme.test');
+    const capture = async (name: string) => {
+      const result = await t.graphql(
+        'mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { id } }',
+        { input: { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.com` } },
+        { authorization: `Bearer ${token}` },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data.captureLead.id as string;
+    };
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const unfit = await capture(`Charles Ponzi ${suffix}`);
+    const contested = await capture(`Barbara Liskov ${suffix}`);
+
+    // Disqualify: the dialog insists on a reason, which the history then keeps.
+    await page.goto(`${t.url}/admin/#/leads/${unfit}/show`);
+    await textOf(page.getByTestId('lead-status'), 'New');
+    await page.getByRole('button', { name: 'Disqualify' }).click();
+    const dialog = page.getByRole('dialog');
+    const confirm = dialog.getByRole('button', { name: 'Disqualify' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await fillIn(field(page, 'Reason'), 'Scheme too good to be true');
+    await confirm.click();
+    await seen(page.getByText('Lead disqualified'));
+    await textOf(page.getByTestId('lead-status'), 'Disqualified');
+    await countOf(page.getByRole('button', { name: 'Qualify', exact: true }), 0);
+    await countOf(page.getByRole('button', { name: 'Convert' }), 0);
+    await page.getByRole('tab', { name: 'History' }).click();
+    await seen(page.getByTestId('event-history').getByText('reason: Scheme too good to be true'));
+
+    // Someone qualifies the lead while the page still shows it NEW: the server refuses the
+    // second Qualify, the user reads why, and the page catches up.
+    await page.goto(`${t.url}/admin/#/leads/${contested}/show`);
+    await textOf(page.getByTestId('lead-status'), 'New');
+    const elsewhere = await t.graphql('mutation ($id: ID!) { qualifyLead(id: $id) { status } }', { id: contested }, { authorization: `Bearer ${token}` });
+    expect(elsewhere.data.qualifyLead.status).toBe('QUALIFIED');
+    await page.getByRole('button', { name: 'Qualify', exact: true }).click();
+    await seen(page.getByText('Only a NEW lead can be qualified; this lead is QUALIFIED'));
+    await textOf(page.getByTestId('lead-status'), 'Qualified');
+    await seen(page.getByRole('button', { name: 'Convert' }));
+    await snap('refusal');
+
+    expect(browserErrors).toEqual([]);
+  }));
+
+  it('signs out, and sends a browser holding a stale token back to the login page', showingFailure(async () => {
+    await page.goto(`${t.url}/admin/#/leads`);
+    await seen(page.getByRole('cell', { name: 'Alan Turing' }));
+    await page.getByRole('button', { name: 'Profile' }).click();
+    await page.getByRole('menuitem', { name: 'Logout' }).click();
+    await seen(field(page, 'Password'));
+    expect(await page.evaluate("localStorage.getItem('annals.token')")).toBeNull();
+
+    await page.evaluate("localStorage.setItem('annals.token', 'not-a-token')"); // the test's tsconfig has no DOM types
+    await page.goto(`${t.url}/admin/#/clients`);
+    await seen(field(page, 'Password'));
+    await countOf(page.getByRole('cell', { name: 'Ada Lovelace' }), 0);
+    expect(browserErrors).toEqual([]);
+  }));
 });

@@ -25,6 +25,8 @@ const ME = /* GraphQL */ `
 // One `me` request per session, not one per component asking who is logged in.
 let identity: Promise<Identity> | null = null;
 
+export const loginUrl = () => `${window.location.pathname}${window.location.search}#/login`;
+
 const forget = () => {
   localStorage.removeItem(TOKEN_KEY);
   identity = null;
@@ -37,8 +39,14 @@ export const authProvider: AuthProvider = {
     localStorage.setItem(TOKEN_KEY, login.token);
   },
 
-  async logout() {
+  logout() {
     forget();
+    // Start the next session from a fresh page on the login route: no cached record of this
+    // tenant survives into another user's session, and react-admin's own post-logout navigation
+    // is avoided: with react-router 7 it starves in a redirect loop for seconds (react-admin #10885).
+    window.location.replace(loginUrl());
+    window.location.reload();
+    return new Promise<never>(() => undefined);
   },
 
   async checkAuth() {

@@ -61,6 +61,9 @@ const apiFilter = (allowed: readonly string[], filter: Record<string, unknown> =
   return Object.keys(result).length ? result : undefined;
 };
 
+/** The API's largest page (react-admin's export asks for more). */
+const MAX_PER_PAGE = 500;
+
 const getList = async (resource: string, params: GetListParams) => {
   const r = resourceOf(resource);
   const { page = 1, perPage = 25 } = params.pagination ?? {};
@@ -75,7 +78,7 @@ const getList = async (resource: string, params: GetListParams) => {
   const data = await graphql<Record<string, { items: RaRecord[]; total: number }>>(query, {
     filter: apiFilter(r.filters, params.filter),
     page,
-    perPage,
+    perPage: Math.min(perPage, MAX_PER_PAGE),
     sortField: sort?.field,
     sortOrder: sort ? (sort.order === 'DESC' ? 'DESC' : 'ASC') : undefined,
   });

@@ -11,7 +11,7 @@ export const ClientList = () => (
     filters={useClientFilters()}
     actions={
       <TopToolbar>
-        <ExportButton />
+        <ExportButton maxResults={500} />
       </TopToolbar>
     }
     sort={{ field: 'createdAt', order: 'DESC' }}

@@ -25,7 +25,7 @@ const useLeadFilters = () => {
 const LeadListActions = () => (
   <TopToolbar>
     <CreateButton />
-    <ExportButton />
+    <ExportButton maxResults={500} />
   </TopToolbar>
 );
 
