@@ -200,6 +200,8 @@ describe('CRM breadth through GraphQL (clients, contacts, addresses, owners, act
       expect((await refused(COMPLETE, { id: task.id })).extensions.code).toBe('TASK_ALREADY_COMPLETED');
       expect((await refused(COMPLETE, { id: note.id })).extensions.code).toBe('NOT_A_TASK');
       expect((await ok(ACTIVITIES, { filter: { subjectId: client.id, open: true } })).activities.total).toBe(0);
+      expect((await ok(ACTIVITIES, { filter: { subjectId: client.id, open: false } })).activities.total).toBe(2);
+      expect((await ok(ACTIVITIES, { filter: { subjectId: lead.id, kind: 'CALL', open: true } })).activities.total).toBe(0);
       const leadView = await ok(`query ($id: ID!) { lead(id: $id) { activities { id subject } } }`, { id: lead.id });
       expect(leadView.lead.activities).toEqual([{ id: call.id, subject: 'Intro call' }]);
       expect((await ok(ACTIVITIES, { filter: { subjectType: 'LEAD', subjectId: lead.id } })).activities.items).toEqual([

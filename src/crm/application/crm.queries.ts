@@ -161,7 +161,7 @@ export class CrmQueries {
         ...(filter.subjectId ? { subjectId: filter.subjectId } : {}),
         ...(filter.kind ? { kind: filter.kind } : {}),
       };
-      if (filter.open === true) Object.assign(where, { kind: filter.kind ?? 'TASK', completed: false });
+      if (filter.open === true) Object.assign(where, { $and: [{ kind: 'TASK' }, { completed: false }] });
       if (filter.open === false) Object.assign(where, { $or: [{ kind: { $ne: 'TASK' } }, { completed: true }] });
       const [rows, total] = await em.findAndCount(ActivityView, where, {
         orderBy: orderBy(args, ACTIVITY_SORT),
