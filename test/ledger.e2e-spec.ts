@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore, NewEvent } from '../src/shared/event-store/event-store.port';
+import { ProjectionsService } from '../src/shared/projection/projections.service';
 import { startTestApp, TestApp } from './support/app';
 
 const ENTRY_FIELDS = 'id date memo currency total sourceType sourceId reversalOf reversedBy reversalReason postedBy lines { accountCode accountName debit credit }';
@@ -58,6 +59,12 @@ describe('Ledger through GraphQL (embedded PostgreSQL, real app)', () => {
     sales = await as('sales@acme.test');
     globex = await as('accountant@globex.test');
     store = t.app.get(EVENT_STORE);
+    // Demo data may still be flowing through process managers (and so into the ledger): let it settle, so balance deltas are ours.
+    const projections = t.app.get(ProjectionsService);
+    for (let head = -1n; head !== (await store.headPosition()); ) {
+      head = await store.headPosition();
+      await projections.waitFor(projections.names(), head, 30_000);
+    }
   });
   afterAll(() => t?.close());
 
