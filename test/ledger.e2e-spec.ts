@@ -169,6 +169,16 @@ describe('Ledger through GraphQL (embedded PostgreSQL, real app)', () => {
       expect((await refused(CLOSE, { code: '1100' }, accountant))?.extensions.code).toBe('CONTROL_ACCOUNT');
     });
 
+    it('posts once for the same Idempotency-Key, with one answer', async () => {
+      const headers = { ...accountant, 'idempotency-key': `post-${randomUUID()}` };
+      const input = { date: '2026-03-04', memo: 'Petty cash', lines: [{ accountCode: '6000', debit: '7.25' }, { accountCode: '1000', credit: '7.25' }] };
+      const first = (await ok(POST, { input }, headers)).postJournalEntry;
+      const second = (await ok(POST, { input }, headers)).postJournalEntry;
+      expect(second).toEqual(first);
+      const sameDay = await ok(ENTRIES, { filter: { from: '2026-03-04', to: '2026-03-04' } }, accountant);
+      expect(sameDay.journalEntries.items.filter((e: { memo: string }) => e.memo === 'Petty cash')).toHaveLength(1);
+    });
+
     it('keeps the trial balance balanced', async () => {
       const tb = (await ok(TRIAL, { asOf: '2026-12-31' }, auditor)).trialBalance;
       expect(tb.totalDebit).toBe(tb.totalCredit);
