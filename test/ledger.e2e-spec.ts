@@ -298,6 +298,21 @@ describe('Ledger through GraphQL (embedded PostgreSQL, real app)', () => {
     });
   });
 
+  describe('disposable read models', () => {
+    it('rebuilds the ledger and replays the billing postings without posting anything twice', async () => {
+      const before = { entries: (await ok(ENTRIES, {}, auditor)).journalEntries.total, tb: (await ok(TRIAL, { asOf: '2026-12-31' }, auditor)).trialBalance };
+      const aging = (await ok(AGING, { asOf: '2026-04-01' }, auditor)).arAging;
+      for (const name of ['ledger.billing-postings', 'ledger.journal', 'ledger.ar_invoices'])
+        expect((await ok(`mutation ($name: String!) { rebuildProjection(name: $name) { name } }`, { name }, admin)).rebuildProjection.name).toBe(name);
+      const projections = t.app.get(ProjectionsService);
+      await projections.waitFor(['ledger.billing-postings', 'ledger.journal', 'ledger.ar_invoices'], await store.headPosition(), 30_000);
+      await projections.waitFor(['ledger.journal'], await store.headPosition(), 30_000);
+      expect((await ok(ENTRIES, {}, auditor)).journalEntries.total).toBe(before.entries);
+      expect((await ok(TRIAL, { asOf: '2026-12-31' }, auditor)).trialBalance).toEqual(before.tb);
+      expect((await ok(AGING, { asOf: '2026-04-01' }, auditor)).arAging).toEqual(aging);
+    });
+  });
+
   describe('locked periods', () => {
     it('locks only forwards, refuses postings in the locked period, and moves automatic postings to the first open day', async () => {
       expect((await ok(LOCK, { through: '2025-06-30' }, accountant)).lockPeriod).toEqual({ lockedThrough: '2025-06-30' });
