@@ -19,7 +19,8 @@ export const JOURNAL_PROJECTION = 'ledger.journal';
  */
 @Injectable()
 export class ChartOfAccounts {
-  private readonly seeded = new Set<string>();
+  /** Tenant -> position of its seed events (found stored, for a repeat), for read-your-writes. */
+  private readonly seeded = new Map<string, bigint | null>();
   private readonly currencies = new Map<string, string>();
 
   constructor(
@@ -30,16 +31,17 @@ export class ChartOfAccounts {
 
   /** Seeds the chart if needed; with `visible`, waits until the accounts read model shows it. */
   async ensure(tenantId: string, options: { visible?: boolean } = {}): Promise<void> {
-    if (this.seeded.has(tenantId)) return;
-    const result = await this.runner.run(chartDecider, chartStream(chartIdFor(tenantId)), seedChartCommand(tenantId), {
-      tenantId,
-      actorId: 'system:ledger',
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      idempotencyKey: 'ledger:seed-chart-of-accounts',
-    });
-    if (options.visible) await this.projections.waitFor([ACCOUNTS_PROJECTION], result.position);
-    this.seeded.add(tenantId);
+    if (!this.seeded.has(tenantId)) {
+      const result = await this.runner.run(chartDecider, chartStream(chartIdFor(tenantId)), seedChartCommand(tenantId), {
+        tenantId,
+        actorId: 'system:ledger',
+        correlationId: randomUUID(),
+        causationId: randomUUID(),
+        idempotencyKey: 'ledger:seed-chart-of-accounts',
+      });
+      this.seeded.set(tenantId, result.position);
+    }
+    if (options.visible) await this.projections.waitFor([ACCOUNTS_PROJECTION], this.seeded.get(tenantId) ?? null);
   }
 
   async load(tenantId: string): Promise<Chart> {
