@@ -98,6 +98,13 @@ describe('CRM through GraphQL (embedded PostgreSQL, real app)', () => {
       expect((await t.graphql(LEAD, { id: lead.id }, acme)).data.lead.status).toBe('NEW');
     });
 
+    it('answers null for an id that is not a UUID, and NOT_FOUND when a command names one', async () => {
+      const lead = await t.graphql(LEAD, { id: 'not-a-uuid' }, acme);
+      expect(lead.errors).toBeUndefined();
+      expect(lead.data.lead).toBeNull();
+      expect((await t.graphql(QUALIFY, { id: 'not-a-uuid' }, acme)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    });
+
     it('answers NOT_FOUND for an unknown id', async () => {
       const result = await t.graphql(QUALIFY, { id: '00000000-0000-4000-8000-000000000000' }, acme);
       expect(result.errors?.[0].extensions.code).toBe('NOT_FOUND');

@@ -99,6 +99,7 @@ export class CrmQueries {
   constructor(private readonly reader: TenantReader) {}
 
   lead(tenantId: string, id: string): Promise<Lead | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
     return this.reader.read(tenantId, async (em) => {
       const row = await em.findOne(LeadView, { id, tenantId });
       return row ? toLead(row) : null;
