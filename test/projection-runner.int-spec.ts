@@ -54,7 +54,7 @@ describe('projection runner (PostgreSQL)', () => {
     pool = new Pool({ connectionString: db.url });
     await ensureEventStoreSchema(pool);
     await pool.query(`CREATE TABLE projection_checkpoints (name text PRIMARY KEY, position bigint NOT NULL DEFAULT 0, failed_position bigint,
-      failed_event_type text, last_error text, retries integer NOT NULL DEFAULT 0, updated_at timestamptz NOT NULL DEFAULT now())`);
+      failed_event_type text, last_error text, retries integer NOT NULL DEFAULT 0, rebuilds integer NOT NULL DEFAULT 0, updated_at timestamptz NOT NULL DEFAULT now())`);
     await pool.query(`CREATE TABLE counted (n int PRIMARY KEY, position bigint NOT NULL)`);
     store = new PostgresEventStore(pool, { pollIntervalMs: 50 });
   });
