@@ -13,6 +13,9 @@ import { quoteStream } from '../domain/quote.events';
 import { reserveSku } from './catalogue.handlers';
 import { orderIdForQuote } from './order.handlers';
 import { today as todayOf } from './orders-command.pipeline';
+import { invoiceDecider } from '../domain/invoice';
+import { invoiceStream } from '../domain/invoice.events';
+import { invoiceIdForDelivery } from './invoicing.process-manager';
 
 const DEMO_CLIENT_LEAD_EMAIL = 'ada@analytical.example';
 
@@ -24,7 +27,7 @@ const PRODUCTS = [
 ];
 
 type Stage = 'DRAFT' | 'SENT' | 'REJECTED' | 'PLACED' | 'PAYMENT_AUTHORIZED' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED';
-const QUOTES: { key: string; stage: Stage; lines: [sku: string, quantity: string][] }[] = [
+const QUOTES: { key: string; stage: Stage; lines: [sku: string, quantity: string][]; paid?: boolean }[] = [
   { key: 'draft', stage: 'DRAFT', lines: [['WID-100', '10'], ['SRV-HOUR', '2']] },
   { key: 'sent', stage: 'SENT', lines: [['GAD-200', '3']] },
   { key: 'rejected', stage: 'REJECTED', lines: [['SRV-HOUR', '40']] },
@@ -32,6 +35,7 @@ const QUOTES: { key: string; stage: Stage; lines: [sku: string, quantity: string
   { key: 'authorized', stage: 'PAYMENT_AUTHORIZED', lines: [['GAD-200', '1'], ['WID-100', '2']] },
   { key: 'shipped', stage: 'SHIPPED', lines: [['GAD-200', '2']] },
   { key: 'delivered', stage: 'DELIVERED', lines: [['WID-100', '12'], ['SRV-HOUR', '1.5']] },
+  { key: 'paid', stage: 'DELIVERED', lines: [['GAD-200', '1'], ['SRV-HOUR', '3']], paid: true },
   { key: 'cancelled', stage: 'CANCELLED', lines: [['WID-100', '1']] },
 ];
 
@@ -91,6 +95,36 @@ export const seedDemoOrders = async (runner: EventSourcedRunner, tenantId: strin
     if (['SHIPPED', 'DELIVERED'].includes(quote.stage))
       orderSteps.push({ type: 'ShipOrder', orderId, carrier: 'UPS', trackingNumber: `1Z${orderId.slice(0, 8).toUpperCase()}`, today });
     if (quote.stage === 'DELIVERED') orderSteps.push({ type: 'ConfirmDelivery', orderId, today });
-    for (const step of orderSteps) await runner.run(orderDecider, orderStream(orderId), step, context());
+    let deliveredEventId: string | undefined;
+    for (const step of orderSteps) {
+      const result = await runner.run(orderDecider, orderStream(orderId), step, context());
+      if (step.type === 'ConfirmDelivery') deliveredEventId = result.events.find((e) => e.type === 'OrderDelivered')?.id;
+    }
+    if (quote.paid && deliveredEventId)
+      void payWhenIssued(runner, invoiceIdForDelivery(tenantId, deliveredEventId), formatMinor(total, currency), context(), today);
+  }
+};
+
+/**
+ * The invoice of a delivered demo order is issued by the invoicing process manager, a moment
+ * later: pay it in full once it is there, so the demo has a paid invoice (and a closed order).
+ * In the background, so the app's start does not wait on it.
+ */
+const payWhenIssued = async (runner: EventSourcedRunner, invoiceId: string, amount: string, context: CommandContext, today: string) => {
+  for (let attempt = 0; attempt < 150; attempt++) {
+    const invoice = await runner.readStream(invoiceStream(invoiceId)).catch(() => null);
+    if (invoice === null) return; // the app is stopping
+    if (invoice.length > 0) {
+      await runner
+        .run(
+          invoiceDecider,
+          invoiceStream(invoiceId),
+          { type: 'RecordPayment', invoiceId, paymentId: deterministicId(invoiceId, 'demo-payment'), amount, method: 'BANK_TRANSFER', reference: 'DEMO-WIRE-1', receivedOn: today, today },
+          { ...context, idempotencyKey: `demo-payment:${invoiceId}` },
+        )
+        .catch(() => undefined); // the app may be stopping; the next start does not retry a paid demo
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 };
