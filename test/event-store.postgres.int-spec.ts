@@ -246,7 +246,7 @@ describe('PostgreSQL event store', () => {
   });
 
   it('leaves no advisory lock behind', async () => {
-    const { rows } = await pool.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND granted`);
+    const { rows } = await pool.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
     expect(rows[0].held).toBe(0);
   });
 });
