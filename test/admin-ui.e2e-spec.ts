@@ -43,6 +43,14 @@ const fillIn = (locator: Locator, value: string) =>
   });
 /** The input a person finds by its label ("Email *" when required). */
 const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label}(\\s*\\*)?$`));
+/** Types into an autocomplete and picks one of its options; retried while the form initialises. */
+const pick = (page: Page, input: Locator, text: string, option: string) =>
+  eventually(async () => {
+    await input.fill(text);
+    await page.getByRole('option', { name: option }).click({ timeout: 3_000 });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await input.inputValue()).toBe(option);
+  });
 const countOf = (locator: Locator, count: number) => eventually(async () => expect(await locator.count()).toBe(count));
 
 jest.setTimeout(180_000);
@@ -216,6 +224,117 @@ describe('admin UI in a real browser', () => {
     await textOf(page.getByTestId('lead-status'), 'Qualified');
     await seen(page.getByRole('button', { name: 'Convert' }));
     await snap('refusal');
+
+    expect(browserErrors).toEqual([]);
+  }));
+
+  it('takes a quote to a paid invoice: draft, send, accept, order, pay, ship, deliver, collect', showingFailure(async () => {
+    const reference = `WIRE-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+
+    // Signed in as admin by the journeys before; signs in if run alone.
+    await page.goto(`${t.url}/admin/#/quotes`);
+    await Promise.race([seen(page.getByTestId('tenant-name')), seen(field(page, 'Password'))]);
+    if (await field(page, 'Password').isVisible()) {
+      await fillIn(field(page, 'Email'), 'admin@acme.test');
+      await fillIn(field(page, 'Password'), 'demo');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    }
+    await textOf(page.getByTestId('tenant-name'), 'Acme Corporation');
+
+    // Draft a quote for a demo client: the product picker fills the line, the form previews the totals.
+    await page.getByRole('menuitem', { name: 'Quotes', exact: true }).click();
+    await seen(page.getByRole('cell', { name: 'Ada Lovelace' }));
+    await page.getByRole('link', { name: 'Create' }).click();
+    await page.waitForURL(/#\/quotes\/create$/);
+    await pick(page, field(page, 'Client'), 'Ada', 'Ada Lovelace');
+    await pick(page, field(page, 'Product'), 'Gadget', 'GAD-200 · Gadget Pro');
+    await eventually(async () => expect(await field(page, 'Description').inputValue()).toBe('Gadget Pro'));
+    expect(await field(page, 'Unit price').inputValue()).toBe('49.90');
+    expect(await field(page, 'Tax %').inputValue()).toBe('20');
+    await fillIn(field(page, 'Quantity'), '3');
+    await seen(page.getByTestId('quote-form-totals').getByText('179.64 USD'));
+    await snap('quote-form');
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    // The draft: its line and totals as the server computed them; only Send is offered.
+    await seen(page.getByText('Quote drafted'));
+    await page.waitForURL(/#\/quotes\/[^/]+\/show/);
+    await textOf(page.getByTestId('quote-status'), 'Draft');
+    await textOf(page.getByTestId('lines-total'), '179.64 USD');
+    await seen(page.getByTestId('lines').getByText('Gadget Pro'));
+    await countOf(page.getByRole('button', { name: 'Accept' }), 0);
+
+    // Send, accept, place the order: each button only while the status allows it.
+    await page.getByRole('button', { name: 'Send' }).click();
+    await textOf(page.getByTestId('quote-status'), 'Sent');
+    await countOf(page.getByRole('button', { name: 'Send' }), 0);
+    await seen(page.getByRole('button', { name: 'Reject' }));
+    await page.getByRole('button', { name: 'Accept' }).click();
+    await textOf(page.getByTestId('quote-status'), 'Accepted');
+    await countOf(page.getByRole('button', { name: 'Reject' }), 0);
+    await snap('quote-accepted');
+    await page.getByRole('button', { name: 'Place order' }).click();
+
+    // The order: authorize the payment, ship it, confirm its delivery.
+    await page.waitForURL(/#\/orders\/[^/]+\/show/);
+    await seen(page.getByText('Order placed'));
+    await textOf(page.getByTestId('order-status'), 'Placed');
+    await textOf(page.getByTestId('lines-total'), '179.64 USD');
+    await countOf(page.getByRole('button', { name: 'Ship' }), 0);
+    await page.getByRole('button', { name: 'Authorize payment' }).click();
+    let dialog = page.getByRole('dialog');
+    await fillIn(field(page, 'Payment reference'), 'AUTH-4242');
+    await dialog.getByRole('button', { name: 'Authorize payment' }).click();
+    await textOf(page.getByTestId('order-status'), 'Payment authorized');
+    await countOf(page.getByRole('dialog'), 0);
+
+    await page.getByRole('button', { name: 'Ship' }).click();
+    dialog = page.getByRole('dialog');
+    expect(await dialog.getByRole('button', { name: 'Ship' }).isDisabled()).toBe(true);
+    await fillIn(field(page, 'Carrier'), 'DHL');
+    await fillIn(field(page, 'Tracking number'), 'JD014600006281');
+    await dialog.getByRole('button', { name: 'Ship' }).click();
+    await textOf(page.getByTestId('order-status'), 'Shipped');
+    await countOf(page.getByRole('button', { name: 'Cancel order' }), 0);
+    await seen(page.getByText('JD014600006281'));
+
+    // Delivery makes the backend issue the invoice; the page shows it once it is there.
+    await page.getByRole('button', { name: 'Confirm delivery' }).click();
+    await textOf(page.getByTestId('order-status'), 'Invoiced');
+    await snap('order-invoiced');
+    await page.getByRole('button', { name: 'Open invoice' }).click();
+
+    // The invoice: issued for the order's total, due in full.
+    await page.waitForURL(/#\/invoices\/[^/]+\/show/);
+    await eventually(async () => expect(await page.getByTestId('invoice-number').innerText()).toMatch(/^INV-\d{4}-\d{6}$/));
+    await textOf(page.getByTestId('invoice-status'), 'Issued');
+    await textOf(page.getByTestId('invoice-balance'), '179.64 USD');
+    await countOf(page.getByTestId('invoice-overdue'), 0);
+
+    // Record a full payment: the dialog proposes the balance due and today's date.
+    await page.getByRole('button', { name: 'Record payment' }).click();
+    dialog = page.getByRole('dialog');
+    expect(await field(page, 'Amount').inputValue()).toBe('179.64');
+    await fillIn(field(page, 'Reference'), reference);
+    await snap('payment-dialog');
+    await dialog.getByRole('button', { name: 'Record payment' }).click();
+    await seen(page.getByText(/is paid in full/));
+    await textOf(page.getByTestId('invoice-status'), 'Paid');
+    await textOf(page.getByTestId('invoice-balance'), '0.00 USD');
+    await seen(page.getByTestId('payments').getByText(reference));
+    await countOf(page.getByRole('button', { name: 'Record payment' }), 0);
+    await countOf(page.getByRole('button', { name: 'Void' }), 0);
+    await snap('invoice-paid');
+
+    // Paid in full closes the order (another process manager).
+    await page.getByTestId('invoice-order').getByRole('link').click();
+    await page.waitForURL(/#\/orders\/[^/]+\/show/);
+    await eventually(async () => {
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect((await page.getByTestId('order-status').first().innerText()).trim()).toBe('Closed');
+    });
+    await snap('order-closed');
 
     expect(browserErrors).toEqual([]);
   }));

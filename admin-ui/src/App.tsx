@@ -1,10 +1,18 @@
-import { Admin, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import accounts from './accounts';
 import { authProvider } from './authProvider';
 import clients from './clients';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18nProvider';
 import { Layout } from './Layout';
+import invoices from './invoices';
+import journalEntries from './journalEntries';
 import leads from './leads';
+import orders from './orders';
+import products from './products';
+import quotes from './quotes';
+import { TrialBalancePage } from './reports/TrialBalancePage';
 import { theme } from './theme';
 
 /**
@@ -24,6 +32,15 @@ export const App = () => (
   >
     <Resource name="leads" {...leads} />
     <Resource name="clients" {...clients} />
+    <Resource name="products" {...products} />
+    <Resource name="quotes" {...quotes} />
+    <Resource name="orders" {...orders} />
+    <Resource name="invoices" {...invoices} />
+    <Resource name="accounts" {...accounts} />
+    <Resource name="journalEntries" {...journalEntries} />
+    <CustomRoutes>
+      <Route path="/trial-balance" element={<TrialBalancePage />} />
+    </CustomRoutes>
   </Admin>
 );
 

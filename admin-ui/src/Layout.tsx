@@ -3,6 +3,7 @@ import { Box, Chip, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, TitlePortal, useGetIdentity, useTranslate } from 'react-admin';
 import type { Identity } from './authProvider';
+import { Menu } from './Menu';
 
 /** Which tenant you work in is always in sight: people with two tenants must never confuse them. */
 const TenantBadge = () => {
@@ -35,4 +36,4 @@ const AnnalsAppBar = () => (
   </AppBar>
 );
 
-export const Layout = ({ children }: { children: ReactNode }) => <RaLayout appBar={AnnalsAppBar}>{children}</RaLayout>;
+export const Layout = ({ children }: { children: ReactNode }) => <RaLayout appBar={AnnalsAppBar} menu={Menu}>{children}</RaLayout>;

@@ -32,33 +32,267 @@ export type RecordedEvent = {
   metadata: unknown;
 };
 
+export type Product = RaRecord & {
+  sku: string;
+  name: string;
+  unitPrice: string;
+  taxRate: string;
+  currency: string;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type Line = {
+  productId: string | null;
+  description: string;
+  quantity: string;
+  unitPrice: string;
+  taxRate: string;
+  net: string;
+  tax: string;
+};
+
+export type QuoteStatus = 'DRAFT' | 'SENT' | 'ACCEPTED' | 'REJECTED' | 'EXPIRED';
+
+export type Quote = RaRecord & {
+  clientId: string;
+  clientName: string | null;
+  status: QuoteStatus;
+  currency: string;
+  validUntil: string | null;
+  revision: number;
+  lines: Line[];
+  net: string;
+  tax: string;
+  total: string;
+  sentOn: string | null;
+  acceptedOn: string | null;
+  rejectionReason: string | null;
+  orderId: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type OrderStatus =
+  | 'PLACED'
+  | 'PAYMENT_AUTHORIZED'
+  | 'PAYMENT_FAILED'
+  | 'SHIPPED'
+  | 'DELIVERED'
+  | 'INVOICED'
+  | 'CLOSED'
+  | 'CANCELLED';
+
+export type Order = RaRecord & {
+  quoteId: string;
+  clientId: string;
+  clientName: string | null;
+  status: OrderStatus;
+  currency: string;
+  lines: Line[];
+  net: string;
+  tax: string;
+  total: string;
+  placedOn: string;
+  paymentReference: string | null;
+  paymentFailureReason: string | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  shippedOn: string | null;
+  deliveredOn: string | null;
+  cancelReason: string | null;
+  invoiceId: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type InvoiceStatus = 'ISSUED' | 'SENT' | 'PARTIALLY_PAID' | 'PAID' | 'VOID';
+export type PaymentMethod = 'BANK_TRANSFER' | 'CARD' | 'CASH' | 'CHEQUE' | 'OTHER';
+
+export type Invoice = RaRecord & {
+  number: string;
+  orderId: string;
+  clientId: string;
+  currency: string;
+  status: InvoiceStatus;
+  net: string;
+  tax: string;
+  total: string;
+  amountPaid: string;
+  credited: string;
+  balanceDue: string;
+  issuedOn: string;
+  dueOn: string;
+  overdue: boolean;
+  sentOn: string | null;
+  paidOn: string | null;
+  voidedOn: string | null;
+  voidReason: string | null;
+  payments: { id: string; amount: string; method: PaymentMethod; reference: string; receivedOn: string }[];
+  creditNotes: { id: string; amount: string; net: string; tax: string; reason: string; issuedOn: string }[];
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type AccountType = 'ASSET' | 'LIABILITY' | 'EQUITY' | 'REVENUE' | 'EXPENSE';
+
+/** Accounts are known by their code: the API's `account(code)`, and the id react-admin routes with. */
+export type Account = RaRecord & {
+  accountId: string;
+  code: string;
+  name: string;
+  type: AccountType;
+  open: boolean;
+  debit: string;
+  credit: string;
+  balance: string;
+};
+
+export type JournalEntry = RaRecord & {
+  date: string;
+  memo: string;
+  currency: string;
+  lines: { accountCode: string; accountName: string | null; debit: string; credit: string }[];
+  total: string;
+  sourceType: string | null;
+  sourceId: string | null;
+  reversalOf: string | null;
+  reversedBy: string | null;
+  reversalReason: string | null;
+  postedBy: string;
+  postedAt: string;
+};
+
+export type TrialBalance = {
+  asOf: string;
+  currency: string;
+  lines: { accountCode: string; accountName: string; accountType: AccountType; debit: string; credit: string }[];
+  totalDebit: string;
+  totalCredit: string;
+};
+
+export type ArAging = {
+  asOf: string;
+  currency: string;
+  lines: {
+    clientId: string;
+    clientName: string | null;
+    invoiceCount: number;
+    current: string;
+    days1to30: string;
+    days31to60: string;
+    days61to90: string;
+    over90: string;
+    total: string;
+  }[];
+  totals: { current: string; days1to30: string; days31to60: string; days61to90: string; over90: string; total: string };
+};
+
 const LEAD_FIELDS = 'id name email company phone source status clientId createdAt updatedAt';
 const CLIENT_FIELDS = 'id name email company leadId createdAt';
+const PRODUCT_FIELDS = 'id sku name unitPrice taxRate currency active createdAt updatedAt';
+const LINE_FIELDS = 'productId description quantity unitPrice taxRate net tax';
+const QUOTE_FIELDS = `id clientId clientName status currency validUntil revision lines { ${LINE_FIELDS} } net tax total sentOn acceptedOn
+  rejectionReason orderId createdAt updatedAt`;
+const ORDER_FIELDS = `id quoteId clientId clientName status currency lines { ${LINE_FIELDS} } net tax total placedOn paymentReference
+  paymentFailureReason carrier trackingNumber shippedOn deliveredOn cancelReason invoiceId createdAt updatedAt`;
+const INVOICE_FIELDS = `id number orderId clientId currency status net tax total amountPaid credited balanceDue issuedOn dueOn overdue
+  sentOn paidOn voidedOn voidReason payments { id amount method reference receivedOn }
+  creditNotes { id amount net tax reason issuedOn } createdAt updatedAt`;
+const ACCOUNT_FIELDS = 'id code name type open debit credit balance';
+const JOURNAL_ENTRY_FIELDS = `id date memo currency lines { accountCode accountName debit credit } total sourceType sourceId reversalOf
+  reversedBy reversalReason postedBy postedAt`;
+
+type ResourceConfig = {
+  list: string;
+  one: string;
+  /** The GraphQL type of the list's `filter` argument; lists without one take `args` only. */
+  filterType?: string;
+  filters: readonly string[];
+  /** Filters that are booleans in the API (select inputs hand over "true" / "false"). */
+  booleans?: readonly string[];
+  /** Top-level arguments of the list and single queries, read from the filter (the accounts' asOf). */
+  args?: Readonly<Record<string, string>>;
+  /** The single query's key argument when it is not `id: ID!`. */
+  key?: { name: string; type: string };
+  fields: string;
+  /** Turns the API's object into the record react-admin keeps (an id it can route with). */
+  toRecord?: (item: Record<string, unknown>) => RaRecord;
+};
 
 /** How each resource maps onto the API: list and single queries, the filters it accepts, its fields. */
 const resources = {
   leads: { list: 'leads', one: 'lead', filterType: 'LeadFilter', filters: ['status', 'q'], fields: LEAD_FIELDS },
   clients: { list: 'clients', one: 'client', filterType: 'ClientFilter', filters: ['q'], fields: CLIENT_FIELDS },
-} as const;
+  products: {
+    list: 'products',
+    one: 'product',
+    filterType: 'ProductFilter',
+    filters: ['q', 'active'],
+    booleans: ['active'],
+    fields: PRODUCT_FIELDS,
+  },
+  quotes: { list: 'quotes', one: 'quote', filterType: 'QuoteFilter', filters: ['status', 'clientId', 'q'], fields: QUOTE_FIELDS },
+  orders: { list: 'orders', one: 'order', filterType: 'OrderFilter', filters: ['status', 'clientId'], fields: ORDER_FIELDS },
+  invoices: {
+    list: 'invoices',
+    one: 'invoice',
+    filterType: 'InvoiceFilter',
+    filters: ['status', 'clientId', 'orderId', 'overdue'],
+    booleans: ['overdue'],
+    fields: INVOICE_FIELDS,
+  },
+  accounts: {
+    list: 'accounts',
+    one: 'account',
+    filters: [],
+    args: { asOf: 'String' },
+    key: { name: 'code', type: 'String!' },
+    fields: ACCOUNT_FIELDS,
+    toRecord: (item) => ({ ...item, accountId: item.id, id: item.code as string }),
+  },
+  journalEntries: {
+    list: 'journalEntries',
+    one: 'journalEntry',
+    filterType: 'JournalEntryFilter',
+    filters: ['accountCode', 'from', 'to'],
+    fields: JOURNAL_ENTRY_FIELDS,
+  },
+} satisfies Record<string, ResourceConfig>;
 
 type ResourceName = keyof typeof resources;
 
-const resourceOf = (name: string) => {
+const resourceOf = (name: string): ResourceConfig => {
   if (!(name in resources)) throw new HttpError(`Unknown resource "${name}"`, 404);
   return resources[name as ResourceName];
 };
+
+const toRecord = (r: ResourceConfig, item: RaRecord | null) => (item && r.toRecord ? r.toRecord(item) : item);
 
 const unsupported = (what: string) => () =>
   Promise.reject(new HttpError(`${what} is not possible here: records change only through their actions.`, 405));
 
 /** Only the filters the API knows, without empty values (an empty search box means no filter). */
-const apiFilter = (allowed: readonly string[], filter: Record<string, unknown> = {}) => {
+const apiFilter = (allowed: readonly string[], filter: Record<string, unknown> = {}, booleans: readonly string[] = []) => {
   const result: Record<string, unknown> = {};
   for (const key of allowed) {
     const value = filter[key];
-    if (value !== undefined && value !== null && value !== '') result[key] = typeof value === 'string' ? value.trim() : value;
+    if (value === undefined || value === null || value === '') continue;
+    if (booleans.includes(key)) result[key] = value === true || value === 'true';
+    else result[key] = typeof value === 'string' ? value.trim() : value;
   }
   return Object.keys(result).length ? result : undefined;
+};
+
+/** Top-level arguments (the accounts' asOf), declared and valued from the filter. */
+const topLevelArgs = (r: ResourceConfig, filter: Record<string, unknown> = {}) => {
+  const entries = Object.entries(r.args ?? {});
+  return {
+    declarations: entries.map(([name, type]) => `, $${name}: ${type}`).join(''),
+    uses: entries.map(([name]) => `, ${name}: $${name}`).join(''),
+    values: Object.fromEntries(entries.map(([name]) => [name, filter[name] === '' ? undefined : filter[name]])),
+  };
 };
 
 /** The API's largest page (react-admin's export asks for more). */
@@ -67,29 +301,33 @@ const MAX_PER_PAGE = 500;
 const getList = async (resource: string, params: GetListParams) => {
   const r = resourceOf(resource);
   const { page = 1, perPage = 25 } = params.pagination ?? {};
-  const sort = params.sort?.field ? params.sort : undefined;
+  // react-admin sorts by id unless told otherwise (reference inputs); no list sorts by id: use the API's default.
+  const sort = params.sort?.field && params.sort.field !== 'id' ? params.sort : undefined;
+  const args = topLevelArgs(r, params.filter);
   const query = `
-    query List($filter: ${r.filterType}, $page: Int, $perPage: Int, $sortField: String, $sortOrder: SortOrder) {
-      ${r.list}(filter: $filter, page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder) {
+    query List(${r.filterType ? `$filter: ${r.filterType}, ` : ''}$page: Int, $perPage: Int, $sortField: String, $sortOrder: SortOrder${args.declarations}) {
+      ${r.list}(${r.filterType ? 'filter: $filter, ' : ''}page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder${args.uses}) {
         items { ${r.fields} }
         total
       }
     }`;
   const data = await graphql<Record<string, { items: RaRecord[]; total: number }>>(query, {
-    filter: apiFilter(r.filters, params.filter),
+    ...(r.filterType ? { filter: apiFilter(r.filters, params.filter, r.booleans) } : {}),
+    ...args.values,
     page,
     perPage: Math.min(perPage, MAX_PER_PAGE),
     sortField: sort?.field,
     sortOrder: sort ? (sort.order === 'DESC' ? 'DESC' : 'ASC') : undefined,
   });
-  return { data: data[r.list].items, total: data[r.list].total };
+  return { data: data[r.list].items.map((item) => toRecord(r, item)!), total: data[r.list].total };
 };
 
 const fetchOne = async (resource: string, id: Identifier) => {
   const r = resourceOf(resource);
-  const query = `query One($id: ID!) { ${r.one}(id: $id) { ${r.fields} } }`;
-  const data = await graphql<Record<string, RaRecord | null>>(query, { id: String(id) });
-  return data[r.one];
+  const key = r.key ?? { name: 'id', type: 'ID!' };
+  const query = `query One($key: ${key.type}) { ${r.one}(${key.name}: $key) { ${r.fields} } }`;
+  const data = await graphql<Record<string, RaRecord | null>>(query, { key: String(id) });
+  return toRecord(r, data[r.one]);
 };
 
 const CAPTURE_LEAD = `
@@ -98,6 +336,21 @@ const QUALIFY_LEAD = `mutation QualifyLead($id: ID!) { qualifyLead(id: $id) { ${
 const DISQUALIFY_LEAD = `
   mutation DisqualifyLead($id: ID!, $reason: String!) { disqualifyLead(id: $id, reason: $reason) { ${LEAD_FIELDS} } }`;
 const CONVERT_LEAD = `mutation ConvertLead($id: ID!) { convertLead(id: $id) { ${CLIENT_FIELDS} } }`;
+const CREATE_PRODUCT = `
+  mutation CreateProduct($input: CreateProductInput!) { createProduct(input: $input) { ${PRODUCT_FIELDS} } }`;
+const DRAFT_QUOTE = `mutation DraftQuote($input: DraftQuoteInput!) { draftQuote(input: $input) { ${QUOTE_FIELDS} } }`;
+const TRIAL_BALANCE = `
+  query TrialBalance($asOf: String!) {
+    trialBalance(asOf: $asOf) { asOf currency totalDebit totalCredit lines { accountCode accountName accountType debit credit } }
+  }`;
+const AR_AGING = `
+  query ArAging($asOf: String!) {
+    arAging(asOf: $asOf) {
+      asOf currency
+      lines { clientId clientName invoiceCount current days1to30 days31to60 days61to90 over90 total }
+      totals { current days1to30 days31to60 days61to90 over90 total }
+    }
+  }`;
 const HISTORY = `
   query History($entity: String!, $id: ID!) {
     history(entity: $entity, id: $id) { type revision position recordedAt data metadata }
@@ -120,7 +373,70 @@ const visible = async <T extends RaRecord>(resource: ResourceName, id: Identifie
 /** Optional text inputs: an empty field is "not given", not an empty string. */
 const orNull = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 
+/**
+ * One domain command: the mutation, then the record as queries show it once the command's effect
+ * is visible there (the fields in `settled` equal the mutation's answer).
+ */
+const command = async <T extends RaRecord>(
+  resource: ResourceName,
+  mutation: string,
+  variables: Record<string, unknown>,
+  settled: (keyof T & string)[] = ['status'],
+) => {
+  const data = await graphql<Record<string, T>>(mutation, variables);
+  const answer = Object.values(data)[0];
+  const id = resource === 'accounts' ? (answer as unknown as Account).code : answer.id;
+  const record = await visible<T>(resource, id, (record) => settled.every((key) => record[key] === answer[key]));
+  return { data: record ?? (toRecord(resourceOf(resource), answer) as T) };
+};
+
+/** A mutation taking an id (named `idName`) and answering the resource's fields. */
+const byId = (resource: ResourceName, name: string, fields: string, idName = 'id', extra: Record<string, string> = {}) => {
+  const declarations = Object.entries(extra).map(([arg, type]) => `, $${arg}: ${type}`).join('');
+  const uses = Object.keys(extra).map((arg) => `, ${arg}: $${arg}`).join('');
+  return `mutation ${name[0].toUpperCase()}${name.slice(1)}($${idName}: ID!${declarations}) { ${name}(${idName}: $${idName}${uses}) { ${fields} } }`;
+};
+
+const CHANGE_PRODUCT_PRICE = byId('products', 'changeProductPrice', PRODUCT_FIELDS, 'id', { unitPrice: 'String!' });
+const DEACTIVATE_PRODUCT = byId('products', 'deactivateProduct', PRODUCT_FIELDS);
+const SEND_QUOTE = byId('quotes', 'sendQuote', QUOTE_FIELDS);
+const ACCEPT_QUOTE = byId('quotes', 'acceptQuote', QUOTE_FIELDS);
+const REJECT_QUOTE = byId('quotes', 'rejectQuote', QUOTE_FIELDS, 'id', { reason: 'String!' });
+const PLACE_ORDER = byId('orders', 'placeOrder', ORDER_FIELDS, 'quoteId');
+const AUTHORIZE_PAYMENT = byId('orders', 'authorizePayment', ORDER_FIELDS, 'orderId', { reference: 'String!' });
+const FAIL_PAYMENT = byId('orders', 'failPayment', ORDER_FIELDS, 'orderId', { reason: 'String!' });
+const SHIP_ORDER = byId('orders', 'shipOrder', ORDER_FIELDS, 'orderId', { carrier: 'String!', trackingNumber: 'String!' });
+const CONFIRM_DELIVERY = byId('orders', 'confirmDelivery', ORDER_FIELDS, 'orderId');
+const CANCEL_ORDER = byId('orders', 'cancelOrder', ORDER_FIELDS, 'orderId', { reason: 'String!' });
+const SEND_INVOICE = byId('invoices', 'sendInvoice', INVOICE_FIELDS);
+const VOID_INVOICE = byId('invoices', 'voidInvoice', INVOICE_FIELDS, 'id', { reason: 'String!' });
+const RECORD_PAYMENT = `
+  mutation RecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { ${INVOICE_FIELDS} } }`;
+const ISSUE_CREDIT_NOTE = `
+  mutation IssueCreditNote($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { ${INVOICE_FIELDS} } }`;
+const REVERSE_JOURNAL_ENTRY = byId('journalEntries', 'reverseJournalEntry', JOURNAL_ENTRY_FIELDS, 'id', { reason: 'String!' });
+
+export type RecordPaymentInput = { invoiceId: string; amount: string; method: PaymentMethod; reference: string; receivedOn?: string | null };
+
 export type AnnalsDataProvider = DataProvider & {
+  changeProductPrice(id: Identifier, unitPrice: string): Promise<{ data: Product }>;
+  deactivateProduct(id: Identifier): Promise<{ data: Product }>;
+  sendQuote(id: Identifier): Promise<{ data: Quote }>;
+  acceptQuote(id: Identifier): Promise<{ data: Quote }>;
+  rejectQuote(id: Identifier, reason: string): Promise<{ data: Quote }>;
+  placeOrder(quoteId: Identifier): Promise<{ data: Order }>;
+  authorizePayment(id: Identifier, reference: string): Promise<{ data: Order }>;
+  failPayment(id: Identifier, reason: string): Promise<{ data: Order }>;
+  shipOrder(id: Identifier, carrier: string, trackingNumber: string): Promise<{ data: Order }>;
+  confirmDelivery(id: Identifier): Promise<{ data: Order }>;
+  cancelOrder(id: Identifier, reason: string): Promise<{ data: Order }>;
+  sendInvoice(id: Identifier): Promise<{ data: Invoice }>;
+  recordPayment(input: RecordPaymentInput): Promise<{ data: Invoice }>;
+  issueCreditNote(invoiceId: Identifier, amount: string, reason: string): Promise<{ data: Invoice }>;
+  voidInvoice(id: Identifier, reason: string): Promise<{ data: Invoice }>;
+  reverseJournalEntry(id: Identifier, reason: string): Promise<{ data: JournalEntry }>;
+  trialBalance(asOf: string): Promise<{ data: TrialBalance }>;
+  arAging(asOf: string): Promise<{ data: ArAging }>;
   qualifyLead(id: Identifier): Promise<{ data: Lead }>;
   disqualifyLead(id: Identifier, reason: string): Promise<{ data: Lead }>;
   convertLead(id: Identifier): Promise<{ data: Client }>;
@@ -148,6 +464,32 @@ export const dataProvider: AnnalsDataProvider = {
   }) as DataProvider['getManyReference'],
 
   create: (async (resource: string, { data }: { data: Record<string, unknown> }) => {
+    if (resource === 'products') {
+      const input = {
+        sku: String(data.sku ?? '').trim(),
+        name: String(data.name ?? '').trim(),
+        unitPrice: String(data.unitPrice ?? '').trim(),
+        taxRate: String(data.taxRate ?? '').trim(),
+      };
+      const { createProduct } = await graphql<{ createProduct: Product }>(CREATE_PRODUCT, { input });
+      return { data: (await visible<Product>('products', createProduct.id, () => true)) ?? createProduct };
+    }
+    if (resource === 'quotes') {
+      const lines = (Array.isArray(data.lines) ? data.lines : []) as Record<string, unknown>[];
+      const input = {
+        clientId: data.clientId,
+        validUntil: orNull(data.validUntil),
+        lines: lines.map((line) => ({
+          productId: orNull(line.productId),
+          description: orNull(line.description) ?? undefined,
+          quantity: String(line.quantity ?? '').trim(),
+          unitPrice: orNull(line.unitPrice) ?? undefined,
+          taxRate: orNull(line.taxRate) ?? undefined,
+        })),
+      };
+      const { draftQuote } = await graphql<{ draftQuote: Quote }>(DRAFT_QUOTE, { input });
+      return { data: (await visible<Quote>('quotes', draftQuote.id, () => true)) ?? draftQuote };
+    }
     if (resource !== 'leads') return unsupported(`Creating ${resource}`)();
     const input = {
       name: String(data.name ?? '').trim(),
@@ -179,6 +521,60 @@ export const dataProvider: AnnalsDataProvider = {
     const { convertLead } = await graphql<{ convertLead: Client }>(CONVERT_LEAD, { id: String(id) });
     await visible<Lead>('leads', id, (lead) => lead.status === 'CONVERTED');
     return { data: (await visible<Client>('clients', convertLead.id, () => true)) ?? convertLead };
+  },
+
+  changeProductPrice: (id, unitPrice) =>
+    command<Product>('products', CHANGE_PRODUCT_PRICE, { id: String(id), unitPrice: unitPrice.trim() }, ['unitPrice']),
+  deactivateProduct: (id) => command<Product>('products', DEACTIVATE_PRODUCT, { id: String(id) }, ['active']),
+  sendQuote: (id) => command<Quote>('quotes', SEND_QUOTE, { id: String(id) }),
+  acceptQuote: (id) => command<Quote>('quotes', ACCEPT_QUOTE, { id: String(id) }),
+  rejectQuote: (id, reason) => command<Quote>('quotes', REJECT_QUOTE, { id: String(id), reason: reason.trim() }),
+
+  async placeOrder(quoteId) {
+    const placed = await command<Order>('orders', PLACE_ORDER, { quoteId: String(quoteId) });
+    // The quote page links to its order once the quote's read model knows it.
+    await visible<Quote>('quotes', quoteId, (quote) => quote.orderId != null);
+    return placed;
+  },
+  authorizePayment: (id, reference) =>
+    command<Order>('orders', AUTHORIZE_PAYMENT, { orderId: String(id), reference: reference.trim() }),
+  failPayment: (id, reason) => command<Order>('orders', FAIL_PAYMENT, { orderId: String(id), reason: reason.trim() }),
+  shipOrder: (id, carrier, trackingNumber) =>
+    command<Order>('orders', SHIP_ORDER, { orderId: String(id), carrier: carrier.trim(), trackingNumber: trackingNumber.trim() }),
+  confirmDelivery: (id) => command<Order>('orders', CONFIRM_DELIVERY, { orderId: String(id) }),
+  cancelOrder: (id, reason) => command<Order>('orders', CANCEL_ORDER, { orderId: String(id), reason: reason.trim() }),
+
+  sendInvoice: (id) => command<Invoice>('invoices', SEND_INVOICE, { id: String(id) }, ['status', 'sentOn']),
+  recordPayment: (input) =>
+    command<Invoice>(
+      'invoices',
+      RECORD_PAYMENT,
+      { input: { ...input, amount: input.amount.trim(), reference: input.reference.trim(), receivedOn: orNull(input.receivedOn) } },
+      ['status', 'amountPaid'],
+    ),
+  issueCreditNote: (invoiceId, amount, reason) =>
+    command<Invoice>(
+      'invoices',
+      ISSUE_CREDIT_NOTE,
+      { input: { invoiceId: String(invoiceId), amount: amount.trim(), reason: reason.trim() } },
+      ['status', 'credited'],
+    ),
+  voidInvoice: (id, reason) => command<Invoice>('invoices', VOID_INVOICE, { id: String(id), reason: reason.trim() }),
+
+  async reverseJournalEntry(id, reason) {
+    const reversal = await command<JournalEntry>('journalEntries', REVERSE_JOURNAL_ENTRY, { id: String(id), reason: reason.trim() }, []);
+    await visible<JournalEntry>('journalEntries', id, (entry) => entry.reversedBy != null);
+    return reversal;
+  },
+
+  async trialBalance(asOf) {
+    const { trialBalance } = await graphql<{ trialBalance: TrialBalance }>(TRIAL_BALANCE, { asOf });
+    return { data: trialBalance };
+  },
+
+  async arAging(asOf) {
+    const { arAging } = await graphql<{ arAging: ArAging }>(AR_AGING, { asOf });
+    return { data: arAging };
   },
 
   async history(entity, id) {

@@ -1,0 +1,29 @@
+import { Typography } from '@mui/material';
+import { useFieldValue, useGetIdentity, useRecordContext, type FieldProps } from 'react-admin';
+import type { Identity } from './authProvider';
+
+/**
+ * An amount exactly as the API gives it ("125.50"), with its currency: no float, no rounding.
+ * The currency is the record's; records without one (ledger accounts) are in the tenant's.
+ */
+export const MoneyField = ({ currency, strong, ...props }: FieldProps & { currency?: string; strong?: boolean; textAlign?: 'right' }) => {
+  const value = useFieldValue(props) as string | null | undefined;
+  const record = useRecordContext();
+  const { identity } = useGetIdentity();
+  if (value == null || value === '') return null;
+  const code = currency ?? (record?.currency as string | undefined) ?? (identity as Identity | undefined)?.currency ?? '';
+  return <Money amount={value} currency={code} strong={strong} />;
+};
+
+MoneyField.displayName = 'MoneyField';
+
+export const Money = ({ amount, currency, strong }: { amount: string; currency: string; strong?: boolean }) => (
+  <Typography
+    component="span"
+    variant="body2"
+    sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', fontWeight: strong ? 600 : undefined }}
+  >
+    {amount}
+    {currency ? ` ${currency}` : ''}
+  </Typography>
+);

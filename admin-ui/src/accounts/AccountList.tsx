@@ -1,0 +1,19 @@
+import { BooleanField, Datagrid, DateInput, List, TextField } from 'react-admin';
+import { MoneyField } from '../MoneyField';
+
+/** Balances as of a day: empty means today and everything posted since. */
+const accountFilters = [<DateInput key="asOf" source="asOf" alwaysOn helperText={false} />];
+
+export const AccountList = () => (
+  <List filters={accountFilters} sort={{ field: 'code', order: 'ASC' }} perPage={100} pagination={false} exporter={false}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="code" sx={{ fontFamily: 'monospace' }} />
+      <TextField source="name" sx={{ fontWeight: 500 }} />
+      <TextField source="type" />
+      <MoneyField source="debit" sortable={false} textAlign="right" />
+      <MoneyField source="credit" sortable={false} textAlign="right" />
+      <MoneyField source="balance" sortable={false} textAlign="right" strong />
+      <BooleanField source="open" sortable={false} />
+    </Datagrid>
+  </List>
+);

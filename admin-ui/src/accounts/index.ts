@@ -1,0 +1,11 @@
+import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
+import type { Account } from '../dataProvider';
+import { AccountList } from './AccountList';
+import { AccountShow } from './AccountShow';
+
+export default {
+  list: AccountList,
+  show: AccountShow,
+  icon: AccountBalanceIcon,
+  recordRepresentation: (account: Account) => `${account.code} ${account.name}`,
+};

@@ -1,0 +1,129 @@
+import LaunchIcon from '@mui/icons-material/Launch';
+import UndoIcon from '@mui/icons-material/Undo';
+import { Alert, Box, Stack, Typography } from '@mui/material';
+import {
+  Button,
+  Labeled,
+  ListButton,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useRedirect,
+  useTranslate,
+} from 'react-admin';
+import { DialogCommandButton } from '../CommandButton';
+import type { JournalEntry } from '../dataProvider';
+import { EventHistory } from '../EventHistory';
+import { HumanDateField } from '../HumanDateField';
+import { JournalLinesField } from '../JournalLinesField';
+import { SourceField } from './SourceField';
+
+const INVOICE_SOURCES = ['InvoiceIssued', 'InvoiceVoided'];
+
+const ReverseButton = () => {
+  const redirect = useRedirect();
+  return (
+    <DialogCommandButton<JournalEntry, JournalEntry>
+      label="resources.journalEntries.actions.reverse"
+      icon={<UndoIcon />}
+      allowed={(entry) => !entry.reversedBy && !entry.reversalOf}
+      title="resources.journalEntries.reverse_dialog.title"
+      content="resources.journalEntries.reverse_dialog.content"
+      fields={[{ name: 'reason', label: 'annals.reason', required: true, multiline: true }]}
+      run={(dataProvider, entry, { reason }) => dataProvider.reverseJournalEntry(entry.id, reason)}
+      success="resources.journalEntries.notifications.reversed"
+      onSuccess={(reversal) => redirect('show', 'journalEntries', reversal.id)}
+      color="warning"
+    />
+  );
+};
+
+const OpenSourceButton = () => {
+  const entry = useRecordContext<JournalEntry>();
+  const redirect = useRedirect();
+  if (!entry?.sourceId || !INVOICE_SOURCES.includes(entry.sourceType ?? '')) return null;
+  return (
+    <Button label="resources.journalEntries.actions.open_invoice" onClick={() => redirect('show', 'invoices', entry.sourceId!)}>
+      <LaunchIcon />
+    </Button>
+  );
+};
+
+const ReversalNotice = () => {
+  const entry = useRecordContext<JournalEntry>();
+  const translate = useTranslate();
+  const redirect = useRedirect();
+  if (!entry) return null;
+  if (entry.reversedBy)
+    return (
+      <Alert
+        severity="warning"
+        sx={{ mt: 1 }}
+        action={<Button label="resources.journalEntries.actions.open_reversal" onClick={() => redirect('show', 'journalEntries', entry.reversedBy!)} />}
+      >
+        {translate('resources.journalEntries.reversed', { reason: entry.reversalReason ?? '' })}
+      </Alert>
+    );
+  if (entry.reversalOf)
+    return (
+      <Alert
+        severity="info"
+        sx={{ mt: 1 }}
+        action={<Button label="resources.journalEntries.actions.open_original" onClick={() => redirect('show', 'journalEntries', entry.reversalOf!)} />}
+      >
+        {translate('resources.journalEntries.reversal_of', { reason: entry.reversalReason ?? '' })}
+      </Alert>
+    );
+  return null;
+};
+
+const JournalEntryHeader = () => {
+  const entry = useRecordContext<JournalEntry>();
+  if (!entry) return null;
+  return (
+    <Box sx={{ px: 2, pt: 2 }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography variant="h5" component="h2" data-testid="journal-entry-memo">
+          {entry.memo}
+        </Typography>
+        <SourceField />
+      </Stack>
+      <ReversalNotice />
+    </Box>
+  );
+};
+
+export const JournalEntryShow = () => (
+  <Show
+    actions={
+      <TopToolbar sx={{ gap: 1, alignItems: 'center' }}>
+        <ListButton />
+        <OpenSourceButton />
+        <ReverseButton />
+      </TopToolbar>
+    }
+  >
+    <JournalEntryHeader />
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="resources.journalEntries.tabs.summary">
+        <Stack direction="row" spacing={6}>
+          <Labeled>
+            <TextField source="date" />
+          </Labeled>
+          <Labeled>
+            <TextField source="postedBy" />
+          </Labeled>
+          <Labeled>
+            <HumanDateField source="postedAt" />
+          </Labeled>
+        </Stack>
+        <JournalLinesField />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.journalEntries.tabs.history" path="history">
+        <EventHistory entity="journalEntry" />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);
