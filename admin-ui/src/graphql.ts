@@ -59,7 +59,9 @@ export const graphql = async <T>(query: string, variables: Record<string, unknow
   if (first) {
     const code = first.extensions?.code;
     const status = response.status === 401 ? 401 : statusOf(code);
-    throw new HttpError(first.message, status, { code, errors: body.errors });
+    // Not under `errors`: react-admin's forms read `body.errors` as per-field validation errors and
+    // would mark the form invalid (on fields named "0", "1"...) instead of showing the server's message.
+    throw new HttpError(first.message, status, { code, graphqlErrors: body.errors });
   }
   if (!response.ok || body.data == null) {
     throw new HttpError(`The server answered ${response.status} ${response.statusText}`.trim(), response.status || 500);
