@@ -13,6 +13,7 @@ import {
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { Button, useTranslate, type RaRecord } from 'react-admin';
 import type { AnnalsDataProvider } from './dataProvider';
+import { useHasRole } from './roles';
 import { useRecordCommand, type Success } from './useRecordCommand';
 
 type Common<R extends RaRecord, T> = {
@@ -25,6 +26,8 @@ type Common<R extends RaRecord, T> = {
   onSuccess?: (data: T) => void;
   color?: ButtonProps['color'];
   variant?: ButtonProps['variant'];
+  /** The roles the server lets run the command; others do not see the button. */
+  roles?: readonly string[];
 };
 
 /** A domain command with nothing to ask: one click, run pessimistically. */
@@ -37,9 +40,11 @@ export const CommandButton = <R extends RaRecord, T>({
   onSuccess,
   color = 'primary',
   variant = 'contained',
+  roles,
 }: Common<R, T> & { run: (dataProvider: AnnalsDataProvider, record: R) => Promise<{ data: T }> }) => {
   const { record, mutate, isPending } = useRecordCommand<R, T>((dataProvider, record) => run(dataProvider, record), { success, onSuccess });
-  if (!record || !allowed(record)) return null;
+  const permitted = useHasRole(roles);
+  if (!record || !permitted || !allowed(record)) return null;
   return (
     <Button label={label} onClick={() => mutate()} disabled={isPending} variant={variant} color={color}>
       {isPending ? <CircularProgress size={16} color="inherit" /> : icon}
@@ -74,6 +79,7 @@ export const DialogCommandButton = <R extends RaRecord, T>({
   onSuccess,
   color = 'primary',
   variant = 'outlined',
+  roles,
   title,
   content,
   fields,
@@ -99,7 +105,8 @@ export const DialogCommandButton = <R extends RaRecord, T>({
       },
     },
   );
-  if (!record || !allowed(record)) return null;
+  const permitted = useHasRole(roles);
+  if (!record || !permitted || !allowed(record)) return null;
 
   const complete = fields.every((field) => !field.required || (values[field.name] ?? '').trim() !== '');
   const submit = (event: FormEvent) => {

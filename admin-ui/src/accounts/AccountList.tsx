@@ -5,7 +5,7 @@ import { MoneyField } from '../MoneyField';
 const accountFilters = [<DateInput key="asOf" source="asOf" alwaysOn helperText={false} />];
 
 export const AccountList = () => (
-  <List filters={accountFilters} sort={{ field: 'code', order: 'ASC' }} perPage={100} pagination={false} exporter={false}>
+  <List filters={accountFilters} actions={false} sort={{ field: 'code', order: 'ASC' }} perPage={100} pagination={false} exporter={false}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="code" sx={{ fontFamily: 'monospace' }} />
       <TextField source="name" sx={{ fontWeight: 500 }} />

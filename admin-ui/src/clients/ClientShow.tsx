@@ -24,11 +24,13 @@ import { InvoiceStatusChip } from '../invoices/InvoiceStatusChip';
 import { MoneyField } from '../MoneyField';
 import { OrderStatusChip } from '../orders/OrderStatusChip';
 import { QuoteStatusChip } from '../quotes/QuoteStatusChip';
+import { SELLERS, useHasRole } from '../roles';
 
 /** A quote for this client: the create form opens with the client already picked. */
 const NewQuoteButton = () => {
   const client = useRecordContext<Client>();
-  if (!client) return null;
+  const permitted = useHasRole(SELLERS);
+  if (!client || !permitted) return null;
   return <CreateButton resource="quotes" label="resources.clients.actions.new_quote" state={{ record: { clientId: client.id } }} />;
 };
 

@@ -14,6 +14,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { BILLERS } from '../roles';
 import { CommandButton, DialogCommandButton } from '../CommandButton';
 import type { Invoice, PaymentMethod } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
@@ -33,6 +34,7 @@ const SendButton = () => {
   const invoice = useRecordContext<Invoice>();
   return (
     <CommandButton<Invoice, Invoice>
+      roles={BILLERS}
       label={invoice?.status === 'ISSUED' ? 'resources.invoices.actions.send' : 'resources.invoices.actions.resend'}
       icon={<SendIcon />}
       allowed={isOpen}
@@ -45,6 +47,7 @@ const SendButton = () => {
 
 const RecordPaymentButton = () => (
   <DialogCommandButton<Invoice, Invoice>
+    roles={BILLERS}
     label="resources.invoices.actions.record_payment"
     icon={<PaymentsIcon />}
     allowed={hasBalance}
@@ -76,6 +79,7 @@ const RecordPaymentButton = () => (
 
 const IssueCreditNoteButton = () => (
   <DialogCommandButton<Invoice, Invoice>
+    roles={BILLERS}
     label="resources.invoices.actions.issue_credit_note"
     icon={<RemoveCircleIcon />}
     allowed={hasBalance}
@@ -92,6 +96,7 @@ const IssueCreditNoteButton = () => (
 
 const VoidButton = () => (
   <DialogCommandButton<Invoice, Invoice>
+    roles={BILLERS}
     label="resources.invoices.actions.void"
     icon={<BlockIcon />}
     allowed={(invoice) => isOpen(invoice) && Number(invoice.amountPaid) === 0 && Number(invoice.credited) === 0}

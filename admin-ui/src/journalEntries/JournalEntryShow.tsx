@@ -13,6 +13,7 @@ import {
   useRedirect,
   useTranslate,
 } from 'react-admin';
+import { BILLERS } from '../roles';
 import { DialogCommandButton } from '../CommandButton';
 import type { JournalEntry } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
@@ -26,6 +27,7 @@ const ReverseButton = () => {
   const redirect = useRedirect();
   return (
     <DialogCommandButton<JournalEntry, JournalEntry>
+      roles={BILLERS}
       label="resources.journalEntries.actions.reverse"
       icon={<UndoIcon />}
       allowed={(entry) => !entry.reversedBy && !entry.reversalOf}

@@ -18,6 +18,7 @@ import {
   useRedirect,
   useTranslate,
 } from 'react-admin';
+import { SELLERS } from '../roles';
 import { CommandButton, DialogCommandButton } from '../CommandButton';
 import type { Order } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
@@ -29,6 +30,7 @@ const awaitingPayment = (order: Order) => order.status === 'PLACED' || order.sta
 
 const AuthorizePaymentButton = () => (
   <DialogCommandButton<Order, Order>
+    roles={SELLERS}
     label="resources.orders.actions.authorize_payment"
     icon={<CreditCardIcon />}
     allowed={awaitingPayment}
@@ -43,6 +45,7 @@ const AuthorizePaymentButton = () => (
 
 const FailPaymentButton = () => (
   <DialogCommandButton<Order, Order>
+    roles={SELLERS}
     label="resources.orders.actions.fail_payment"
     icon={<CreditCardOffIcon />}
     allowed={awaitingPayment}
@@ -57,6 +60,7 @@ const FailPaymentButton = () => (
 
 const ShipButton = () => (
   <DialogCommandButton<Order, Order>
+    roles={SELLERS}
     label="resources.orders.actions.ship"
     icon={<LocalShippingIcon />}
     allowed={(order) => order.status === 'PAYMENT_AUTHORIZED'}
@@ -74,6 +78,7 @@ const ShipButton = () => (
 
 const ConfirmDeliveryButton = () => (
   <CommandButton<Order, Order>
+    roles={SELLERS}
     label="resources.orders.actions.confirm_delivery"
     icon={<DoneAllIcon />}
     allowed={(order) => order.status === 'SHIPPED'}
@@ -85,6 +90,7 @@ const ConfirmDeliveryButton = () => (
 
 const CancelButton = () => (
   <DialogCommandButton<Order, Order>
+    roles={SELLERS}
     label="resources.orders.actions.cancel"
     icon={<BlockIcon />}
     allowed={(order) => ['PLACED', 'PAYMENT_AUTHORIZED', 'PAYMENT_FAILED'].includes(order.status)}

@@ -1,6 +1,7 @@
 import { CreateButton, Datagrid, ExportButton, List, SearchInput, SelectInput, TextField, TopToolbar, useTranslate } from 'react-admin';
 import { HumanDateField } from '../HumanDateField';
 import { MoneyField } from '../MoneyField';
+import { SELLERS, useHasRole } from '../roles';
 import { ProductActiveChip } from './ProductActiveChip';
 
 const useProductFilters = () => {
@@ -20,16 +21,18 @@ const useProductFilters = () => {
   ];
 };
 
+const ProductListActions = () => (
+  <TopToolbar>
+    {useHasRole(SELLERS) ? <CreateButton /> : null}
+    <ExportButton maxResults={500} />
+  </TopToolbar>
+);
+
 export const ProductList = () => (
   <List
     filters={useProductFilters()}
     filterDefaultValues={{ active: 'true' }}
-    actions={
-      <TopToolbar>
-        <CreateButton />
-        <ExportButton maxResults={500} />
-      </TopToolbar>
-    }
+    actions={<ProductListActions />}
     sort={{ field: 'sku', order: 'ASC' }}
     perPage={25}
   >

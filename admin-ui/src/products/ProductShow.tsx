@@ -2,6 +2,7 @@ import BlockIcon from '@mui/icons-material/Block';
 import PriceChangeIcon from '@mui/icons-material/PriceChange';
 import { Box, Stack, Typography } from '@mui/material';
 import { Labeled, ListButton, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { SELLERS } from '../roles';
 import { CommandButton, DialogCommandButton } from '../CommandButton';
 import type { Product } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
@@ -12,6 +13,7 @@ import { ProductActiveChip } from './ProductActiveChip';
 
 const ChangePriceButton = () => (
   <DialogCommandButton<Product, Product>
+    roles={SELLERS}
     label="resources.products.actions.change_price"
     icon={<PriceChangeIcon />}
     allowed={(product) => product.active}
@@ -34,6 +36,7 @@ const ChangePriceButton = () => (
 
 const DeactivateButton = () => (
   <CommandButton<Product, Product>
+    roles={SELLERS}
     label="resources.products.actions.deactivate"
     icon={<BlockIcon />}
     allowed={(product) => product.active}

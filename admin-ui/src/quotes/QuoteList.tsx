@@ -15,6 +15,7 @@ import {
 import type { Quote } from '../dataProvider';
 import { HumanDateField } from '../HumanDateField';
 import { MoneyField } from '../MoneyField';
+import { SELLERS, useHasRole } from '../roles';
 import { QuoteStatusChip, quoteStatusChoices } from './QuoteStatusChip';
 
 const useQuoteFilters = () => {
@@ -28,15 +29,17 @@ const useQuoteFilters = () => {
   ];
 };
 
+const QuoteListActions = () => (
+  <TopToolbar>
+    {useHasRole(SELLERS) ? <CreateButton /> : null}
+    <ExportButton maxResults={500} />
+  </TopToolbar>
+);
+
 export const QuoteList = () => (
   <List
     filters={useQuoteFilters()}
-    actions={
-      <TopToolbar>
-        <CreateButton />
-        <ExportButton maxResults={500} />
-      </TopToolbar>
-    }
+    actions={<QuoteListActions />}
     sort={{ field: 'createdAt', order: 'DESC' }}
     perPage={25}
   >

@@ -16,6 +16,7 @@ import {
   useRecordContext,
   useRedirect,
 } from 'react-admin';
+import { SELLERS } from '../roles';
 import { CommandButton, DialogCommandButton } from '../CommandButton';
 import type { Order, Quote } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
@@ -25,6 +26,7 @@ import { QuoteStatusChip } from './QuoteStatusChip';
 
 const SendButton = () => (
   <CommandButton<Quote, Quote>
+    roles={SELLERS}
     label="resources.quotes.actions.send"
     icon={<SendIcon />}
     allowed={(quote) => quote.status === 'DRAFT'}
@@ -35,6 +37,7 @@ const SendButton = () => (
 
 const AcceptButton = () => (
   <CommandButton<Quote, Quote>
+    roles={SELLERS}
     label="resources.quotes.actions.accept"
     icon={<CheckCircleIcon />}
     allowed={(quote) => quote.status === 'SENT'}
@@ -46,6 +49,7 @@ const AcceptButton = () => (
 
 const RejectButton = () => (
   <DialogCommandButton<Quote, Quote>
+    roles={SELLERS}
     label="resources.quotes.actions.reject"
     icon={<CancelIcon />}
     allowed={(quote) => quote.status === 'SENT'}
@@ -62,6 +66,7 @@ const PlaceOrderButton = () => {
   const redirect = useRedirect();
   return (
     <CommandButton<Quote, Order>
+      roles={SELLERS}
       label="resources.quotes.actions.place_order"
       icon={<ShoppingCartIcon />}
       allowed={(quote) => quote.status === 'ACCEPTED' && !quote.orderId}
