@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { Pool, PoolClient } from 'pg';
+import { Client, Pool } from 'pg';
 import { EventStore, RecordedEvent, Subscription } from '../event-store/event-store.port';
 import { Projection } from './projection';
+import { NOTIFY_SQL } from '../event-store/postgres/postgres-event-store';
 
 export const CHECKPOINT_CHANNEL = 'annals_projection_checkpoints';
 
@@ -50,7 +51,7 @@ const lockSql = `SELECT pg_try_advisory_lock(hashtextextended('annals.projection
 export class ProjectionRunner extends EventEmitter {
   private status: ProjectionStatus;
   private subscription?: Subscription;
-  private leaderClient?: PoolClient;
+  private leaderClient?: Client;
   private timer?: NodeJS.Timeout;
   private stopped = false;
   private running: Promise<void> = Promise.resolve();
@@ -122,14 +123,23 @@ export class ProjectionRunner extends EventEmitter {
 
   private async tryLead(): Promise<void> {
     if (this.stopped) return;
-    const client = await this.pool.connect();
+    // Its own connection, not one of the pool's: a leader holds it for as long as it leads, and
+    // the app's runners together would otherwise keep most of the pool from the work itself.
+    const client = new Client(this.pool.options);
+    let lost = false;
+    client.on('error', () => (lost = true));
     let locked = false;
     try {
+      await client.connect();
       locked = (await client.query(lockSql, [this.projection.name])).rows[0].locked;
     } finally {
-      if (!locked) client.release();
+      if (!locked || lost || this.stopped) {
+        locked = false;
+        void client.end().catch(() => undefined);
+      }
     }
     if (!locked) {
+      if (this.stopped) return;
       this.setState('STANDBY');
       this.timer = setTimeout(() => void this.tryLead().catch((e) => this.options.log(describe(e))), this.options.standbyRetryMs);
       return;
@@ -137,6 +147,7 @@ export class ProjectionRunner extends EventEmitter {
     this.leaderClient = client;
     // If the lock connection dies, leadership is gone: stop and try again.
     client.on('error', () => {
+      if (this.leaderClient !== client) return;
       this.releaseLeadership();
       void this.subscription?.stop();
       this.subscription = undefined;
@@ -149,7 +160,7 @@ export class ProjectionRunner extends EventEmitter {
   private releaseLeadership() {
     const client = this.leaderClient;
     this.leaderClient = undefined;
-    client?.release(true);
+    void client?.end().catch(() => undefined);
   }
 
   private async subscribe(): Promise<void> {
@@ -202,7 +213,6 @@ export class ProjectionRunner extends EventEmitter {
           WHERE name = $1`,
         [this.projection.name, position.toString()],
       );
-      await tx.query('SELECT pg_notify($1, $2)', [CHECKPOINT_CHANNEL, `${this.projection.name}:${position}`]);
       await tx.query('COMMIT');
     } catch (error) {
       await tx.query('ROLLBACK').catch(() => undefined);
@@ -222,6 +232,9 @@ export class ProjectionRunner extends EventEmitter {
       updatedAt: new Date(),
     };
     this.emit('checkpoint', position);
+    // After the commit, in its own transaction (see NOTIFY_SQL): other instances' waiters learn of
+    // the checkpoint; a lost notification only delays them until their periodic re-read.
+    this.pool.query(NOTIFY_SQL, [CHECKPOINT_CHANNEL, `${this.projection.name}:${position}`]).catch(() => undefined);
   }
 
   private async failed(error: unknown): Promise<void> {

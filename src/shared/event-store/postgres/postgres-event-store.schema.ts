@@ -8,6 +8,13 @@ import type { Pool } from 'pg';
 export const APPEND_LOCK_KEY = 7_415_961_300_117n;
 
 /**
+ * Key of the transaction-level advisory lock (shared mode: appends never wait on it) that every
+ * append takes before its xid, held until it ends: it tells es_heads which in-flight
+ * transactions are appends, so only they hold subscriptions back (a projector's commit does not).
+ */
+export const APPENDING_LOCK_KEY = APPEND_LOCK_KEY + 2n;
+
+/**
  * Channel on which the adapter notifies, after each append commits, with the position of its last
  * event. Not from inside es_append: a transaction that has run NOTIFY holds a database-wide lock
  * through its commit, WAL flush included, which serialises committing appends (measured: 8
@@ -112,6 +119,7 @@ BEGIN
   -- survives rollback, hence the handler; cancellation is caught too, as OTHERS omits it).
   PERFORM pg_advisory_lock(${APPEND_LOCK_KEY});
   BEGIN
+    PERFORM pg_advisory_xact_lock_shared(${APPENDING_LOCK_KEY});
     PERFORM pg_current_xact_id();
     v_first_position := nextval('es_position_seq');
     IF v_count > 1 THEN
@@ -139,6 +147,54 @@ BEGIN
   idempotent := false;
 END
 $es_append$;
+
+-- The visible head (every event at or below it that will ever be visible already is) and the
+-- stored head. Every append takes the APPENDING lock before its xid and holds it to its end, and
+-- takes its xid and positions under the append lock, so xid order is position order. Statement 1
+-- takes a snapshot S0, then reads the lock table: B = least(xmax(S0), xids of appends in flight
+-- then); an append without an xid yet will take one >= xmax(S0) (if any such append exists the
+-- bound falls back to xmin(S0), which is what it was before). Any append with an xid below B
+-- had ended when the lock table was read, so statement 2, with a later snapshot, sees all of its
+-- events or none; every event still to appear has an xid >= B, hence a higher position than any
+-- event with an xid below B. Other transactions (projectors, notifications) hold nothing back.
+-- In a single-snapshot isolation level, statement 2 could not see later commits: xmin only.
+CREATE OR REPLACE FUNCTION es_heads(OUT visible_head bigint, OUT stored_head bigint)
+LANGUAGE plpgsql VOLATILE AS $es_heads$
+DECLARE
+  v_bound xid8;
+BEGIN
+  IF current_setting('transaction_isolation') = 'read committed' THEN
+    WITH s AS MATERIALIZED (
+      SELECT pg_current_snapshot() AS snap
+    ), locks AS MATERIALIZED (
+      SELECT l.pid, l.locktype, l.transactionid, l.classid, l.objid, l.objsubid, l.database, l.mode
+        FROM pg_locks l WHERE l.granted AND l.locktype IN ('advisory', 'transactionid')
+    ), appending AS (
+      SELECT a.pid, t.transactionid::text::bigint AS xid32
+        FROM locks a
+        LEFT JOIN locks t ON t.pid = a.pid AND t.locktype = 'transactionid' AND t.mode = 'ExclusiveLock'
+       WHERE a.locktype = 'advisory' AND a.objsubid = 1
+         AND a.classid = ${APPENDING_LOCK_KEY >> 32n} AND a.objid = ${APPENDING_LOCK_KEY & 0xffffffffn}
+         AND a.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+    )
+    SELECT CASE
+             WHEN EXISTS (SELECT 1 FROM appending WHERE xid32 IS NULL) THEN pg_snapshot_xmin(s.snap)
+             -- 32-bit xids widened next to xmax(S0): in-flight xids are within 2^31 of it.
+             ELSE least(pg_snapshot_xmax(s.snap), (
+               SELECT (x.r + ((((a.xid32 - x.r % 4294967296) % 4294967296) + 4294967296 + 2147483648) % 4294967296) - 2147483648)::text::xid8
+                 FROM appending a, (SELECT pg_snapshot_xmax(s.snap)::text::bigint AS r) x
+                ORDER BY 1 LIMIT 1))
+           END
+      INTO v_bound
+      FROM s;
+  ELSE
+    v_bound := pg_snapshot_xmin(pg_current_snapshot());
+  END IF;
+  SELECT coalesce((SELECT position FROM es_events WHERE transaction_id < v_bound ORDER BY position DESC LIMIT 1), 0),
+         coalesce((SELECT max(position) FROM es_events), 0)
+    INTO visible_head, stored_head;
+END
+$es_heads$;
 
 CREATE OR REPLACE FUNCTION es_check_expected(p_stream text, p_expected text, p_current bigint)
 RETURNS void LANGUAGE plpgsql AS $es_check$

@@ -70,15 +70,11 @@ const prefixPatterns = (prefixes: string[] | undefined): string[] | null =>
   prefixes === undefined ? null : prefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`);
 
 /**
- * Highest position below which every transaction has ended (so everything at or below it that
- * will ever be visible already is), and the highest position stored, visible or not. Events
- * above the first and at or below the second are held back by an older append still in flight.
+ * Highest position at or below which everything that will ever be visible already is, and the
+ * highest position stored, visible or not. Events above the first and at or below the second are
+ * held back by an older append still in flight. See es_heads in the schema.
  */
-const HEADS_SQL = `
-  SELECT coalesce((SELECT position FROM es_events
-                    WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-                    ORDER BY position DESC LIMIT 1), 0)::text,
-         coalesce((SELECT max(position) FROM es_events), 0)::text`;
+const HEADS_SQL = `SELECT visible_head::text, stored_head::text FROM es_heads()`;
 
 /** Events in (after, upTo], both bounds below the visible head, so no visibility check per row. */
 const rangeQuery = (after: bigint, upTo: bigint, limit: number, filter: EventFilter | undefined): QueryArrayConfig =>
@@ -91,6 +87,14 @@ const rangeQuery = (after: bigint, upTo: bigint, limit: number, filter: EventFil
     'e.position',
     [after.toString(), upTo.toString(), prefixPatterns(filter?.eventTypePrefixes), prefixPatterns(filter?.streamPrefixes), limit],
   );
+
+/**
+ * A wake-up call in its own transaction, committed without waiting for its WAL flush: a
+ * transaction that has queued a NOTIFY holds a database-wide lock until its commit is flushed,
+ * so with synchronous commit every notification (and every projection checkpoint that notifies)
+ * would queue behind one fsync at a time. It carries no data: nothing is lost if a crash drops it.
+ */
+export const NOTIFY_SQL = `SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)`;
 
 const isPgError = (error: unknown, code: string): error is Error & { code: string; detail?: string; constraint?: string } =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
@@ -128,8 +132,12 @@ export class PostgresEventStore implements EventStore {
           rowMode: 'array',
         });
         const [nextRevision, position, idempotent] = rows[0];
-        // Not awaited: the append has committed whatever becomes of the wake-up call.
-        if (!idempotent) this.pool.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, position]).catch(() => undefined);
+        if (!idempotent) {
+          // This process's subscriptions need no round trip through the server.
+          this.listener.wakeAll(BigInt(position));
+          // Not awaited: the append has committed whatever becomes of the wake-up call.
+          this.pool.query(NOTIFY_SQL, [NOTIFY_CHANNEL, position]).catch(() => undefined);
+        }
         return { nextRevision: BigInt(nextRevision), position: BigInt(position) };
       } catch (error) {
         if (isPgError(error, SQLSTATE.wrongExpectedRevision)) {
@@ -192,10 +200,34 @@ export class PostgresEventStore implements EventStore {
     await this.listener.close();
   }
 
-  /** @internal [visible head, stored head]: see HEADS_SQL. */
-  async heads(): Promise<[bigint, bigint]> {
-    const { rows } = await this.pool.query<[string, string]>({ text: HEADS_SQL, rowMode: 'array' });
-    return [BigInt(rows[0][0]), BigInt(rows[0][1])];
+  /**
+   * @internal [visible head, stored head]: see HEADS_SQL. Concurrent callers (every subscription
+   * wakes on the same append) share one query: a caller arriving while one is under way gets the
+   * next one, which starts after it asked, so no caller gets an answer older than its call.
+   */
+  heads(): Promise<[bigint, bigint]> {
+    if (!this.headsInFlight) return this.startHeads();
+    this.headsNext ??= this.headsInFlight
+      .catch(() => undefined)
+      .then(() => {
+        this.headsNext = undefined;
+        return this.startHeads();
+      });
+    return this.headsNext;
+  }
+
+  private headsInFlight: Promise<[bigint, bigint]> | undefined;
+  private headsNext: Promise<[bigint, bigint]> | undefined;
+
+  private startHeads(): Promise<[bigint, bigint]> {
+    const query = this.pool
+      .query<[string, string]>({ text: HEADS_SQL, rowMode: 'array' })
+      .then(({ rows }): [bigint, bigint] => [BigInt(rows[0][0]), BigInt(rows[0][1])])
+      .finally(() => {
+        if (this.headsInFlight === query) this.headsInFlight = undefined;
+      });
+    this.headsInFlight = query;
+    return query;
   }
 
   /** @internal */
@@ -276,9 +308,12 @@ class NotificationListener {
 
   private readonly onNotification = (message: Notification) => {
     if (message.channel !== NOTIFY_CHANNEL) return;
-    const position = message.payload ? BigInt(message.payload) : 0n;
-    for (const subscriber of this.subscribers) subscriber.wake(position);
+    this.wakeAll(message.payload ? BigInt(message.payload) : 0n);
   };
+
+  wakeAll(position: bigint) {
+    for (const subscriber of this.subscribers) subscriber.wake(position);
+  }
 
   private readonly onError = (error: Error) => {
     const client = this.client;
