@@ -316,6 +316,12 @@ describe('admin UI in a real browser', () => {
     dialog = page.getByRole('dialog');
     expect(await field(page, 'Amount').inputValue()).toBe('179.64');
     await fillIn(field(page, 'Reference'), reference);
+    // More than is due: the server refuses, the dialog stays open with what was typed.
+    await fillIn(field(page, 'Amount'), '200.00');
+    await dialog.getByRole('button', { name: 'Record payment' }).click();
+    await seen(page.getByText(/is more than the balance due of 179\.64 USD/));
+    await textOf(page.getByTestId('invoice-status'), 'Issued');
+    await fillIn(field(page, 'Amount'), '179.64');
     await snap('payment-dialog');
     await dialog.getByRole('button', { name: 'Record payment' }).click();
     await seen(page.getByText(/is paid in full/));
@@ -335,6 +341,12 @@ describe('admin UI in a real browser', () => {
       expect((await page.getByTestId('order-status').first().innerText()).trim()).toBe('Closed');
     });
     await snap('order-closed');
+
+    // The books follow: the trial balance still balances.
+    await page.getByRole('menuitem', { name: 'Trial balance' }).click();
+    await textOf(page.getByTestId('trial-balance-state'), 'Balanced');
+    await seen(page.getByTestId('trial-balance').getByRole('link', { name: '1000 Cash' }));
+    await snap('trial-balance');
 
     expect(browserErrors).toEqual([]);
   }));

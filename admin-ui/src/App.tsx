@@ -12,6 +12,7 @@ import leads from './leads';
 import orders from './orders';
 import products from './products';
 import quotes from './quotes';
+import { ArAgingPage } from './reports/ArAgingPage';
 import { TrialBalancePage } from './reports/TrialBalancePage';
 import { theme } from './theme';
 
@@ -40,6 +41,7 @@ export const App = () => (
     <Resource name="journalEntries" {...journalEntries} />
     <CustomRoutes>
       <Route path="/trial-balance" element={<TrialBalancePage />} />
+      <Route path="/ar-aging" element={<ArAgingPage />} />
     </CustomRoutes>
   </Admin>
 );
