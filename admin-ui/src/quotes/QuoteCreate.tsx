@@ -99,6 +99,23 @@ const QuoteTotals = () => {
   );
 };
 
+/** The quote's lines (each a product or free text) and the totals they make; used to draft and to revise. */
+export const QuoteLinesInput = () => (
+  <>
+    <ArrayInput source="lines" label="resources.quotes.fields.lines" validate={minLength(1, 'resources.quotes.validation.lines')}>
+      <SimpleFormIterator inline disableReordering>
+        <ProductPicker />
+        <TextInput source="description" label="annals.lines.description" validate={[required(), maxLength(500)]} sx={{ width: 260 }} />
+        <TextInput source="quantity" label="annals.lines.quantity" validate={[required(), decimal]} sx={{ width: 100 }} inputMode="decimal" />
+        <TextInput source="unitPrice" label="annals.lines.unit_price" validate={[required(), decimal]} sx={{ width: 130 }} inputMode="decimal" />
+        <TextInput source="taxRate" label="annals.lines.tax_rate" validate={[required(), decimal]} sx={{ width: 100 }} inputMode="decimal" />
+        <LinePreview />
+      </SimpleFormIterator>
+    </ArrayInput>
+    <QuoteTotals />
+  </>
+);
+
 export const QuoteCreate = () => {
   const notify = useNotify();
   const redirect = useRedirect();
@@ -121,17 +138,7 @@ export const QuoteCreate = () => {
           </ReferenceInput>
           <DateInput source="validUntil" helperText="resources.quotes.helper.validUntil" />
         </Stack>
-        <ArrayInput source="lines" label="resources.quotes.fields.lines" validate={minLength(1, 'resources.quotes.validation.lines')}>
-          <SimpleFormIterator inline disableReordering>
-            <ProductPicker />
-            <TextInput source="description" label="annals.lines.description" validate={[required(), maxLength(500)]} sx={{ width: 260 }} />
-            <TextInput source="quantity" label="annals.lines.quantity" validate={[required(), decimal]} sx={{ width: 100 }} inputMode="decimal" />
-            <TextInput source="unitPrice" label="annals.lines.unit_price" validate={[required(), decimal]} sx={{ width: 130 }} inputMode="decimal" />
-            <TextInput source="taxRate" label="annals.lines.tax_rate" validate={[required(), decimal]} sx={{ width: 100 }} inputMode="decimal" />
-            <LinePreview />
-          </SimpleFormIterator>
-        </ArrayInput>
-        <QuoteTotals />
+        <QuoteLinesInput />
       </SimpleForm>
     </Create>
   );

@@ -1,11 +1,13 @@
 import CancelIcon from '@mui/icons-material/CancelOutlined';
 import CheckCircleIcon from '@mui/icons-material/CheckCircleOutlineOutlined';
+import EditNoteIcon from '@mui/icons-material/EditNote';
 import LaunchIcon from '@mui/icons-material/Launch';
 import SendIcon from '@mui/icons-material/Send';
 import ShoppingCartIcon from '@mui/icons-material/ShoppingCartCheckout';
 import { Box, Stack, Typography } from '@mui/material';
 import {
   Button,
+  EditButton,
   Labeled,
   ListButton,
   ReferenceField,
@@ -16,7 +18,7 @@ import {
   useRecordContext,
   useRedirect,
 } from 'react-admin';
-import { SELLERS } from '../roles';
+import { SELLERS, useHasRole } from '../roles';
 import { CommandButton, DialogCommandButton } from '../CommandButton';
 import type { Order, Quote } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
@@ -78,6 +80,13 @@ const PlaceOrderButton = () => {
   );
 };
 
+const ReviseButton = () => {
+  const quote = useRecordContext<Quote>();
+  const permitted = useHasRole(SELLERS);
+  if (!quote || !permitted || (quote.status !== 'DRAFT' && quote.status !== 'SENT')) return null;
+  return <EditButton label="resources.quotes.actions.revise" icon={<EditNoteIcon />} variant="outlined" />;
+};
+
 const OpenOrderButton = () => {
   const quote = useRecordContext<Quote>();
   const redirect = useRedirect();
@@ -93,6 +102,7 @@ const OpenOrderButton = () => {
 const QuoteShowActions = () => (
   <TopToolbar sx={{ gap: 1, alignItems: 'center' }}>
     <ListButton />
+    <ReviseButton />
     <SendButton />
     <AcceptButton />
     <RejectButton />
