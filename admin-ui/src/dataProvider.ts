@@ -351,6 +351,8 @@ const quoteLinesInput = (data: Record<string, unknown>) =>
     unitPrice: orNull(line.unitPrice) ?? undefined,
     taxRate: orNull(line.taxRate) ?? undefined,
   }));
+const POST_JOURNAL_ENTRY = `
+  mutation PostJournalEntry($input: PostJournalEntryInput!) { postJournalEntry(input: $input) { ${JOURNAL_ENTRY_FIELDS} } }`;
 const TRIAL_BALANCE = `
   query TrialBalance($asOf: String!) {
     trialBalance(asOf: $asOf) { asOf currency totalDebit totalCredit lines { accountCode accountName accountType debit credit } }
@@ -490,6 +492,20 @@ export const dataProvider: AnnalsDataProvider = {
       const input = { clientId: data.clientId, validUntil: orNull(data.validUntil), lines: quoteLinesInput(data) };
       const { draftQuote } = await graphql<{ draftQuote: Quote }>(DRAFT_QUOTE, { input });
       return { data: (await visible<Quote>('quotes', draftQuote.id, () => true)) ?? draftQuote };
+    }
+    if (resource === 'journalEntries') {
+      const lines = (Array.isArray(data.lines) ? data.lines : []) as Record<string, unknown>[];
+      const input = {
+        date: String(data.date ?? '').trim(),
+        memo: String(data.memo ?? '').trim(),
+        lines: lines.map((line) => ({
+          accountCode: String(line.accountCode ?? ''),
+          debit: orNull(line.debit) ?? '0',
+          credit: orNull(line.credit) ?? '0',
+        })),
+      };
+      const { postJournalEntry } = await graphql<{ postJournalEntry: JournalEntry }>(POST_JOURNAL_ENTRY, { input });
+      return { data: (await visible<JournalEntry>('journalEntries', postJournalEntry.id, () => true)) ?? postJournalEntry };
     }
     if (resource !== 'leads') return unsupported(`Creating ${resource}`)();
     const input = {

@@ -40,3 +40,10 @@ export const lineAmounts = (quantity: unknown, unitPrice: unknown, taxRate: unkn
 };
 
 export const isDecimal = (value: unknown) => DECIMAL.test(String(value ?? '').trim());
+
+/** An amount in minor units (2 digits), or null when it is not one. */
+export const toMinor = (value: unknown, digits = 2): bigint | null => {
+  const scaled = parse(String(value ?? ''));
+  if (!scaled || scaled.scale > digits) return null;
+  return scaled.units * 10n ** BigInt(digits - scaled.scale);
+};

@@ -1,5 +1,6 @@
-import { AutocompleteInput, Datagrid, DateInput, ExportButton, List, ReferenceInput, TextField, TopToolbar } from 'react-admin';
+import { AutocompleteInput, CreateButton, Datagrid, DateInput, ExportButton, List, ReferenceInput, TextField, TopToolbar } from 'react-admin';
 import { MoneyField } from '../MoneyField';
+import { BILLERS, useHasRole } from '../roles';
 import { SourceField } from './SourceField';
 
 const journalEntryFilters = [
@@ -10,14 +11,17 @@ const journalEntryFilters = [
   <DateInput key="to" source="to" alwaysOn helperText={false} />,
 ];
 
+const JournalEntryListActions = () => (
+  <TopToolbar>
+    {useHasRole(BILLERS) ? <CreateButton /> : null}
+    <ExportButton maxResults={500} />
+  </TopToolbar>
+);
+
 export const JournalEntryList = () => (
   <List
     filters={journalEntryFilters}
-    actions={
-      <TopToolbar>
-        <ExportButton maxResults={500} />
-      </TopToolbar>
-    }
+    actions={<JournalEntryListActions />}
     sort={{ field: 'date', order: 'DESC' }}
     perPage={25}
   >

@@ -9,11 +9,13 @@ import {
   TabbedShowLayout,
   TextField,
   TopToolbar,
+  useGetIdentity,
   useRecordContext,
   useRedirect,
   useTranslate,
 } from 'react-admin';
 import { BILLERS } from '../roles';
+import type { Identity } from '../authProvider';
 import { DialogCommandButton } from '../CommandButton';
 import type { JournalEntry } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
@@ -30,7 +32,9 @@ const ReverseButton = () => {
       roles={BILLERS}
       label="resources.journalEntries.actions.reverse"
       icon={<UndoIcon />}
-      allowed={(entry) => !entry.reversedBy && !entry.reversalOf}
+      // Automatic postings mirror an invoice, payment or credit note: they are corrected there
+      // (credit note, void), not here, or the books would disagree with the receivables.
+      allowed={(entry) => !entry.reversedBy && !entry.reversalOf && !entry.sourceType}
       title="resources.journalEntries.reverse_dialog.title"
       content="resources.journalEntries.reverse_dialog.content"
       fields={[{ name: 'reason', label: 'annals.reason', required: true, multiline: true }]}
@@ -65,7 +69,9 @@ const ReversalNotice = () => {
         sx={{ mt: 1 }}
         action={<Button label="resources.journalEntries.actions.open_reversal" onClick={() => redirect('show', 'journalEntries', entry.reversedBy!)} />}
       >
-        {translate('resources.journalEntries.reversed', { reason: entry.reversalReason ?? '' })}
+        {entry.reversalReason
+          ? translate('resources.journalEntries.reversed_because', { reason: entry.reversalReason })
+          : translate('resources.journalEntries.reversed')}
       </Alert>
     );
   if (entry.reversalOf)
@@ -75,10 +81,21 @@ const ReversalNotice = () => {
         sx={{ mt: 1 }}
         action={<Button label="resources.journalEntries.actions.open_original" onClick={() => redirect('show', 'journalEntries', entry.reversalOf!)} />}
       >
-        {translate('resources.journalEntries.reversal_of', { reason: entry.reversalReason ?? '' })}
+        {entry.reversalReason
+          ? translate('resources.journalEntries.reversal_of_because', { reason: entry.reversalReason })
+          : translate('resources.journalEntries.reversal_of')}
       </Alert>
     );
   return null;
+};
+
+/** The system, the signed-in user by email, anyone else by id. */
+const PostedByField = (_: { source?: string }) => {
+  const entry = useRecordContext<JournalEntry>();
+  const { identity } = useGetIdentity();
+  if (!entry) return null;
+  const me = identity as Identity | undefined;
+  return <Typography variant="body2">{me && entry.postedBy === me.userId ? me.email : entry.postedBy}</Typography>;
 };
 
 const JournalEntryHeader = () => {
@@ -114,8 +131,8 @@ export const JournalEntryShow = () => (
           <Labeled>
             <TextField source="date" />
           </Labeled>
-          <Labeled>
-            <TextField source="postedBy" />
+          <Labeled source="postedBy">
+            <PostedByField />
           </Labeled>
           <Labeled>
             <HumanDateField source="postedAt" />
