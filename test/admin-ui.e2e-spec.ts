@@ -365,4 +365,30 @@ describe('admin UI in a real browser', () => {
     await countOf(page.getByRole('cell', { name: 'Ada Lovelace' }), 0);
     expect(browserErrors).toEqual([]);
   }));
+  it('offers each role only the commands the server lets it run', showingFailure(async () => {
+    // Starts signed out (the journey before ends on the login page; a fresh page starts there too).
+    await page.goto(`${t.url}/admin/#/login`);
+    await fillIn(field(page, 'Email'), 'sales@acme.test');
+    await fillIn(field(page, 'Password'), 'demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await textOf(page.getByTestId('tenant-name'), 'Acme Corporation');
+
+    // Sales reads invoices but does not change them...
+    await page.getByRole('menuitem', { name: 'Invoices' }).click();
+    await page.getByRole('cell', { name: /^INV-/ }).first().click();
+    await page.waitForURL(/#\/invoices\/[^/]+\/show/);
+    await seen(page.getByTestId('invoice-balance'));
+    await countOf(page.getByRole('button', { name: 'Record payment' }), 0);
+    await countOf(page.getByRole('button', { name: 'Void' }), 0);
+
+    // ...and sends quotes.
+    await page.getByRole('menuitem', { name: 'Quotes', exact: true }).click();
+    await page.locator('[data-status="DRAFT"]').first().click();
+    await page.waitForURL(/#\/quotes\/[^/]+\/show/);
+    await textOf(page.getByTestId('quote-status'), 'Draft');
+    await seen(page.getByRole('button', { name: 'Send' }));
+    await snap('sales-quote');
+
+    expect(browserErrors).toEqual([]);
+  }));
 });
