@@ -82,17 +82,21 @@ export class ProjectionsService implements OnApplicationBootstrap, OnModuleDestr
           { position: position.toString(), projections: names },
         );
       }
-      // Woken by a checkpoint; the periodic re-read covers a missed notification.
-      await new Promise<void>((resolve) => {
+      // Woken by a checkpoint (this instance's runners or another's NOTIFY), which updates what is
+      // known: no query. Only the periodic re-read, for a missed notification, asks the database.
+      const woken = await new Promise<boolean>((resolve) => {
         const wake = () => {
           clearTimeout(timer);
           this.waiters.delete(wake);
-          resolve();
+          resolve(true);
         };
-        const timer = setTimeout(wake, Math.min(remaining, 250));
+        const timer = setTimeout(() => {
+          this.waiters.delete(wake);
+          resolve(false);
+        }, Math.min(remaining, 250));
         this.waiters.add(wake);
       });
-      if (!reached()) await this.refresh(names);
+      if (!woken && !reached()) await this.refresh(names);
     }
   }
 

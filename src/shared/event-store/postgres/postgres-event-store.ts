@@ -24,6 +24,10 @@ export interface PostgresEventStoreOptions {
 
 const READ_BATCH = 5000;
 const SUBSCRIPTION_BATCH = 500;
+/** Ranges of at most this many positions near the head are served from the shared tail... */
+const TAIL_SPAN = 1000n;
+/** ...which keeps this many recent events. */
+const TAIL_KEEP = 5000;
 /**
  * Delays before re-checking events held back by an older transaction still in flight, doubling
  * from the first to the last. Kept short: the transaction that ends the hold need not be an append
@@ -230,9 +234,60 @@ export class PostgresEventStore implements EventStore {
     return query;
   }
 
-  /** @internal */
+  /**
+   * @internal Matching events in (after, upTo], upTo at most a visible head. Near the head, every
+   * subscription asks for the same few new events after each append: one unfiltered read into the
+   * tail (recent events, immutable once below a visible head) serves them all, each filtering and
+   * getting its own copies.
+   */
   async range(after: bigint, upTo: bigint, limit: number, filter: EventFilter | undefined): Promise<RecordedEvent[]> {
-    return parseEvents(await this.pool.query<[string]>(rangeQuery(after, upTo, limit, filter)));
+    const recent = upTo - after <= TAIL_SPAN ? await this.fromTail(after, upTo) : undefined;
+    if (!recent) return parseEvents(await this.pool.query<[string]>(rangeQuery(after, upTo, limit, filter)));
+    const types = filter?.eventTypePrefixes;
+    const streams = filter?.streamPrefixes;
+    const matching: RecordedEvent[] = [];
+    for (const event of recent) {
+      if (matching.length >= limit) break;
+      if (types && !types.some((prefix) => event.type.startsWith(prefix))) continue;
+      if (streams && !streams.some((prefix) => event.streamName.startsWith(prefix))) continue;
+      matching.push({
+        ...event,
+        data: structuredClone(event.data),
+        metadata: structuredClone(event.metadata),
+        recordedAt: new Date(event.recordedAt.getTime()),
+      });
+    }
+    return matching;
+  }
+
+  /** Every event in (from, to], in order. */
+  private tail: { from: bigint; to: bigint; events: RecordedEvent[] } = { from: -1n, to: -1n, events: [] };
+  private tailRead: Promise<void> | undefined;
+
+  /** Every event in (after, upTo] from the tail, extending it first; undefined if too far off. */
+  private async fromTail(after: bigint, upTo: bigint): Promise<RecordedEvent[] | undefined> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const tail = this.tail;
+      if (after >= tail.from && upTo <= tail.to) return tail.events.filter((event) => event.position > after && event.position <= upTo);
+      if (this.tailRead) {
+        await this.tailRead.catch(() => undefined);
+        continue;
+      }
+      const extend = after >= tail.from && after <= tail.to;
+      const from = extend ? tail.to : after;
+      if (upTo - from > TAIL_SPAN) return undefined;
+      const read = this.pool.query<[string]>(rangeQuery(from, upTo, Number(upTo - from), undefined)).then((result) => {
+        const events = parseEvents(result);
+        const all = extend && this.tail === tail ? [...tail.events, ...events] : events;
+        let start = extend && this.tail === tail ? tail.from : from;
+        const drop = all.length - TAIL_KEEP;
+        if (drop > 0) start = all[drop - 1].position;
+        this.tail = { from: start, to: upTo, events: drop > 0 ? all.slice(drop) : all };
+      });
+      this.tailRead = read.finally(() => (this.tailRead = undefined));
+      await this.tailRead;
+    }
+    return undefined;
   }
 }
 
