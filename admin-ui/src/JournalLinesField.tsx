@@ -4,7 +4,7 @@ import type { JournalEntry } from './dataProvider';
 import { Money } from './MoneyField';
 
 /** A journal entry's debit and credit lines, with their (equal) totals. */
-export const JournalLinesField = ({ highlight }: { highlight?: string }) => {
+export const JournalLinesField = () => {
   const entry = useRecordContext<JournalEntry>();
   const translate = useTranslate();
   const createPath = useCreatePath();
@@ -21,7 +21,7 @@ export const JournalLinesField = ({ highlight }: { highlight?: string }) => {
       </TableHead>
       <TableBody>
         {entry.lines.map((line, index) => (
-          <TableRow key={index} selected={line.accountCode === highlight}>
+          <TableRow key={index}>
             <TableCell sx={{ pl: line.debit === '0.00' ? 5 : 2 }}>
               <Link to={createPath({ resource: 'accounts', id: line.accountCode, type: 'show' })}>
                 {line.accountCode} {line.accountName ?? ''}

@@ -405,30 +405,30 @@ const command = async <T extends RaRecord>(
 };
 
 /** A mutation taking an id (named `idName`) and answering the resource's fields. */
-const byId = (resource: ResourceName, name: string, fields: string, idName = 'id', extra: Record<string, string> = {}) => {
+const byId = (name: string, fields: string, idName = 'id', extra: Record<string, string> = {}) => {
   const declarations = Object.entries(extra).map(([arg, type]) => `, $${arg}: ${type}`).join('');
   const uses = Object.keys(extra).map((arg) => `, ${arg}: $${arg}`).join('');
   return `mutation ${name[0].toUpperCase()}${name.slice(1)}($${idName}: ID!${declarations}) { ${name}(${idName}: $${idName}${uses}) { ${fields} } }`;
 };
 
-const CHANGE_PRODUCT_PRICE = byId('products', 'changeProductPrice', PRODUCT_FIELDS, 'id', { unitPrice: 'String!' });
-const DEACTIVATE_PRODUCT = byId('products', 'deactivateProduct', PRODUCT_FIELDS);
-const SEND_QUOTE = byId('quotes', 'sendQuote', QUOTE_FIELDS);
-const ACCEPT_QUOTE = byId('quotes', 'acceptQuote', QUOTE_FIELDS);
-const REJECT_QUOTE = byId('quotes', 'rejectQuote', QUOTE_FIELDS, 'id', { reason: 'String!' });
-const PLACE_ORDER = byId('orders', 'placeOrder', ORDER_FIELDS, 'quoteId');
-const AUTHORIZE_PAYMENT = byId('orders', 'authorizePayment', ORDER_FIELDS, 'orderId', { reference: 'String!' });
-const FAIL_PAYMENT = byId('orders', 'failPayment', ORDER_FIELDS, 'orderId', { reason: 'String!' });
-const SHIP_ORDER = byId('orders', 'shipOrder', ORDER_FIELDS, 'orderId', { carrier: 'String!', trackingNumber: 'String!' });
-const CONFIRM_DELIVERY = byId('orders', 'confirmDelivery', ORDER_FIELDS, 'orderId');
-const CANCEL_ORDER = byId('orders', 'cancelOrder', ORDER_FIELDS, 'orderId', { reason: 'String!' });
-const SEND_INVOICE = byId('invoices', 'sendInvoice', INVOICE_FIELDS);
-const VOID_INVOICE = byId('invoices', 'voidInvoice', INVOICE_FIELDS, 'id', { reason: 'String!' });
+const CHANGE_PRODUCT_PRICE = byId('changeProductPrice', PRODUCT_FIELDS, 'id', { unitPrice: 'String!' });
+const DEACTIVATE_PRODUCT = byId('deactivateProduct', PRODUCT_FIELDS);
+const SEND_QUOTE = byId('sendQuote', QUOTE_FIELDS);
+const ACCEPT_QUOTE = byId('acceptQuote', QUOTE_FIELDS);
+const REJECT_QUOTE = byId('rejectQuote', QUOTE_FIELDS, 'id', { reason: 'String!' });
+const PLACE_ORDER = byId('placeOrder', ORDER_FIELDS, 'quoteId');
+const AUTHORIZE_PAYMENT = byId('authorizePayment', ORDER_FIELDS, 'orderId', { reference: 'String!' });
+const FAIL_PAYMENT = byId('failPayment', ORDER_FIELDS, 'orderId', { reason: 'String!' });
+const SHIP_ORDER = byId('shipOrder', ORDER_FIELDS, 'orderId', { carrier: 'String!', trackingNumber: 'String!' });
+const CONFIRM_DELIVERY = byId('confirmDelivery', ORDER_FIELDS, 'orderId');
+const CANCEL_ORDER = byId('cancelOrder', ORDER_FIELDS, 'orderId', { reason: 'String!' });
+const SEND_INVOICE = byId('sendInvoice', INVOICE_FIELDS);
+const VOID_INVOICE = byId('voidInvoice', INVOICE_FIELDS, 'id', { reason: 'String!' });
 const RECORD_PAYMENT = `
   mutation RecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { ${INVOICE_FIELDS} } }`;
 const ISSUE_CREDIT_NOTE = `
   mutation IssueCreditNote($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { ${INVOICE_FIELDS} } }`;
-const REVERSE_JOURNAL_ENTRY = byId('journalEntries', 'reverseJournalEntry', JOURNAL_ENTRY_FIELDS, 'id', { reason: 'String!' });
+const REVERSE_JOURNAL_ENTRY = byId('reverseJournalEntry', JOURNAL_ENTRY_FIELDS, 'id', { reason: 'String!' });
 
 export type RecordPaymentInput = { invoiceId: string; amount: string; method: PaymentMethod; reference: string; receivedOn?: string | null };
 

@@ -49,7 +49,7 @@ export const QuoteList = () => (
         source="lines"
         sortable={false}
         render={(quote: Quote) => quote.lines.map((line) => line.description).join(', ')}
-        sx={{ display: 'inline-block', maxWidth: 320, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+        sx={{ display: 'inline-block', verticalAlign: 'middle', maxWidth: 320, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
       />
       <MoneyField source="total" textAlign="right" />
       <QuoteStatusChip source="status" label="resources.quotes.fields.status" />
