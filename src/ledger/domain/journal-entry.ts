@@ -1,4 +1,5 @@
 import { Decider, assertNever } from '../../shared/domain/decider';
+import { formatMinor } from '../../shared/domain/money';
 import { NotFoundError } from '../../shared/domain/domain-error';
 import { deterministicId } from '../../shared/domain/ids';
 import { Chart, lockedThrough } from './chart';
@@ -43,7 +44,7 @@ const refuseLocked = (date: string, chart: Chart) => {
     throw new LedgerError(LedgerErrorCode.PeriodLocked, `The books are locked through ${through}; date the entry after that`, { lockedThrough: through });
 };
 
-const checkLines = (lines: JournalLine[], chart: Chart) => {
+const checkLines = (lines: JournalLine[], chart: Chart, currency: string) => {
   if (lines.length < 2) throw new LedgerError(LedgerErrorCode.TooFewLines, `A journal entry needs at least two lines; it has ${lines.length}`);
   let debits = 0;
   let credits = 0;
@@ -60,7 +61,10 @@ const checkLines = (lines: JournalLine[], chart: Chart) => {
     credits += line.credit;
   });
   if (debits !== credits)
-    throw new LedgerError(LedgerErrorCode.Unbalanced, `Debits (${debits}) and credits (${credits}) differ by ${Math.abs(debits - credits)} minor units; an entry must balance`, {
+    throw new LedgerError(
+      LedgerErrorCode.Unbalanced,
+      `Debits (${formatMinor(debits, currency)}) and credits (${formatMinor(credits, currency)}) differ by ${formatMinor(Math.abs(debits - credits), currency)} ${currency}; an entry must balance`,
+      {
       debits,
       credits,
     });
@@ -79,7 +83,7 @@ export const decide = (command: JournalEntryCommand, state: JournalEntry): Journ
       const memo = command.memo.trim();
       if (!memo) throw new LedgerError(LedgerErrorCode.MemoRequired, 'Say what the entry is for in its memo');
       const lines = command.lines.map((line) => ({ accountCode: line.accountCode.trim(), debit: line.debit, credit: line.credit }));
-      checkLines(lines, command.chart);
+      checkLines(lines, command.chart, command.currency);
       refuseLocked(command.date, command.chart);
       return [
         {
