@@ -9,6 +9,8 @@ import { deterministicId } from '../shared/domain/ids';
 import { APP_CONFIG, DATABASE } from '../shared/tokens';
 import { leadDecider, LeadCommand } from '../crm/domain/lead';
 import { leadStream } from '../crm/domain/lead.events';
+import { clientDecider } from '../crm/domain/client';
+import { clientStream } from '../crm/domain/client.events';
 import { ClientRegistration, clientIdForLead } from '../crm/application/client-registration';
 import { seedDemoOrders } from '../orders/application/demo-orders.seed';
 
@@ -18,6 +20,12 @@ export const DEMO_TENANTS = [
   { id: 'acme', name: 'Acme Corporation', currency: 'USD' },
   { id: 'globex', name: 'Globex Europe', currency: 'EUR' },
 ] as const;
+
+const DEMO_CLIENTS = [
+  { name: 'Margaret Hamilton', email: 'margaret@apollo-guidance.example', company: 'Apollo Guidance', phone: '+1 555 0101' },
+  { name: 'Tim Berners-Lee', email: 'tim@hypertext.example', company: 'Hypertext Systems', phone: '+44 20 7946 0000' },
+  { name: 'Barbara Liskov', email: 'barbara@substitution.example', company: 'Substitution Labs', phone: null },
+];
 
 const DEMO_LEADS: { name: string; email: string; company: string; source: string; progress: ('qualify' | 'convert' | 'disqualify')[] }[] = [
   { name: 'Ada Lovelace', email: 'ada@analytical.example', company: 'Analytical Engines', source: 'referral', progress: ['qualify', 'convert'] },
@@ -52,6 +60,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
       ]);
       for (const role of DEMO_ROLES) await this.seedUser(tenant.id, `${role}@${tenant.id}.test`, role[0].toUpperCase() + role.slice(1), role);
       await this.seedLeads(tenant.id);
+      await this.seedClients(tenant.id);
       await seedDemoOrders(this.runner, tenant.id, tenant.currency);
     }
     this.logger.log(`Demo tenants ready: <role>@acme.test and <role>@globex.test for roles ${DEMO_ROLES.join(', ')} (password from DEMO_PASSWORD)`);
@@ -66,6 +75,23 @@ export class DemoSeeder implements OnApplicationBootstrap {
        ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash`,
       [randomUUID(), tenantId, email, name, role, hash],
     );
+  }
+
+  /** A few clients registered directly, beside the one a converted lead became. */
+  private async seedClients(tenantId: string) {
+    const { rows } = await this.database.pool.query(`SELECT id FROM users WHERE email = $1`, [`sales@${tenantId}.test`]);
+    const ownerId: string | undefined = rows[0]?.id;
+    for (const client of DEMO_CLIENTS) {
+      const clientId = deterministicId(tenantId, 'demo-client', client.email);
+      const stream = clientStream(clientId);
+      if ((await this.runner.readStream(stream)).length > 0) continue;
+      await this.runner.run(
+        clientDecider,
+        stream,
+        { type: 'RegisterClient', clientId, leadId: null, ...client, ...(ownerId ? { ownerId } : {}) },
+        { tenantId, actorId: 'system:demo-seed', correlationId: randomUUID(), causationId: randomUUID() },
+      );
+    }
   }
 
   private async seedLeads(tenantId: string) {
