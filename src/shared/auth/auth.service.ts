@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, KeyObject, randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { AppConfig } from '../../config';
 import { Database } from '../database/database';
@@ -21,10 +21,15 @@ const TOKEN_LIFETIME = '12h';
 
 @Injectable()
 export class AuthService {
+  /** Built once: jsonwebtoken would otherwise derive a key object from the string on every request. */
+  private readonly key: KeyObject;
+
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     @Inject(DATABASE) private readonly database: Database,
-  ) {}
+  ) {
+    this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+  }
 
   async login(email: string, password: string): Promise<string> {
     const { rows } = await this.database.pool.query(
@@ -36,7 +41,7 @@ export class AuthService {
     if (!user || !(await verifyPassword(password, user.password_hash)))
       throw new AuthError('UNAUTHENTICATED', 'Email or password is incorrect');
     const claims: Omit<TokenClaims, 'sub'> = { tid: user.tenant_id, email: user.email, role: user.role };
-    return jwt.sign(claims, this.config.jwtSecret, { subject: user.id, expiresIn: TOKEN_LIFETIME, issuer: 'annals', algorithm: 'HS256' });
+    return jwt.sign(claims, this.key, { subject: user.id, expiresIn: TOKEN_LIFETIME, issuer: 'annals', algorithm: 'HS256' });
   }
 
   /** The caller a bearer token stands for; throws UNAUTHENTICATED with a reason a client can act on. */
@@ -47,7 +52,7 @@ export class AuthService {
       throw new AuthError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
     let claims: TokenClaims;
     try {
-      claims = jwt.verify(token, this.config.jwtSecret, { issuer: 'annals', algorithms: ['HS256'] }) as TokenClaims;
+      claims = jwt.verify(token, this.key, { issuer: 'annals', algorithms: ['HS256'] }) as TokenClaims;
     } catch (error) {
       const expired = error instanceof jwt.TokenExpiredError;
       throw new AuthError('UNAUTHENTICATED', expired ? 'Your session has expired; sign in again' : 'The token is not valid; sign in again');
