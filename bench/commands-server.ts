@@ -2,26 +2,12 @@
  * The app, as `npm start` runs it, in its own process (so the load generator does not share its
  * event loop), on the database given as argv[2]. Prints `READY <url>` once listening.
  */
-import './lib/shim';
+import '../src/shared/node-compat';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import 'reflect-metadata';
 import { createApp } from '../src/app';
-import { CaptureLeadHandler, ConvertLeadHandler, DisqualifyLeadHandler, QualifyLeadHandler } from '../src/crm/application/lead.handlers';
-
-/**
- * Under `node -r @swc-node/register` (how start:dev runs the app), the lead handlers that inherit
- * their constructor from the undecorated abstract LeadCommandHandler carry no design:paramtypes,
- * so Nest injects nothing and every captureLead/qualifyLead fails ("reading 'run'"). Reported as
- * a finding; until fixed in src, give them the parameter types their constructor declares.
- */
-for (const handler of [CaptureLeadHandler, QualifyLeadHandler, DisqualifyLeadHandler])
-  if (!Reflect.getMetadata('design:paramtypes', handler)) {
-    const types = (Reflect.getMetadata('design:paramtypes', ConvertLeadHandler) as unknown[]).slice(0, 4);
-    Reflect.defineMetadata('design:paramtypes', types, handler);
-    process.stderr.write(`[bench] ${handler.name}: no design:paramtypes under swc-node; patched for the bench\n`);
-  }
 
 const main = async () => {
   const app = await createApp(

@@ -3,7 +3,7 @@
  * machine's noise hits annals, the peer and the floor alike. Prints a table and writes
  * bench/results.json. Flags: see `npm run bench -- --help` and bench/README.md.
  */
-import './lib/shim'; // first: see lib/shim.ts
+import '../src/shared/node-compat'; // first: MikroORM 7 on Node 20
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';

@@ -47,7 +47,6 @@ export const startBenchServer = async (keep = false): Promise<BenchServer> => {
 
 /** The whole app schema (event store, read models, checkpoints), through the app's own migrations. */
 export const migrateAppSchema = async (url: string): Promise<void> => {
-  await import('./shim');
   const { openDatabase, migrate } = await import('../../src/shared/database/database');
   const database = await openDatabase(url, { poolSize: 2 });
   try {

@@ -5,7 +5,7 @@
  * process and interleaved: annals as is; annals with es_append minus its pg_notify; the floor.
  *   node -r @swc-node/register bench/prototypes/append-notify.ts [seconds] [writers]
  */
-import '../lib/shim';
+import '../../src/shared/node-compat';
 import { PostgresEventStore } from '../../src/shared/event-store/postgres/postgres-event-store';
 import { eventStoreSchemaSql, NOTIFY_CHANNEL } from '../../src/shared/event-store/postgres/postgres-event-store.schema';
 import { annalsTarget, floorTarget, runRound, Target } from '../append';

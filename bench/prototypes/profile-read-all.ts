@@ -3,7 +3,7 @@
  *   node -r @swc-node/register bench/prototypes/profile-read-all.ts [events]
  * Writes /tmp/annals-read-all.cpuprofile and prints its top frames.
  */
-import '../lib/shim';
+import '../../src/shared/node-compat';
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
 import { PostgresEventStore } from '../../src/shared/event-store/postgres/postgres-event-store';
