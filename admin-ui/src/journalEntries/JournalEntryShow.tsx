@@ -1,4 +1,3 @@
-import LaunchIcon from '@mui/icons-material/Launch';
 import UndoIcon from '@mui/icons-material/Undo';
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import {
@@ -22,6 +21,7 @@ import { EventHistory } from '../EventHistory';
 import { HumanDateField } from '../HumanDateField';
 import { JournalLinesField } from '../JournalLinesField';
 import { SourceField } from './SourceField';
+import { OpenRelatedButton } from '../OpenRelatedButton';
 
 const INVOICE_SOURCES = ['InvoiceIssued', 'InvoiceVoided'];
 
@@ -46,16 +46,13 @@ const ReverseButton = () => {
   );
 };
 
-const OpenSourceButton = () => {
-  const entry = useRecordContext<JournalEntry>();
-  const redirect = useRedirect();
-  if (!entry?.sourceId || !INVOICE_SOURCES.includes(entry.sourceType ?? '')) return null;
-  return (
-    <Button label="resources.journalEntries.actions.open_invoice" onClick={() => redirect('show', 'invoices', entry.sourceId!)}>
-      <LaunchIcon />
-    </Button>
-  );
-};
+const OpenSourceButton = () => (
+  <OpenRelatedButton<JournalEntry>
+    resource="invoices"
+    idOf={(entry) => (INVOICE_SOURCES.includes(entry.sourceType ?? '') ? entry.sourceId : null)}
+    label="resources.journalEntries.actions.open_invoice"
+  />
+);
 
 const ReversalNotice = () => {
   const entry = useRecordContext<JournalEntry>();

@@ -1,17 +1,4 @@
-import LaunchIcon from '@mui/icons-material/Launch';
-import {
-  Button,
-  EmailField,
-  Labeled,
-  ListButton,
-  ReferenceField,
-  Show,
-  TabbedShowLayout,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-  useRedirect,
-} from 'react-admin';
+import { EmailField, Labeled, ListButton, ReferenceField, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { Box, Stack, Typography } from '@mui/material';
 import type { Lead } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
@@ -20,17 +7,11 @@ import { ConvertButton } from './ConvertButton';
 import { DisqualifyButton } from './DisqualifyButton';
 import { LeadStatusChip } from './LeadStatusChip';
 import { QualifyButton } from './QualifyButton';
+import { OpenRelatedButton } from '../OpenRelatedButton';
 
-const OpenClientButton = () => {
-  const lead = useRecordContext<Lead>();
-  const redirect = useRedirect();
-  if (!lead?.clientId) return null;
-  return (
-    <Button label="resources.leads.actions.open_client" onClick={() => redirect('show', 'clients', lead.clientId!)}>
-      <LaunchIcon />
-    </Button>
-  );
-};
+const OpenClientButton = () => (
+  <OpenRelatedButton<Lead> resource="clients" idOf={(lead) => lead.clientId} label="resources.leads.actions.open_client" />
+);
 
 /** Each domain action shows itself only when the lead's status allows it. */
 const LeadShowActions = () => (

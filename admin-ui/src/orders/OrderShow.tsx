@@ -5,19 +5,7 @@ import DoneAllIcon from '@mui/icons-material/DoneAll';
 import LocalShippingIcon from '@mui/icons-material/LocalShipping';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { Alert, Box, Stack, Typography } from '@mui/material';
-import {
-  Button,
-  Labeled,
-  ListButton,
-  ReferenceField,
-  Show,
-  TabbedShowLayout,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-  useRedirect,
-  useTranslate,
-} from 'react-admin';
+import { Labeled, ListButton, ReferenceField, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { SELLERS } from '../roles';
 import { CommandButton, DialogCommandButton } from '../CommandButton';
 import type { Order } from '../dataProvider';
@@ -25,6 +13,7 @@ import { EventHistory } from '../EventHistory';
 import { HumanDateField } from '../HumanDateField';
 import { LinesField } from '../LinesField';
 import { OrderStatusChip } from './OrderStatusChip';
+import { OpenRelatedButton } from '../OpenRelatedButton';
 
 const awaitingPayment = (order: Order) => order.status === 'PLACED' || order.status === 'PAYMENT_FAILED';
 
@@ -104,16 +93,15 @@ const CancelButton = () => (
   />
 );
 
-const OpenInvoiceButton = () => {
-  const order = useRecordContext<Order>();
-  const redirect = useRedirect();
-  if (!order?.invoiceId) return null;
-  return (
-    <Button label="resources.orders.actions.open_invoice" onClick={() => redirect('show', 'invoices', order.invoiceId!)} variant="contained">
-      <ReceiptLongIcon />
-    </Button>
-  );
-};
+const OpenInvoiceButton = () => (
+  <OpenRelatedButton<Order>
+    resource="invoices"
+    idOf={(order) => order.invoiceId}
+    label="resources.orders.actions.open_invoice"
+    icon={<ReceiptLongIcon />}
+    variant="contained"
+  />
+);
 
 /** Each domain action shows itself only when the order's status allows it. */
 const OrderShowActions = () => (

@@ -1,23 +1,10 @@
 import CancelIcon from '@mui/icons-material/CancelOutlined';
 import CheckCircleIcon from '@mui/icons-material/CheckCircleOutlineOutlined';
 import EditNoteIcon from '@mui/icons-material/EditNote';
-import LaunchIcon from '@mui/icons-material/Launch';
 import SendIcon from '@mui/icons-material/Send';
 import ShoppingCartIcon from '@mui/icons-material/ShoppingCartCheckout';
 import { Box, Stack, Typography } from '@mui/material';
-import {
-  Button,
-  EditButton,
-  Labeled,
-  ListButton,
-  ReferenceField,
-  Show,
-  TabbedShowLayout,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-  useRedirect,
-} from 'react-admin';
+import { EditButton, Labeled, ListButton, ReferenceField, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext, useRedirect } from 'react-admin';
 import { SELLERS, useHasRole } from '../roles';
 import { CommandButton, DialogCommandButton } from '../CommandButton';
 import type { Order, Quote } from '../dataProvider';
@@ -25,6 +12,7 @@ import { EventHistory } from '../EventHistory';
 import { HumanDateField } from '../HumanDateField';
 import { LinesField } from '../LinesField';
 import { QuoteStatusChip } from './QuoteStatusChip';
+import { OpenRelatedButton } from '../OpenRelatedButton';
 
 const SendButton = () => (
   <CommandButton<Quote, Quote>
@@ -87,16 +75,9 @@ const ReviseButton = () => {
   return <EditButton label="resources.quotes.actions.revise" icon={<EditNoteIcon />} variant="outlined" />;
 };
 
-const OpenOrderButton = () => {
-  const quote = useRecordContext<Quote>();
-  const redirect = useRedirect();
-  if (!quote?.orderId) return null;
-  return (
-    <Button label="resources.quotes.actions.open_order" onClick={() => redirect('show', 'orders', quote.orderId!)}>
-      <LaunchIcon />
-    </Button>
-  );
-};
+const OpenOrderButton = () => (
+  <OpenRelatedButton<Quote> resource="orders" idOf={(quote) => quote.orderId} label="resources.quotes.actions.open_order" />
+);
 
 /** Each domain action shows itself only when the quote's status allows it. */
 const QuoteShowActions = () => (
