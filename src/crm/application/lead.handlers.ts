@@ -82,9 +82,11 @@ export class ConvertLeadHandler implements ICommandHandler<ConvertLeadCommand, C
       const context = contextFromCaller(caller);
       const clientId = clientIdForLead(caller.tenantId, leadId);
       const converted = await this.runner.run(leadDecider, leadStream(leadId), { type: 'ConvertLead', leadId, clientId }, context);
-      const history = await this.runner.readStream(leadStream(leadId));
-      const conversion = history.find((event) => event.type === 'LeadConverted')!;
-      const registered = await this.registration.registerFromConvertedLead(leadId, clientId, conversion.id, context);
+      // A repeated request (same Idempotency-Key) appended nothing: its conversion is in the stream.
+      const conversionId =
+        converted.events.find((event) => event.type === 'LeadConverted')?.id ??
+        (await this.runner.readStream(leadStream(leadId))).find((event) => event.type === 'LeadConverted')!.id;
+      const registered = await this.registration.registerFromConvertedLead(leadId, clientId, conversionId, context);
       await this.projections.waitFor([LEADS], converted.position);
       await this.projections.waitFor([CLIENTS], registered.position);
       const client = await this.queries.client(caller.tenantId, clientId);
