@@ -60,7 +60,7 @@ describe('invoices read model (PostgreSQL)', () => {
     db = await createTestDatabase('invoices_projection');
     database = await openDatabase(db.url, { poolSize: 3 });
     await migrate(database);
-    queries = new InvoiceQueries(new TenantReader(database.orm));
+    queries = new InvoiceQueries(new TenantReader(database.readers));
   });
   afterAll(async () => {
     await database?.close();

@@ -39,8 +39,13 @@ export class Migration20261121000300CrmReadModels extends Migration {
 
       DO $$
       BEGIN
+        -- Roles are cluster-wide: two databases migrating at once can both find none and race.
         IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'annals_reader') THEN
-          CREATE ROLE annals_reader NOLOGIN;
+          BEGIN
+            CREATE ROLE annals_reader NOLOGIN;
+          EXCEPTION WHEN duplicate_object OR unique_violation THEN
+            NULL;
+          END;
         END IF;
         BEGIN
           EXECUTE format('GRANT annals_reader TO %I', current_user);

@@ -1,7 +1,7 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown, DynamicModule } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AppConfig } from '../../config';
-import { APP_CONFIG, DATABASE } from '../tokens';
+import { APP_CONFIG, DATABASE, READERS } from '../tokens';
 import { Database, migrate, openDatabase } from './database';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from './embedded-postgres';
 
@@ -59,9 +59,10 @@ export class DatabaseModule {
         },
         { provide: DATABASE, inject: [RUNTIME], useFactory: (runtime: DatabaseRuntime) => runtime.database },
         { provide: MikroORM, inject: [DATABASE], useFactory: (database: Database) => database.orm },
+        { provide: READERS, inject: [DATABASE], useFactory: (database: Database) => database.readers },
         DatabaseLifecycle,
       ],
-      exports: [DATABASE, MikroORM],
+      exports: [DATABASE, MikroORM, READERS],
     };
   }
 }
