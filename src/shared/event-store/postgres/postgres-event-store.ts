@@ -38,35 +38,41 @@ const HELD_BACK_RECHECK_MS = { first: 5, max: 50 };
 const LISTENER_RETRY_MS = 1000;
 
 /**
- * A page of events comes back as one JSON text (an array of arrays), parsed with one JSON.parse:
- * per-row protocol and type-parser work in pg costs more than the parse itself. The text is
- * concatenated rather than built with json_build_array, which measured slower in the server
- * (jsonb columns are already JSON; names go through to_json for escaping; every column is NOT
- * NULL, so no element can vanish). Positions and revisions travel as strings to stay bigint-exact.
- * Since PostgreSQL 16 the aggregate's ORDER BY reuses the inner query's order instead of sorting.
+ * A page of events comes back as plain rows whose columns all arrive as their text output (no pg
+ * type parsers), parsed once here. Measured against building the page as one JSON text in the
+ * server (string_agg of concatenations): that took the server ≈3× the CPU of these rows, and the
+ * server shares the machine's cores with this process. Positions and revisions stay bigint-exact
+ * as text; the time travels as epoch milliseconds, what a Date holds.
  */
-const EVENTS_JSON = `'[' || coalesce(string_agg('["' || e.position || '","' || e.event_id || '",' || to_json(e.stream_name)
-  || ',"' || e.revision || '",' || to_json(e.type) || ',' || e.data || ',' || e.metadata
-  || ',' || (date_part('epoch', e.recorded_at) * 1000)::int8 || ']', ',' ORDER BY %ORDER%), '') || ']'`;
-type EventTuple = [string, string, string, string, string, unknown, EventMetadata, number];
+const EVENT_COLUMNS = `e.position, e.event_id, e.stream_name, e.revision, e.type, e.data, e.metadata,
+  (date_part('epoch', e.recorded_at) * 1000)::int8`;
+const RAW_TEXT = { getTypeParser: () => (text: string) => text };
 
-const parseEvents = (result: QueryArrayResult<[string]>): RecordedEvent[] =>
-  (JSON.parse(result.rows[0][0]) as EventTuple[]).map((row) => ({
-    id: row[1],
-    streamName: row[2],
-    type: row[4],
-    revision: BigInt(row[3]),
-    position: BigInt(row[0]),
-    data: row[5],
-    metadata: row[6],
-    recordedAt: new Date(row[7]),
-  }));
+const parseEvents = (result: QueryArrayResult<string[]>): RecordedEvent[] => {
+  const rows = result.rows;
+  const events = new Array<RecordedEvent>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    events[i] = {
+      id: row[1],
+      streamName: row[2],
+      type: row[4],
+      revision: BigInt(row[3]),
+      position: BigInt(row[0]),
+      data: JSON.parse(row[5]),
+      metadata: JSON.parse(row[6]) as EventMetadata,
+      recordedAt: new Date(Number(row[7])),
+    };
+  }
+  return events;
+};
 
-/** `SELECT <page as JSON> FROM (<inner>) e`, where `inner` selects from es_events, limited and ordered. */
+/** `SELECT <event columns> FROM (<inner>) e ORDER BY <order>`, where `inner` selects from es_events, limited and ordered. */
 const pageQuery = (inner: string, order: string, values: unknown[]): QueryArrayConfig => ({
-  text: `SELECT ${EVENTS_JSON.replace('%ORDER%', order)} FROM (${inner}) e`,
+  text: `SELECT ${EVENT_COLUMNS} FROM (${inner}) e ORDER BY ${order}`,
   values,
   rowMode: 'array',
+  types: RAW_TEXT,
 });
 
 /** `LIKE` patterns matching strings that start with `prefix`. */
