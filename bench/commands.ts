@@ -3,14 +3,16 @@
  * on the lead it captured; each answer must already show the change (read-your-writes).
  */
 import { spawn } from 'node:child_process';
+import { Pool } from 'undici';
 import { join } from 'node:path';
+import { processTreeCpuSeconds } from './lib/pg';
 import { log, now, summarize } from './lib/stats';
 
 const CAPTURE = `mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { id status } }`;
 const QUALIFY = `mutation ($id: ID!) { qualifyLead(id: $id) { id status } }`;
 
 const startServer = (databaseUrl: string, nodeArgs: string[]) =>
-  new Promise<{ url: string; stop(): Promise<void> }>((resolve, reject) => {
+  new Promise<{ url: string; pid: number; stop(): Promise<void> }>((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', join(__dirname, 'commands-server.ts'), databaseUrl], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -24,6 +26,7 @@ const startServer = (databaseUrl: string, nodeArgs: string[]) =>
       if (match)
         resolve({
           url: match[1],
+          pid: child.pid!,
           stop: async () => {
             child.kill('SIGTERM');
             const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -34,17 +37,22 @@ const startServer = (databaseUrl: string, nodeArgs: string[]) =>
     });
   });
 
-export const benchCommands = async (databaseUrl: string, options: { clients: number; seconds: number; profile?: string }) => {
+export const benchCommands = async (databaseUrl: string, options: { clients: number; seconds: number; profile?: string; serverCpuSeconds?: () => number }) => {
   const nodeArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [];
   const server = await startServer(databaseUrl, nodeArgs);
+  // One keep-alive connection per client through undici's Pool (fetch's machinery, without the
+  // WHATWG layer: the load generator shares the 2 cores with the app and PostgreSQL, so its own
+  // CPU per request is kept low; it is reported below).
+  const http = new Pool(server.url, { connections: options.clients, pipelining: 1 });
   try {
     const post = async (query: string, variables: Record<string, unknown>, token?: string) => {
-      const response = await fetch(`${server.url}/graphql`, {
+      const response = await http.request({
+        path: '/graphql',
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await response.json()) as { data?: any; errors?: any[] };
+      const body = (await response.body.json()) as { data?: any; errors?: any[] };
       if (body.errors?.length) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
       return body.data;
     };
@@ -75,14 +83,34 @@ export const benchCommands = async (databaseUrl: string, options: { clients: num
     };
     // Warm-up (JIT, connection pools, plan caches), then the measured run.
     await Promise.all(Array.from({ length: options.clients }, () => loop(now() + 2000, false)));
+    // CPU per command, app and PostgreSQL apart: less sensitive to a busy machine than the rates.
+    const cpu = () => ({ app: processTreeCpuSeconds(server.pid), postgres: options.serverCpuSeconds?.() ?? Number.NaN, bench: process.cpuUsage() });
+    const cpu0 = cpu();
     const t0 = now();
     const deadline = t0 + options.seconds * 1000;
     await Promise.all(Array.from({ length: options.clients }, () => loop(deadline, true)));
     const seconds = (now() - t0) / 1000;
+    const cpu1 = cpu();
     const latency = summarize(latencies);
-    log(`commands: ${Math.round(commands / seconds)}/s, p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms`);
-    return { command_p50_ms: latency.p50, command_p99_ms: latency.p99, commands_per_s: commands / seconds, command_max_ms: latency.max };
+    const perCommandMs = (before: number, after: number) => ((after - before) * 1000) / commands;
+    const appCpu = perCommandMs(cpu0.app, cpu1.app);
+    const postgresCpu = perCommandMs(cpu0.postgres, cpu1.postgres);
+    const benchCpu = perCommandMs(0, (process.cpuUsage(cpu0.bench).user + process.cpuUsage(cpu0.bench).system) / 1e6);
+    log(
+      `commands: ${Math.round(commands / seconds)}/s, p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms; ` +
+        `CPU per command: app ${appCpu.toFixed(2)} ms, PostgreSQL ${postgresCpu.toFixed(2)} ms, load generator ${benchCpu.toFixed(2)} ms`,
+    );
+    return {
+      command_p50_ms: latency.p50,
+      command_p99_ms: latency.p99,
+      commands_per_s: commands / seconds,
+      command_max_ms: latency.max,
+      command_app_cpu_ms: appCpu,
+      command_postgres_cpu_ms: postgresCpu,
+      command_load_generator_cpu_ms: benchCpu,
+    };
   } finally {
+    await http.close();
     await server.stop();
   }
 };

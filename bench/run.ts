@@ -47,7 +47,7 @@ const main = async () => {
     }
 
     if (wanted('commands'))
-      Object.assign(figures, await benchCommands(await server.createDatabase('bench_app'), { clients: args.clients, seconds: args.commandSeconds, profile: profileDir }));
+      Object.assign(figures, await benchCommands(await server.createDatabase('bench_app'), { clients: args.clients, seconds: args.commandSeconds, profile: profileDir, serverCpuSeconds: server.cpuSeconds }));
   } finally {
     await server.stop();
   }

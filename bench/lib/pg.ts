@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
@@ -10,6 +10,8 @@ export interface BenchServer {
   createDatabase(name: string): Promise<string>;
   version: string;
   settings: Record<string, string>;
+  /** CPU seconds (user + system) used so far by the server's processes (postmaster, backends, WAL writer...). */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,10 @@ export const startBenchServer = async (keep = false): Promise<BenchServer> => {
     urlFor,
     version,
     settings,
+    cpuSeconds: () => {
+      const postmaster = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      return processTreeCpuSeconds(postmaster);
+    },
     createDatabase: async (name) => {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.query(`CREATE DATABASE "${name}"`);
@@ -60,4 +66,28 @@ export const newPool = (url: string, max: number) => {
   const pool = new Pool({ connectionString: url, max });
   pool.on('error', () => undefined);
   return pool;
+};
+
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+const procStat = (pid: number | string): { ppid: number; seconds: number } | undefined => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces), from field 3 (state).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(fields[1]), seconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS };
+  } catch {
+    return undefined; // gone meanwhile
+  }
+};
+
+/** CPU seconds of a process and of its live children (Linux /proc; children that exited are not counted). */
+export const processTreeCpuSeconds = (pid: number): number => {
+  let seconds = procStat(pid)?.seconds ?? 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = procStat(entry);
+    if (stat?.ppid === pid) seconds += stat.seconds;
+  }
+  return seconds;
 };
