@@ -4,18 +4,19 @@
  *  - annals: our ProjectionRunner with the two app projections, both from checkpoint 0, until both
  *    have caught up with the head.
  *  - floor: one pass of keyset pages over the log, fold in memory per page, one multi-row upsert
- *    per table plus the checkpoint per transaction (same batch size as the runner).
+ *    per table plus the checkpoint per transaction (same batch size as the runner's catch-up).
  */
 import { spawn } from 'node:child_process';
 import type { Pool, PoolClient } from 'pg';
-import { ProjectionRunner, resetProjection } from '../src/shared/projection/projection-runner';
+import { CATCH_UP_BATCH, ProjectionRunner, resetProjection } from '../src/shared/projection/projection-runner';
 import { leadsProjection } from '../projections/crm/leads.projection';
 import { clientsProjection } from '../projections/crm/clients.projection';
 import { PostgresEventStore } from '../src/shared/event-store/postgres/postgres-event-store';
 import { newPool } from './lib/pg';
 import { log, now, rssSampler } from './lib/stats';
 
-const BATCH = 2000;
+/** The runner's batch while catching up from checkpoint 0, so both commit as often. */
+const BATCH = CATCH_UP_BATCH;
 
 interface ChildResult {
   seconds: number;

@@ -23,7 +23,10 @@ export interface ProjectionStatus {
 }
 
 export interface ProjectionRunnerOptions {
+  /** Largest batch applied in one transaction once caught up (what one wake-up delivers). */
   batchSize?: number;
+  /** Batch size while catching up from the checkpoint (a rebuild, a restart after downtime). */
+  catchUpBatchSize?: number;
   /** How often a standby runner asks for the leadership lock. */
   standbyRetryMs?: number;
   /** First retry delay after a failure; doubled on each failure, up to maxBackoffMs. */
@@ -38,6 +41,9 @@ class ProjectionFailure extends Error {
   }
 }
 
+/** Default catch-up batch: fewer, larger transactions while far behind the head. */
+export const CATCH_UP_BATCH = 10_000;
+
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Stable advisory-lock key per projection: only the holder runs it; other instances stand by. */
@@ -46,7 +52,9 @@ const lockSql = `SELECT pg_try_advisory_lock(hashtextextended('annals.projection
 /**
  * Runs one projection: resumes from its checkpoint, applies each batch and its new checkpoint in
  * one transaction, and on failure finds the exact event that fails, records it, and retries with
- * backoff, never moving past it.
+ * backoff, never moving past it. From the checkpoint it first catches up by reading the log with
+ * readAll (whose next page is read while a batch commits), then follows the head with a
+ * subscription.
  */
 export class ProjectionRunner extends EventEmitter {
   private status: ProjectionStatus;
@@ -55,6 +63,8 @@ export class ProjectionRunner extends EventEmitter {
   private timer?: NodeJS.Timeout;
   private stopped = false;
   private running: Promise<void> = Promise.resolve();
+  /** Bumped by stop, rebuild and a lost leadership: a catch-up started before then gives up. */
+  private generation = 0;
   private readonly options: Required<ProjectionRunnerOptions>;
 
   constructor(
@@ -66,6 +76,7 @@ export class ProjectionRunner extends EventEmitter {
     super();
     this.options = {
       batchSize: 2000,
+      catchUpBatchSize: CATCH_UP_BATCH,
       standbyRetryMs: 5000,
       backoffMs: 500,
       maxBackoffMs: 60_000,
@@ -96,6 +107,7 @@ export class ProjectionRunner extends EventEmitter {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.generation++;
     clearTimeout(this.timer);
     await this.subscription?.stop();
     this.subscription = undefined;
@@ -107,6 +119,7 @@ export class ProjectionRunner extends EventEmitter {
   /** Empties the projection's tables and replays it from the start of the log. */
   async rebuild(): Promise<void> {
     if (!this.leaderClient) throw new Error(`Projection ${this.projection.name} is not run by this instance`);
+    this.generation++;
     clearTimeout(this.timer);
     await this.subscription?.stop();
     this.subscription = undefined;
@@ -148,6 +161,7 @@ export class ProjectionRunner extends EventEmitter {
     // If the lock connection dies, leadership is gone: stop and try again.
     client.on('error', () => {
       if (this.leaderClient !== client) return;
+      this.generation++;
       this.releaseLeadership();
       void this.subscription?.stop();
       this.subscription = undefined;
@@ -167,8 +181,49 @@ export class ProjectionRunner extends EventEmitter {
     const checkpoint = await readCheckpoint(this.pool, this.projection.name);
     this.status = { ...this.status, ...checkpoint, caughtUpTo: checkpoint.position };
     this.setState(checkpoint.failedPosition !== null ? 'FAILING' : 'RUNNING');
+    const generation = this.generation;
+    // In the background, as the subscription's deliveries are: starting does not wait for it.
+    this.running = this.catchUp(checkpoint.position, generation).then(
+      (position) => {
+        if (generation === this.generation && !this.stopped) this.follow(position);
+      },
+      (error) => {
+        if (generation === this.generation) return this.failed(error);
+      },
+    );
+  }
+
+  /**
+   * Applies every matching event after `after` up to the head as it was when called, in batches of
+   * catchUpBatchSize; returns the position applied up to. Gives up quietly if the generation moves on.
+   */
+  private async catchUp(after: bigint, generation: number): Promise<bigint> {
+    let position = after;
+    let batch: RecordedEvent[] = [];
+    const current = () => generation === this.generation && !this.stopped;
+    for await (const event of this.store.readAll({ after, filter: this.filter() })) {
+      if (!current()) return position;
+      batch.push(event);
+      if (batch.length < this.options.catchUpBatchSize) continue;
+      await this.applyBatch(batch);
+      position = event.position;
+      batch = [];
+    }
+    if (batch.length > 0 && current()) {
+      await this.applyBatch(batch);
+      position = batch[batch.length - 1].position;
+    }
+    return position;
+  }
+
+  private filter() {
+    return { eventTypePrefixes: [...this.projection.handles] };
+  }
+
+  /** From `after` on, batches as the subscription delivers them. */
+  private follow(after: bigint): void {
     this.subscription = this.store.subscribeToAll(
-      { after: checkpoint.position, batchSize: this.options.batchSize, filter: { eventTypePrefixes: [...this.projection.handles] } },
+      { after, batchSize: this.options.batchSize, filter: this.filter() },
       {
         handle: (events) => {
           const work = this.applyBatch(events);
@@ -191,14 +246,11 @@ export class ProjectionRunner extends EventEmitter {
       await this.commit(handled, events[events.length - 1].position);
     } catch (error) {
       if (events.length === 1) throw new ProjectionFailure(events[0], error);
-      // Find the event that fails: everything before it is applied and checkpointed.
-      for (const event of events) {
-        try {
-          await this.commit(this.projection.handles.includes(event.type) ? [event] : [], event.position);
-        } catch (single) {
-          throw new ProjectionFailure(event, single);
-        }
-      }
+      // Find the event that fails by halves (a few commits, not one per event): everything
+      // before it is applied and checkpointed.
+      const half = Math.ceil(events.length / 2);
+      await this.applyBatch(events.slice(0, half));
+      await this.applyBatch(events.slice(half));
     }
   }
 

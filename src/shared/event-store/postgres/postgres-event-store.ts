@@ -192,7 +192,8 @@ export class PostgresEventStore implements EventStore {
       next = full && remaining > 0 ? page(events[events.length - 1].position) : undefined;
       // A prefetch the consumer never waits for (it stopped early) must not become an unhandled rejection.
       next?.catch(() => undefined);
-      yield* events;
+      // Not yield*: delegating costs more per event than a plain loop.
+      for (const event of events) yield event;
     }
   }
 
