@@ -100,10 +100,7 @@ export class CrmQueries {
 
   lead(tenantId: string, id: string): Promise<Lead | null> {
     if (!isUuid(id)) return Promise.resolve(null);
-    return this.reader.read(tenantId, async (em) => {
-      const row = await em.findOne(LeadView, { id, tenantId });
-      return row ? toLead(row) : null;
-    });
+    return this.reader.byId(tenantId, LeadView, id).then((row) => (row ? toLead(row) : null));
   }
 
   leads(tenantId: string, filter: LeadFilter = {}, args: ListArgs) {
@@ -125,10 +122,7 @@ export class CrmQueries {
 
   client(tenantId: string, id: string): Promise<Client | null> {
     if (!isUuid(id)) return Promise.resolve(null); // names no client; the uuid column would refuse it
-    return this.reader.read(tenantId, async (em) => {
-      const row = await em.findOne(ClientView, { id, tenantId });
-      return row ? toClient(row) : null;
-    });
+    return this.reader.byId(tenantId, ClientView, id).then((row) => (row ? toClient(row) : null));
   }
 
   clients(tenantId: string, filter: ClientFilter = {}, args: ListArgs) {
@@ -148,10 +142,7 @@ export class CrmQueries {
   }
 
   activity(tenantId: string, id: string): Promise<Activity | null> {
-    return this.reader.read(tenantId, async (em) => {
-      const row = await em.findOne(ActivityView, { id, tenantId });
-      return row ? toActivity(row) : null;
-    });
+    return this.reader.byId(tenantId, ActivityView, id).then((row) => (row ? toActivity(row) : null));
   }
 
   activities(tenantId: string, filter: ActivityFilter = {}, args: ListArgs) {

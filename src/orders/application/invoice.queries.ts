@@ -68,7 +68,7 @@ export class InvoiceQueries {
 
   invoice(tenantId: string, id: string, today = todayUtc()): Promise<Invoice | null> {
     return this.reader.read(tenantId, async (em) => {
-      const row = await em.findOne(InvoiceView, { id, tenantId });
+      const row = await this.reader.findById(em, InvoiceView, tenantId, id);
       return row ? toInvoice(row, today) : null;
     });
   }

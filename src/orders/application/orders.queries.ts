@@ -111,10 +111,7 @@ export class OrdersQueries {
   constructor(private readonly reader: TenantReader) {}
 
   product(tenantId: string, id: string): Promise<Product | null> {
-    return this.reader.read(tenantId, async (em) => {
-      const row = await em.findOne(ProductView, { id, tenantId });
-      return row ? toProduct(row) : null;
-    });
+    return this.reader.byId(tenantId, ProductView, id).then((row) => (row ? toProduct(row) : null));
   }
 
   products(tenantId: string, filter: ProductFilter = {}, args: ListArgs) {
@@ -132,7 +129,7 @@ export class OrdersQueries {
 
   quote(tenantId: string, id: string): Promise<Quote | null> {
     return this.reader.read(tenantId, async (em) => {
-      const row = await em.findOne(QuoteView, { id, tenantId });
+      const row = await this.reader.findById(em, QuoteView, tenantId, id);
       return row ? toQuote(row, await clientNames(em, tenantId, [row.clientId])) : null;
     });
   }
@@ -159,7 +156,7 @@ export class OrdersQueries {
 
   order(tenantId: string, id: string): Promise<Order | null> {
     return this.reader.read(tenantId, async (em) => {
-      const row = await em.findOne(OrderView, { id, tenantId });
+      const row = await this.reader.findById(em, OrderView, tenantId, id);
       return row ? toOrder(row, await clientNames(em, tenantId, [row.clientId])) : null;
     });
   }
