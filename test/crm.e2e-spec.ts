@@ -1,3 +1,4 @@
+import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
 import { startTestApp, TestApp } from './support/app';
 
@@ -44,6 +45,17 @@ describe('CRM through GraphQL (embedded PostgreSQL, real app)', () => {
     it('refuses a forged token', async () => {
       const result = await t.graphql(`{ me { email } }`, {}, { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJ0aWQiOiJhY21lIn0.x' });
       expect(result.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    });
+    it('refuses a token once it has expired, also after it was accepted', async () => {
+      const login = await t.graphql(`mutation { login(email: "admin@acme.test", password: "demo") { token } }`);
+      const claims = JSON.parse(Buffer.from(login.data.login.token.split('.')[1], 'base64url').toString());
+      const exp = Math.floor(Date.now() / 1000) + 2;
+      const token = jwt.sign({ tid: claims.tid, email: claims.email, role: claims.role, exp }, 'test-secret', { subject: claims.sub, issuer: 'annals' });
+      const me = `{ me { email } }`;
+      expect((await t.graphql(me, {}, { authorization: `Bearer ${token}` })).data.me.email).toBe('admin@acme.test');
+      await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+      const late = await t.graphql(me, {}, { authorization: `Bearer ${token}` });
+      expect(late.errors?.[0]).toMatchObject({ message: 'Your session has expired; sign in again', extensions: { code: 'UNAUTHENTICATED' } });
     });
     it('tells who the caller is, from the token', async () => {
       const result = await t.graphql(`{ me { email role tenantId tenantName currency } }`, {}, globex);

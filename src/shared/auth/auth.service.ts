@@ -15,7 +15,11 @@ interface TokenClaims {
   tid: string;
   email: string;
   role: Role;
+  exp: number;
 }
+
+/** Tokens already verified, with their claims: a client sends the same token with every request. */
+const VERIFIED_TOKENS = 10_000;
 
 const TOKEN_LIFETIME = '12h';
 
@@ -23,6 +27,8 @@ const TOKEN_LIFETIME = '12h';
 export class AuthService {
   /** Built once: jsonwebtoken would otherwise derive a key object from the string on every request. */
   private readonly key: KeyObject;
+  /** Token → its verified claims, oldest first out; expiry is still checked on every use. */
+  private readonly verified = new Map<string, TokenClaims>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -40,7 +46,7 @@ export class AuthService {
     // The same answer for an unknown email and a wrong password: no user enumeration.
     if (!user || !(await verifyPassword(password, user.password_hash)))
       throw new AuthError('UNAUTHENTICATED', 'Email or password is incorrect');
-    const claims: Omit<TokenClaims, 'sub'> = { tid: user.tenant_id, email: user.email, role: user.role };
+    const claims: Omit<TokenClaims, 'sub' | 'exp'> = { tid: user.tenant_id, email: user.email, role: user.role };
     return jwt.sign(claims, this.key, { subject: user.id, expiresIn: TOKEN_LIFETIME, issuer: 'annals', algorithm: 'HS256' });
   }
 
@@ -50,13 +56,7 @@ export class AuthService {
     const [scheme, token] = authorization.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token)
       throw new AuthError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
-    let claims: TokenClaims;
-    try {
-      claims = jwt.verify(token, this.key, { issuer: 'annals', algorithms: ['HS256'] }) as TokenClaims;
-    } catch (error) {
-      const expired = error instanceof jwt.TokenExpiredError;
-      throw new AuthError('UNAUTHENTICATED', expired ? 'Your session has expired; sign in again' : 'The token is not valid; sign in again');
-    }
+    const claims = this.verify(token);
     return {
       userId: claims.sub,
       tenantId: claims.tid,
@@ -65,6 +65,25 @@ export class AuthService {
       requestId: requestId ?? randomUUID(),
       idempotencyKey,
     };
+  }
+
+  /** The token's claims once its signature, issuer and expiry are checked (the signature once per token). */
+  private verify(token: string): TokenClaims {
+    const known = this.verified.get(token);
+    if (known && known.exp * 1000 > Date.now()) return known;
+    this.verified.delete(token);
+    let claims: TokenClaims;
+    try {
+      claims = jwt.verify(token, this.key, { issuer: 'annals', algorithms: ['HS256'] }) as TokenClaims;
+    } catch (error) {
+      const expired = error instanceof jwt.TokenExpiredError;
+      throw new AuthError('UNAUTHENTICATED', expired ? 'Your session has expired; sign in again' : 'The token is not valid; sign in again');
+    }
+    if (typeof claims.exp === 'number') {
+      this.verified.set(token, claims);
+      if (this.verified.size > VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
+    }
+    return claims;
   }
 
   async me(caller: Caller) {
