@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka } from 'kafkajs';
+import { Kafka, Partitioners, PartitionMetadata } from 'kafkajs';
 import { Pool } from 'pg';
 import {
   CloudEvent,
@@ -10,7 +10,7 @@ import {
 } from '../src/crm/public/crm-integration-events';
 import { EventStoreIntegrationSource, IntegrationEventHandler, IntegrationMapping, integrationMapping, KafkaIntegrationSource } from '../src/integration/integration-event-source';
 import { ensureIntegrationSchema, integrationSchemaSql } from '../src/integration/integration.schema';
-import { KafkaRelay, POSITION_HEADER } from '../src/integration/kafka-relay';
+import { KafkaRelay, KeyHashPartitioner, POSITION_HEADER } from '../src/integration/kafka-relay';
 import { EventMetadata, NewEvent, RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { PostgresEventStore } from '../src/shared/event-store/postgres/postgres-event-store';
 import { ensureEventStoreSchema } from '../src/shared/event-store/postgres/postgres-event-store.schema';
@@ -214,6 +214,21 @@ describe('CRM integration events (public contract)', () => {
   });
 });
 
+const partitionMetadata = (count: number) => Array.from({ length: count }, (_, partitionId): PartitionMetadata => ({ partitionId, leader: 1, partitionErrorCode: 0, replicas: [1], isr: [1] }));
+
+describe("the relay's partitioner", () => {
+  it("gives every key the partition kafkajs's DefaultPartitioner (and so a Java client) gives it", () => {
+    const keys: (string | Buffer)[] = [];
+    for (let i = 0; i < 500; i++) keys.push(randomUUID(), 'k'.repeat(i % 11), `clé-${i}-ключ-😀`.slice(0, 3 + (i % 17)), Buffer.from(randomUUID().repeat(1 + (i % 3)).slice(0, i % 41)));
+    for (const count of [1, 4, 6, 7, 100]) {
+      const theirs = Partitioners.DefaultPartitioner();
+      const ours = KeyHashPartitioner();
+      const args = (key: string | Buffer) => ({ topic: 't', partitionMetadata: partitionMetadata(count), message: { key, value: 'v' } });
+      expect(keys.map((key) => ours(args(key)))).toEqual(keys.map((key) => theirs(args(key))));
+    }
+  });
+});
+
 describe('Kafka relay and integration event sources (real broker, real PostgreSQL)', () => {
   let broker: TestKafka;
   let db: TestDatabase;
@@ -284,6 +299,8 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
     expect(messages.length).toBe(all.length);
     expectExactlyOnceInOrder(forTenant(tenantId, messages.map((m) => m.event)), seeded);
     for (const m of messages) expect(m.key).toBe(m.event.subject);
+    const javaPartition = Partitioners.DefaultPartitioner();
+    for (const m of messages) expect(m.partition).toBe(javaPartition({ topic, partitionMetadata: partitionMetadata(4), message: { key: m.key, value: null } }));
     // One aggregate, one partition: that is what keeps its order for consumers.
     const partitionsOfKey = new Map<string, Set<number>>();
     for (const m of messages) partitionsOfKey.set(m.key, (partitionsOfKey.get(m.key) ?? new Set()).add(m.partition));
@@ -350,6 +367,39 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
     const seeded: Seeded = { bySubject: new Map([...first.bySubject, ...second.bySubject]), count: first.count + second.count };
     expectExactlyOnceInOrder(forTenant(tenantId, messages.map((m) => m.event)), seeded);
     // Per partition, positions only grow: the restart did not go back over anything.
+    for (const partition of new Set(messages.map((m) => m.partition))) {
+      const positions = messages.filter((m) => m.partition === partition).map((m) => m.position);
+      expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+  });
+
+  it('after a failed batch, resumes from its checkpoint: nothing after the failure was sent, nothing lost or repeated', async () => {
+    const tenantId = `tenant-${randomUUID()}`;
+    const seeded = await seed(store, tenantId, 150);
+    const topic = newTopic();
+    const relayName = `kafka-relay-${randomUUID()}`;
+    const all: RecordedEvent[] = [];
+    for await (const event of store.readAll()) if (toIntegrationEvent(event)) all.push(event);
+    // The sixth batch of 50 fails once while it is prepared, when the fifth may still be in flight.
+    let mapped = 0;
+    const failOnce: IntegrationMapping = {
+      ...integrationMapping,
+      map: (event) => {
+        if (++mapped === 260) throw new Error('mapping failed');
+        return integrationMapping.map(event);
+      },
+    };
+    const relay = new KafkaRelay(pool, store, broker.kafka, { topic, consumerName: relayName, partitions: 4, batchSize: 50, mapping: failOnce, retryMs: 20 });
+    await relay.start();
+    later(() => relay.stop());
+    await until(async () => (await checkpoint(pool, relayName)) === all[all.length - 1].position, 'the relay to get past the failure and catch up');
+    await relay.stop();
+
+    expect(mapped).toBeGreaterThan(all.length);
+    expect(relay.publishedCount).toBe(all.length);
+    expect(await topicSize(broker.kafka, topic)).toBe(all.length);
+    const messages = await readTopic(broker.kafka, topic, all.length);
+    expectExactlyOnceInOrder(forTenant(tenantId, messages.map((m) => m.event)), seeded);
     for (const partition of new Set(messages.map((m) => m.partition))) {
       const positions = messages.filter((m) => m.partition === partition).map((m) => m.position);
       expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -63,11 +63,27 @@ export interface RetryOptions {
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Runs an event-store subscription from a checkpoint row and, when it fails (the store is away,
- * the handler throws), starts it again from the checkpoint after a growing pause. Shared by the
- * event-store source and the Kafka relay, which differ only in what they do with a batch.
+ * What a CheckpointedSubscription does with each batch, in two steps, so that the next batch is
+ * read and made ready while the previous one is still being delivered: `prepare` runs as soon as
+ * a batch is read; `deliver` runs one batch at a time, in log order, each only after the previous
+ * one succeeded. Once a delivery fails, no later batch of that run is delivered: the subscription
+ * starts again from its checkpoint.
  */
-export class CheckpointedSubscription {
+export interface BatchHandler<Prepared> {
+  prepare(events: RecordedEvent[]): Prepared;
+  deliver(prepared: Prepared): Promise<void>;
+}
+
+/**
+ * Runs an event-store subscription from a checkpoint row and, when it fails (the store is away,
+ * a delivery throws), starts it again from the checkpoint after a growing pause. Shared by the
+ * event-store source and the Kafka relay, which differ only in what they do with a batch.
+ *
+ * The checkpoint moves past a batch only once its delivery resolved, in log order. While a batch
+ * is delivered, the next one is read and prepared (at most that one: the store is not read
+ * further ahead until the delivery is done).
+ */
+export class CheckpointedSubscription<Prepared> {
   private subscription?: Subscription;
   private timer?: NodeJS.Timeout;
   private stopped = false;
@@ -75,12 +91,14 @@ export class CheckpointedSubscription {
   private starting: Promise<void> = Promise.resolve();
   private recorded = 0n;
   private recording: Promise<void> = Promise.resolve();
+  /** Settles (never rejects) once every batch accepted so far is delivered and recorded, or its run has failed. */
+  private settled: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly pool: Pool,
     private readonly store: EventStore,
     private readonly consumer: string,
-    private readonly handle: (events: RecordedEvent[]) => Promise<void>,
+    private readonly handler: BatchHandler<Prepared>,
     private readonly options: { filter?: EventFilter; batchSize?: number } & RetryOptions = {},
   ) {}
 
@@ -91,33 +109,64 @@ export class CheckpointedSubscription {
     await this.starting;
   }
 
+  /** Accepts no further batch, lets the ones accepted be delivered and recorded, then resolves. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.starting.catch(() => undefined);
-    await this.subscription?.stop();
+    const subscription = this.subscription;
     this.subscription = undefined;
+    await subscription?.stop();
+    await this.settled;
     await this.recording.catch(() => undefined);
   }
 
   private async open(): Promise<void> {
+    // A failed run's batches still in delivery finish (and are recorded) before the checkpoint is read again.
+    await this.settled;
     const after = await readCheckpoint(this.pool, this.consumer);
     this.recorded = after;
     if (this.stopped) return;
-    this.subscription = this.store.subscribeToAll(
+    let failed = false;
+    let delivering: Promise<void> = Promise.resolve();
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      if (this.subscription === subscription) this.subscription = undefined;
+      void subscription.stop().then(() => this.retry(error));
+    };
+    const subscription = this.store.subscribeToAll(
       { after, filter: this.options.filter, batchSize: this.options.batchSize },
       {
         handle: async (events) => {
-          await this.handle(events);
-          await this.record(events[events.length - 1].position);
-          this.failures = 0;
+          // Not accepted, so not recorded: the next start reads it again.
+          if (failed || this.stopped) return;
+          const prepared = this.handler.prepare(events);
+          const last = events[events.length - 1].position;
+          const delivered = delivering.then(() => this.handler.deliver(prepared));
+          delivering = delivered;
+          const previous = this.settled;
+          this.settled = delivered
+            .then(() => this.record(last))
+            .then(
+              () => void (this.failures = 0),
+              (error) => fail(error),
+            );
+          // Reading on while this batch is delivered; not further, while the previous one is.
+          await previous;
         },
-        // Everything up to a caught-up position is handled or filtered out: recording it spares a
-        // restart from reading again through a stretch of events that publish nothing.
-        onCaughtUp: (position) => void this.record(position).catch((error) => this.options.log?.(`${this.consumer}: ${message(error)}`)),
-        onError: (error) => this.retry(error),
+        // Everything up to a caught-up position is delivered or filtered out once the batches
+        // accepted before are: recording it spares a restart from reading again through a
+        // stretch of events that publish nothing.
+        onCaughtUp: (position) => {
+          this.settled = this.settled.then(() => {
+            if (!failed) return this.record(position).catch((error) => this.options.log?.(`${this.consumer}: ${message(error)}`));
+          });
+        },
+        onError: fail,
       },
     );
+    this.subscription = subscription;
   }
 
   /** Checkpoint writes one at a time, in the order asked for (and only ever forwards). */
@@ -158,9 +207,11 @@ export class EventStoreIntegrationSource implements IntegrationEventSource {
       this.pool,
       this.store,
       consumerName,
-      async (events) => {
-        const integrationEvents = events.map(mapping.map).filter((event): event is CloudEvent => event !== null);
-        if (integrationEvents.length > 0) await handler(integrationEvents);
+      {
+        prepare: (events) => events.map(mapping.map).filter((event): event is CloudEvent => event !== null),
+        deliver: async (integrationEvents) => {
+          if (integrationEvents.length > 0) await handler(integrationEvents);
+        },
       },
       { ...this.options, filter: mapping.filter },
     );
