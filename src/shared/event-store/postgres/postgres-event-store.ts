@@ -22,7 +22,13 @@ export interface PostgresEventStoreOptions {
   pollIntervalMs?: number;
 }
 
-const READ_BATCH = 5000;
+/**
+ * readAll's page. Small enough that a page's events are usually consumed before V8's young
+ * generation fills: with 5000 or 10000 they outlive it and are promoted, and the extra garbage
+ * collection cost ≈40-60% more CPU per event (measured: ≈5.3 µs at 1000-2000, 7.2 at 5000, 8.6 at
+ * 10000); the next page is read while this one is consumed, so the extra round trips are hidden.
+ */
+const READ_BATCH = 2000;
 const SUBSCRIPTION_BATCH = 500;
 /** Ranges of at most this many positions near the head are served from the shared tail... */
 const TAIL_SPAN = 1000n;
