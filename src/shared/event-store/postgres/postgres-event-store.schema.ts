@@ -196,6 +196,31 @@ BEGIN
 END
 $es_heads$;
 
+-- A subscription pass near the head in one round trip: the heads (as es_heads), then, read by a
+-- later statement (so with a later snapshot, as es_heads requires), the events after p_after up to
+-- the visible head, at most p_span positions. The first row carries the heads and no event; the
+-- events follow in position order. p_after NULL: the heads only.
+CREATE OR REPLACE FUNCTION es_poll(p_after bigint, p_span bigint)
+RETURNS TABLE (visible_head bigint, stored_head bigint, "position" bigint, event_id uuid, stream_name text,
+  revision bigint, type text, data jsonb, metadata jsonb, recorded_at timestamptz)
+LANGUAGE plpgsql VOLATILE AS $es_poll$
+#variable_conflict use_column
+DECLARE
+  v_visible bigint;
+  v_stored bigint;
+BEGIN
+  SELECT h.visible_head, h.stored_head INTO v_visible, v_stored FROM es_heads() h;
+  RETURN QUERY SELECT v_visible, v_stored, NULL::bigint, NULL::uuid, NULL::text, NULL::bigint, NULL::text, NULL::jsonb, NULL::jsonb, NULL::timestamptz;
+  IF p_after IS NOT NULL AND v_visible > p_after THEN
+    RETURN QUERY
+      SELECT v_visible, v_stored, e.position, e.event_id, e.stream_name, e.revision, e.type, e.data, e.metadata, e.recorded_at
+        FROM es_events e
+       WHERE e.position > p_after AND e.position <= least(v_visible, p_after + p_span)
+       ORDER BY e.position;
+  END IF;
+END
+$es_poll$;
+
 CREATE OR REPLACE FUNCTION es_check_expected(p_stream text, p_expected text, p_current bigint)
 RETURNS void LANGUAGE plpgsql AS $es_check$
 DECLARE

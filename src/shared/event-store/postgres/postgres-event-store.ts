@@ -87,10 +87,11 @@ const prefixPatterns = (prefixes: string[] | undefined): string[] | null =>
 
 /**
  * Highest position at or below which everything that will ever be visible already is, and the
- * highest position stored, visible or not. Events above the first and at or below the second are
- * held back by an older append still in flight. See es_heads in the schema.
+ * highest position stored, visible or not (events above the first and at or below the second are
+ * held back by an older append still in flight; see es_heads in the schema); then the events after
+ * $1 up to the first, at most $2 positions (es_poll).
  */
-const HEADS_SQL = `SELECT visible_head::text, stored_head::text FROM es_heads()`;
+const POLL_SQL = `SELECT e.visible_head, e.stored_head, ${EVENT_COLUMNS} FROM es_poll($1, $2) WITH ORDINALITY e ORDER BY e.ordinality`;
 
 /** Events in (after, upTo], both bounds below the visible head, so no visibility check per row. */
 const rangeQuery = (after: bigint, upTo: bigint, limit: number, filter: EventFilter | undefined): QueryArrayConfig =>
@@ -218,7 +219,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * @internal [visible head, stored head]: see HEADS_SQL. Concurrent callers (every subscription
+   * @internal [visible head, stored head]: see es_heads in the schema. Concurrent callers (every subscription
    * wakes on the same append) share one query: a caller arriving while one is under way gets the
    * next one, which starts after it asked, so no caller gets an answer older than its call.
    */
@@ -236,10 +237,28 @@ export class PostgresEventStore implements EventStore {
   private headsInFlight: Promise<[bigint, bigint]> | undefined;
   private headsNext: Promise<[bigint, bigint]> | undefined;
 
+  /**
+   * The heads, and with them (same round trip, see es_poll) the events past the tail up to the
+   * visible head: subscriptions woken by an append then find its events in the tail.
+   */
   private startHeads(): Promise<[bigint, bigint]> {
+    const tail = this.tail;
+    const after = tail.to >= 0n && !this.tailRead ? tail.to : null;
     const query = this.pool
-      .query<[string, string]>({ text: HEADS_SQL, rowMode: 'array' })
-      .then(({ rows }): [bigint, bigint] => [BigInt(rows[0][0]), BigInt(rows[0][1])])
+      .query<string[]>({ name: 'es_poll', text: POLL_SQL, values: [after?.toString() ?? null, TAIL_SPAN.toString()], rowMode: 'array', types: RAW_TEXT })
+      .then((result): [bigint, bigint] => {
+        const visible = BigInt(result.rows[0][0]);
+        const stored = BigInt(result.rows[0][1]);
+        if (this.tail === tail && !this.tailRead) {
+          if (after === null) this.tail = { from: visible, to: visible, events: [] };
+          else {
+            const upTo = visible < after + TAIL_SPAN ? visible : after + TAIL_SPAN;
+            const events = parseEvents({ ...result, rows: result.rows.slice(1).map((row) => row.slice(2)) });
+            if (upTo > after) this.extendTail(tail, after, upTo, events);
+          }
+        }
+        return [visible, stored];
+      })
       .finally(() => {
         if (this.headsInFlight === query) this.headsInFlight = undefined;
       });
@@ -289,18 +308,23 @@ export class PostgresEventStore implements EventStore {
       const extend = after >= tail.from && after <= tail.to;
       const from = extend ? tail.to : after;
       if (upTo - from > TAIL_SPAN) return undefined;
-      const read = this.pool.query<[string]>(rangeQuery(from, upTo, Number(upTo - from), undefined)).then((result) => {
-        const events = parseEvents(result);
-        const all = extend && this.tail === tail ? [...tail.events, ...events] : events;
-        let start = extend && this.tail === tail ? tail.from : from;
-        const drop = all.length - TAIL_KEEP;
-        if (drop > 0) start = all[drop - 1].position;
-        this.tail = { from: start, to: upTo, events: drop > 0 ? all.slice(drop) : all };
-      });
+      const read = this.pool
+        .query<[string]>(rangeQuery(from, upTo, Number(upTo - from), undefined))
+        .then((result) => this.extendTail(tail, from, upTo, parseEvents(result)));
       this.tailRead = read.finally(() => (this.tailRead = undefined));
       await this.tailRead;
     }
     return undefined;
+  }
+
+  /** The tail becomes `base` followed by `events`, every event in (from, upTo], when they join up (else those alone), at most TAIL_KEEP. */
+  private extendTail(base: { from: bigint; to: bigint; events: RecordedEvent[] }, from: bigint, upTo: bigint, events: RecordedEvent[]) {
+    const joins = this.tail === base && from === base.to;
+    const all = joins ? [...base.events, ...events] : events;
+    let start = joins ? base.from : from;
+    const drop = all.length - TAIL_KEEP;
+    if (drop > 0) start = all[drop - 1].position;
+    this.tail = { from: start, to: upTo, events: drop > 0 ? all.slice(drop) : all };
   }
 }
 
