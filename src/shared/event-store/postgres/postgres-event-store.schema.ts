@@ -74,18 +74,18 @@ CREATE INDEX IF NOT EXISTS es_events_tenant_stream_idx ON es_events (tenant_id, 
 -- p_expected is 'any', 'no_stream', 'stream_exists' or a revision in decimal.
 -- Must be the first write of its transaction (it raises otherwise): an xid taken earlier, outside
 -- the advisory lock, would break the xid-order = position-order invariant readers rely on.
+-- Each statement costs an executor run, so the common case runs three besides the critical
+-- section: the id probe, the stream upsert (which also checks the expected revision) and the
+-- event insert; repeats and refusals take the slower branches.
 CREATE OR REPLACE FUNCTION es_append(p_stream text, p_expected text, p_events jsonb,
   OUT next_revision bigint, OUT last_position bigint, OUT idempotent boolean)
 LANGUAGE plpgsql AS $es_append$
 DECLARE
   v_count int := jsonb_array_length(p_events);
-  v_ids uuid[];
   v_found int;
   v_found_here int;
   v_conflicting uuid;
-  v_current bigint;
   v_first_position bigint;
-  v_tenant text := p_events -> 0 -> 'metadata' ->> 'tenantId';
 BEGIN
   IF v_count = 0 THEN
     RAISE EXCEPTION 'es_append: no events to append to %', p_stream USING ERRCODE = '22023';
@@ -95,25 +95,25 @@ BEGIN
       USING ERRCODE = '${SQLSTATE.xidAlreadyAssigned}';
   END IF;
 
-  SELECT array_agg((e ->> 'id')::uuid) INTO v_ids FROM jsonb_array_elements(p_events) e;
-
-  -- Idempotency and a first revision check, before taking an xid or positions, so a repeated or
-  -- refused append costs neither. The revision is checked again under the stream's row lock.
-  SELECT count(*), count(*) FILTER (WHERE stream_name = p_stream), max(revision), max(position),
-         (array_agg(event_id) FILTER (WHERE stream_name <> p_stream))[1]
-    INTO v_found, v_found_here, next_revision, last_position, v_conflicting
-    FROM es_events WHERE event_id = ANY (v_ids);
-  IF v_found > 0 THEN
+  -- Idempotency, before taking an xid or positions, so a repeat costs neither: one index probe
+  -- per id, which almost always finds nothing. (= ANY of an array, not IN (subquery): the planner
+  -- takes jsonb_array_elements for 100 rows and would hash-join them with a scan of es_events.)
+  PERFORM FROM es_events WHERE event_id = ANY (ARRAY(SELECT (e ->> 'id')::uuid FROM jsonb_array_elements(p_events) e));
+  IF FOUND THEN
+    SELECT count(*), count(*) FILTER (WHERE stream_name = p_stream), max(revision), max(position),
+           (array_agg(event_id) FILTER (WHERE stream_name <> p_stream))[1]
+      INTO v_found, v_found_here, next_revision, last_position, v_conflicting
+      FROM es_events WHERE event_id = ANY (ARRAY(SELECT (e ->> 'id')::uuid FROM jsonb_array_elements(p_events) e));
     IF v_found = v_count AND v_found_here = v_count THEN
       idempotent := true;
       RETURN;
     END IF;
     RAISE EXCEPTION 'es_append: some event ids are already stored'
       USING ERRCODE = '${SQLSTATE.idempotencyConflict}',
-            DETAIL = coalesce(v_conflicting, (SELECT event_id FROM es_events WHERE event_id = ANY (v_ids) LIMIT 1))::text;
+            DETAIL = coalesce(v_conflicting, (SELECT event_id FROM es_events
+                                               WHERE event_id = ANY (ARRAY(SELECT (e ->> 'id')::uuid FROM jsonb_array_elements(p_events) e))
+                                               LIMIT 1))::text;
   END IF;
-  SELECT revision INTO v_current FROM es_streams WHERE stream_name = p_stream;
-  PERFORM es_check_expected(p_stream, p_expected, coalesce(v_current, -1));
 
   -- The critical section: xid and positions under one lock, released at once (a session lock
   -- survives rollback, hence the handler; cancellation is caught too, as OTHERS omits it).
@@ -131,11 +131,24 @@ BEGIN
   END;
   PERFORM pg_advisory_unlock(${APPEND_LOCK_KEY});
 
+  -- The expected revision is checked on the stream's row, under its lock: an existing stream is
+  -- updated only if it matches (NULL otherwise); a new one is refused below unless any/no_stream
+  -- allowed it. A refusal rolls back, leaving a gap in positions as any rollback does.
   INSERT INTO es_streams AS s (stream_name, tenant_id, revision)
-  VALUES (p_stream, v_tenant, v_count - 1)
+  VALUES (p_stream, p_events -> 0 -> 'metadata' ->> 'tenantId', v_count - 1)
   ON CONFLICT (stream_name) DO UPDATE SET revision = s.revision + v_count
+    WHERE CASE p_expected
+            WHEN 'any' THEN true
+            WHEN 'stream_exists' THEN true
+            WHEN 'no_stream' THEN false
+            ELSE s.revision = p_expected::bigint
+          END
   RETURNING s.revision INTO next_revision;
-  PERFORM es_check_expected(p_stream, p_expected, next_revision - v_count);
+  IF next_revision IS NULL THEN
+    PERFORM es_check_expected(p_stream, p_expected, (SELECT revision FROM es_streams WHERE stream_name = p_stream));
+  ELSIF next_revision = v_count - 1 AND p_expected NOT IN ('any', 'no_stream') THEN
+    PERFORM es_check_expected(p_stream, p_expected, -1);
+  END IF;
 
   INSERT INTO es_events (position, transaction_id, event_id, stream_name, revision, type, data, metadata, tenant_id)
   SELECT v_first_position + e.i - 1, pg_current_xact_id(), (e.value ->> 'id')::uuid, p_stream,

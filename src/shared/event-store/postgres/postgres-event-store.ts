@@ -144,18 +144,20 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       try {
         const { rows } = await this.pool.query<[string, string, boolean]>({
+          // Named: each connection parses and plans it once, not on every append.
+          name: 'es_append',
           text: 'SELECT next_revision::text, last_position::text, idempotent FROM es_append($1, $2, $3)',
           values: [streamName, typeof expected === 'bigint' ? expected.toString() : expected, payload],
           rowMode: 'array',
         });
         const [nextRevision, position, idempotent] = rows[0];
+        const result = { nextRevision: BigInt(nextRevision), position: BigInt(position) };
         if (!idempotent) {
           // This process's subscriptions need no round trip through the server.
-          this.listener.wakeAll(BigInt(position));
-          // Not awaited: the append has committed whatever becomes of the wake-up call.
-          this.pool.query(NOTIFY_SQL, [NOTIFY_CHANNEL, position]).catch(() => undefined);
+          this.listener.wakeAll(result.position);
+          this.notifyOtherProcesses(result.position);
         }
-        return { nextRevision: BigInt(nextRevision), position: BigInt(position) };
+        return result;
       } catch (error) {
         if (isPgError(error, SQLSTATE.wrongExpectedRevision)) {
           const actual = BigInt(error.detail ?? '-1');
@@ -166,6 +168,31 @@ export class PostgresEventStore implements EventStore {
         throw error;
       }
     }
+  }
+
+  /** The highest position appended since the last NOTIFY was sent, while one is in flight. */
+  private notifyPending: bigint | undefined;
+  private notifyInFlight = false;
+
+  /**
+   * Wakes subscriptions in other processes, at most one NOTIFY at a time: appends that commit
+   * while one is in flight only raise the position the next one carries (a wake-up at a higher
+   * position serves every subscriber below it). Not awaited: the append has committed whatever
+   * becomes of the wake-up call, and a lost one only delays delivery until the next poll.
+   */
+  private notifyOtherProcesses(position: bigint): void {
+    if (this.notifyPending === undefined || position > this.notifyPending) this.notifyPending = position;
+    if (this.notifyInFlight) return;
+    const next = this.notifyPending;
+    this.notifyPending = undefined;
+    this.notifyInFlight = true;
+    this.pool
+      .query({ name: 'es_notify', text: NOTIFY_SQL, values: [NOTIFY_CHANNEL, next.toString()] })
+      .catch(() => undefined)
+      .finally(() => {
+        this.notifyInFlight = false;
+        if (this.notifyPending !== undefined) this.notifyOtherProcesses(this.notifyPending);
+      });
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
