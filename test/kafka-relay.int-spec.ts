@@ -389,7 +389,7 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
         return integrationMapping.map(event);
       },
     };
-    const relay = new KafkaRelay(pool, store, broker.kafka, { topic, consumerName: relayName, partitions: 4, batchSize: 50, mapping: failOnce, retryMs: 20 });
+    const relay = new KafkaRelay(pool, store, broker.kafka, { topic, consumerName: relayName, partitions: 4, batchSize: 50, mapping: failOnce, retryMs: 1 });
     await relay.start();
     later(() => relay.stop());
     await until(async () => (await checkpoint(pool, relayName)) === all[all.length - 1].position, 'the relay to get past the failure and catch up');
