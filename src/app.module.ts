@@ -34,6 +34,7 @@ export class AppModule {
           buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
           context: (request: unknown) => ({ req: request }),
           errorFormatter: formatGraphQLErrors as never,
+          jit: 1,
         }),
         SharedModule,
         CrmModule,
