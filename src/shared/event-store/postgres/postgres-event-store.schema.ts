@@ -98,7 +98,11 @@ BEGIN
   -- Idempotency, before taking an xid or positions, so a repeat costs neither: one index probe
   -- per id, which almost always finds nothing. (= ANY of an array, not IN (subquery): the planner
   -- takes jsonb_array_elements for 100 rows and would hash-join them with a scan of es_events.)
-  PERFORM FROM es_events WHERE event_id = ANY (ARRAY(SELECT (e ->> 'id')::uuid FROM jsonb_array_elements(p_events) e));
+  IF v_count = 1 THEN
+    PERFORM FROM es_events WHERE event_id = (p_events -> 0 ->> 'id')::uuid;
+  ELSE
+    PERFORM FROM es_events WHERE event_id = ANY (ARRAY(SELECT (e ->> 'id')::uuid FROM jsonb_array_elements(p_events) e));
+  END IF;
   IF FOUND THEN
     SELECT count(*), count(*) FILTER (WHERE stream_name = p_stream), max(revision), max(position),
            (array_agg(event_id) FILTER (WHERE stream_name <> p_stream))[1]
