@@ -128,19 +128,23 @@ export class CheckpointedSubscription<Prepared> {
     this.recorded = after;
     if (this.stopped) return;
     let failed = false;
+    // Set once a batch was passed over (stopping): no position past it may be recorded.
+    let passedOver = false;
     let delivering: Promise<void> = Promise.resolve();
     const fail = (error: unknown) => {
       if (failed) return;
       failed = true;
-      if (this.subscription === subscription) this.subscription = undefined;
       void subscription.stop().then(() => this.retry(error));
     };
     const subscription = this.store.subscribeToAll(
       { after, filter: this.options.filter, batchSize: this.options.batchSize },
       {
         handle: async (events) => {
-          // Not accepted, so not recorded: the next start reads it again.
-          if (failed || this.stopped) return;
+          if (failed || this.stopped) {
+            // Not accepted, so not recorded: the next start reads it again.
+            passedOver = true;
+            return;
+          }
           const prepared = this.handler.prepare(events);
           const last = events[events.length - 1].position;
           const delivered = delivering.then(() => this.handler.deliver(prepared));
@@ -159,6 +163,7 @@ export class CheckpointedSubscription<Prepared> {
         // accepted before are: recording it spares a restart from reading again through a
         // stretch of events that publish nothing.
         onCaughtUp: (position) => {
+          if (failed || passedOver) return;
           this.settled = this.settled.then(() => {
             if (!failed) return this.record(position).catch((error) => this.options.log?.(`${this.consumer}: ${message(error)}`));
           });
