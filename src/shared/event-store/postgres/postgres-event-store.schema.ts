@@ -181,18 +181,20 @@ DECLARE
   v_bound xid8;
 BEGIN
   IF current_setting('transaction_isolation') = 'read committed' THEN
+    -- One pass over the lock table, grouped by backend (a self-join of it cost ≈ 0.2 ms per call
+    -- with a few hundred locks held): the backends holding the APPENDING lock, with their xids.
     WITH s AS MATERIALIZED (
       SELECT pg_current_snapshot() AS snap
-    ), locks AS MATERIALIZED (
-      SELECT l.pid, l.locktype, l.transactionid, l.classid, l.objid, l.objsubid, l.database, l.mode
-        FROM pg_locks l WHERE l.granted AND l.locktype IN ('advisory', 'transactionid')
-    ), appending AS (
-      SELECT a.pid, t.transactionid::text::bigint AS xid32
-        FROM locks a
-        LEFT JOIN locks t ON t.pid = a.pid AND t.locktype = 'transactionid' AND t.mode = 'ExclusiveLock'
-       WHERE a.locktype = 'advisory' AND a.objsubid = 1
-         AND a.classid = ${APPENDING_LOCK_KEY >> 32n} AND a.objid = ${APPENDING_LOCK_KEY & 0xffffffffn}
-         AND a.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+    ), appending AS MATERIALIZED (
+      SELECT max(l.transactionid::text::bigint) FILTER (WHERE l.locktype = 'transactionid') AS xid32
+        FROM pg_locks l
+       WHERE l.granted
+         AND (l.locktype = 'transactionid' AND l.mode = 'ExclusiveLock'
+              OR l.locktype = 'advisory' AND l.objsubid = 1
+                 AND l.classid = ${APPENDING_LOCK_KEY >> 32n} AND l.objid = ${APPENDING_LOCK_KEY & 0xffffffffn}
+                 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()))
+       GROUP BY l.pid
+      HAVING bool_or(l.locktype = 'advisory')
     )
     SELECT CASE
              WHEN EXISTS (SELECT 1 FROM appending WHERE xid32 IS NULL) THEN pg_snapshot_xmin(s.snap)
