@@ -3,6 +3,7 @@
  * on the lead it captured; each answer must already show the change (read-your-writes).
  */
 import { spawn } from 'node:child_process';
+import { Client } from 'pg';
 import { Pool } from 'undici';
 import { join } from 'node:path';
 import { processTreeCpuSeconds } from './lib/pg';
@@ -37,7 +38,30 @@ const startServer = (databaseUrl: string, nodeArgs: string[]) =>
     });
   });
 
-export const benchCommands = async (databaseUrl: string, options: { clients: number; seconds: number; profile?: string; serverCpuSeconds?: () => number }) => {
+/** pg_stat_statements of the app's database (the server must preload it: `--pg-stats`). */
+const serverStatements = async (databaseUrl: string) => {
+  const client = new Client(databaseUrl);
+  await client.connect();
+  await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  return {
+    reset: async () => void (await client.query('SELECT pg_stat_statements_reset()')),
+    print: async (commands: number) => {
+      const { rows } = await client.query(
+        `SELECT calls, total_exec_time, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query
+           FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+          ORDER BY total_exec_time DESC LIMIT 15`,
+      );
+      log(`server time per statement (pg_stat_statements, ${commands} commands):`);
+      for (const row of rows)
+        console.log(
+          `  ${(row.total_exec_time / commands).toFixed(3).padStart(7)} ms/command  ${(Number(row.calls) / commands).toFixed(2).padStart(5)} calls/command  ${row.query}`,
+        );
+      await client.end();
+    },
+  };
+};
+
+export const benchCommands = async (databaseUrl: string, options: { clients: number; seconds: number; profile?: string; serverCpuSeconds?: () => number; statements?: boolean }) => {
   const nodeArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [];
   const server = await startServer(databaseUrl, nodeArgs);
   // One keep-alive connection per client through undici's Pool (fetch's machinery, without the
@@ -85,12 +109,15 @@ export const benchCommands = async (databaseUrl: string, options: { clients: num
     await Promise.all(Array.from({ length: options.clients }, () => loop(now() + 2000, false)));
     // CPU per command, app and PostgreSQL apart: less sensitive to a busy machine than the rates.
     const cpu = () => ({ app: processTreeCpuSeconds(server.pid), postgres: options.serverCpuSeconds?.() ?? Number.NaN, bench: process.cpuUsage() });
+    const statements = options.statements ? await serverStatements(databaseUrl) : undefined;
+    await statements?.reset();
     const cpu0 = cpu();
     const t0 = now();
     const deadline = t0 + options.seconds * 1000;
     await Promise.all(Array.from({ length: options.clients }, () => loop(deadline, true)));
     const seconds = (now() - t0) / 1000;
     const cpu1 = cpu();
+    await statements?.print(commands);
     const latency = summarize(latencies);
     const perCommandMs = (before: number, after: number) => ((after - before) * 1000) / commands;
     const appCpu = perCommandMs(cpu0.app, cpu1.app);

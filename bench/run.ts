@@ -26,7 +26,7 @@ const main = async () => {
   const profileDir = process.env.BENCH_CPU_PROF ? mkdtempSync(join(tmpdir(), 'annals-bench-prof-')) : undefined;
 
   const started = now();
-  const server = await startBenchServer(args.keep);
+  const server = await startBenchServer(args.keep, { statements: args.pgStats });
   log(`PostgreSQL ${server.version} ready (${JSON.stringify(server.settings)})`);
   const figures: Record<string, number | string | null> = {};
   try {
@@ -47,7 +47,7 @@ const main = async () => {
     }
 
     if (wanted('commands'))
-      Object.assign(figures, await benchCommands(await server.createDatabase('bench_app'), { clients: args.clients, seconds: args.commandSeconds, profile: profileDir, serverCpuSeconds: server.cpuSeconds }));
+      Object.assign(figures, await benchCommands(await server.createDatabase('bench_app'), { clients: args.clients, seconds: args.commandSeconds, profile: profileDir, serverCpuSeconds: server.cpuSeconds, statements: args.pgStats }));
   } finally {
     await server.stop();
   }

@@ -16,9 +16,13 @@ export interface BenchServer {
 }
 
 /** A fresh embedded PostgreSQL in a temp folder, with the app's settings (synchronous_commit on, fsync on). */
-export const startBenchServer = async (keep = false): Promise<BenchServer> => {
+export const startBenchServer = async (keep = false, options: { statements?: boolean } = {}): Promise<BenchServer> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'annals-bench-'));
-  const handle = await startEmbeddedPostgres({ dataDir, database: 'bench' });
+  const handle = await startEmbeddedPostgres({
+    dataDir,
+    database: 'bench',
+    settings: options.statements ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {},
+  });
   const urlFor = (database: string) => {
     const url = new URL(handle.url);
     url.pathname = `/${database}`;

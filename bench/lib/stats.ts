@@ -42,10 +42,12 @@ export interface Args {
   relayEvents: number;
   only: string[] | null;
   keep: boolean;
+  /** Load pg_stat_statements and print where the server's time went during the commands bench. */
+  pgStats: boolean;
 }
 
 export const parseArgs = (argv: string[]): Args => {
-  const args: Args = { events: 250_000, writers: 8, clients: 16, appendSeconds: 5, commandSeconds: 15, relayEvents: 200_000, only: null, keep: false };
+  const args: Args = { events: 250_000, writers: 8, clients: 16, appendSeconds: 5, commandSeconds: 15, relayEvents: 200_000, only: null, keep: false, pgStats: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -58,8 +60,9 @@ export const parseArgs = (argv: string[]): Args => {
       case '--relay-events': args.relayEvents = Number(value()); break;
       case '--only': args.only = value().split(','); break;
       case '--keep': args.keep = true; break;
+      case '--pg-stats': args.pgStats = true; break;
       case '--help':
-        console.log('npm run bench -- [--events N] [--writers N] [--clients N] [--append-seconds S] [--command-seconds S] [--relay-events N] [--only append,read-all,rebuild,commands,relay]');
+        console.log('npm run bench -- [--events N] [--writers N] [--clients N] [--append-seconds S] [--command-seconds S] [--relay-events N] [--only append,read-all,rebuild,commands,relay] [--keep] [--pg-stats]');
         process.exit(0);
       default:
         throw new Error(`unknown flag ${argv[i]} (try --help)`);

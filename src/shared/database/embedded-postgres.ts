@@ -45,6 +45,8 @@ export const startEmbeddedPostgres = async (options: {
   log?: (line: string) => void;
   /** Use the server already running on this data folder (a CLI next to the running app) instead of failing. */
   attachIfRunning?: boolean;
+  /** More server settings, as `-c name=value` pairs (benchmarks: pg_stat_statements). */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedPostgresHandle> => {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pgData = join(options.dataDir, 'pg');
@@ -78,7 +80,10 @@ export const startEmbeddedPostgres = async (options: {
     persistent: true,
     createPostgresUser: true,
     // fsync stays on: this is a real server and the data folder is meant to survive a crash.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (message: string) => options.log?.(message.trimEnd()),
     onError: (error: unknown) => options.log?.(`[error] ${String(error)}`),
   });
