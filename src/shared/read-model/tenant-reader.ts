@@ -30,7 +30,10 @@ export class TenantReader {
   /** `byId` inside a `read` (the em it was given). */
   async findById<T extends { id: string; tenantId: string }>(em: EntityManager, entity: EntityClass<T>, tenantId: string, id: string): Promise<T | null> {
     const rows = await em.execute<Record<string, unknown>[]>(this.byIdSql(entity), [id, tenantId]);
-    return rows.length === 0 ? null : em.map(entity, rows[0] as never);
+    if (rows.length === 0) return null;
+    // Hydrated as em.map would, without registering it in the identity map (half the CPU): reads only.
+    const data = em.getDriver().mapResult(rows[0] as never, em.getMetadata().get(entity));
+    return em.getEntityFactory().create(entity, data as never, { merge: false, refresh: false, newEntity: false, convertCustomTypes: true });
   }
 
   private readonly byIdSqls = new Map<EntityClass<object>, string>();
