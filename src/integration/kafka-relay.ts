@@ -16,6 +16,10 @@ export interface KafkaRelayOptions extends RetryOptions {
    * Largest Kafka request the relay builds, in bytes of records (key, value, headers). A request
    * carries one record batch per partition, and the broker refuses a batch over its
    * `message.max.bytes` (1 MB by default): a request under that keeps every batch under it.
+   * Larger is not cheaper: kafkajs sorts a request's messages into partitions by copying an array
+   * per message and grows its buffers by doubling, so past ~0.5 MB a request costs more CPU per
+   * message (same-run measurements: kafkajs alone spent ~40% more CPU on 2 MB requests than on
+   * 0.5 MB ones; the relay ~6% more on 1 MB ones).
    */
   maxRequestBytes?: number;
   mapping?: IntegrationMapping;
@@ -109,7 +113,7 @@ export class KafkaRelay {
       consumerName: 'kafka-relay',
       partitions: 6,
       batchSize: 5000,
-      maxRequestBytes: 1_000_000,
+      maxRequestBytes: 512 * 1024,
       mapping: integrationMapping,
       standbyRetryMs: 5000,
       retryMs: 500,
