@@ -2,7 +2,9 @@
  * Commands: C concurrent GraphQL clients over real HTTP, each looping captureLead then qualifyLead
  * on the lead it captured; each answer must already show the change (read-your-writes).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Client } from 'pg';
 import { Pool } from 'undici';
 import { join } from 'node:path';
@@ -12,9 +14,11 @@ import { log, now, summarize } from './lib/stats';
 const CAPTURE = `mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { id status } }`;
 const QUALIFY = `mutation ($id: ID!) { qualifyLead(id: $id) { id status } }`;
 
-const startServer = (databaseUrl: string, nodeArgs: string[]) =>
+/** The app of the checkout at `root` (this one, or a baseline's worktree) in its own process. */
+const startServer = (databaseUrl: string, nodeArgs: string[], root: string) =>
   new Promise<{ url: string; pid: number; stop(): Promise<void> }>((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', join(__dirname, 'commands-server.ts'), databaseUrl], {
+    const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', join(root, 'bench', 'commands-server.ts'), databaseUrl], {
+      cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -61,9 +65,19 @@ const serverStatements = async (databaseUrl: string) => {
   };
 };
 
-export const benchCommands = async (databaseUrl: string, options: { clients: number; seconds: number; profile?: string; serverCpuSeconds?: () => number; statements?: boolean }) => {
+export interface CommandsOptions {
+  clients: number;
+  seconds: number;
+  profile?: string;
+  serverCpuSeconds?: () => number;
+  statements?: boolean;
+  /** Checkout whose app runs (default: this one). */
+  root?: string;
+}
+
+export const benchCommands = async (databaseUrl: string, options: CommandsOptions) => {
   const nodeArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [];
-  const server = await startServer(databaseUrl, nodeArgs);
+  const server = await startServer(databaseUrl, nodeArgs, options.root ?? join(__dirname, '..'));
   // One keep-alive connection per client through undici's Pool (fetch's machinery, without the
   // WHATWG layer: the load generator shares the 2 cores with the app and PostgreSQL, so its own
   // CPU per request is kept low; it is reported below).
@@ -140,4 +154,47 @@ export const benchCommands = async (databaseUrl: string, options: { clients: num
     await http.close();
     await server.stop();
   }
+};
+
+/**
+ * `--baseline REF`: the same commands benchmark against the app as it was at REF (a git worktree
+ * sharing this checkout's node_modules), interleaved with this checkout's (baseline, current,
+ * current, baseline), each on a fresh database, so the machine's noise hits both: the ratio of
+ * the two is the change's effect.
+ */
+export const benchCommandsAgainstBaseline = async (
+  createDatabase: (name: string) => Promise<string>,
+  ref: string,
+  options: CommandsOptions,
+): Promise<Record<string, number | string>> => {
+  const here = join(__dirname, '..');
+  const sha = execFileSync('git', ['rev-parse', '--short', ref], { cwd: here, encoding: 'utf8' }).trim();
+  const root = join(tmpdir(), `annals-baseline-${sha}`);
+  if (!existsSync(root)) {
+    execFileSync('git', ['worktree', 'add', '--detach', root, sha], { cwd: here, stdio: 'ignore' });
+    symlinkSync(join(here, 'node_modules'), join(root, 'node_modules'));
+  }
+  const runs: Record<'baseline' | 'current', Record<string, number>[]> = { baseline: [], current: [] };
+  try {
+    for (const side of ['baseline', 'current', 'current', 'baseline'] as const) {
+      const url = await createDatabase(`bench_app_${side}`);
+      log(`commands (${side === 'baseline' ? `baseline ${sha}` : 'this checkout'}):`);
+      runs[side].push(await benchCommands(url, { ...options, root: side === 'baseline' ? root : here }));
+    }
+  } finally {
+    execFileSync('git', ['worktree', 'remove', '--force', root], { cwd: here, stdio: 'ignore' });
+  }
+  const mean = (side: 'baseline' | 'current', key: string) => runs[side].reduce((sum, run) => sum + run[key], 0) / runs[side].length;
+  const figures: Record<string, number | string> = { baseline_ref: sha };
+  for (const key of ['commands_per_s', 'command_p50_ms', 'command_p99_ms', 'command_app_cpu_ms', 'command_postgres_cpu_ms']) {
+    figures[key] = mean('current', key);
+    figures[`baseline_${key}`] = mean('baseline', key);
+  }
+  log(
+    `against ${sha}: commands/s ${(figures.commands_per_s as number / (figures.baseline_commands_per_s as number)).toFixed(2)}x, ` +
+      `p99 ${(figures.command_p99_ms as number / (figures.baseline_command_p99_ms as number)).toFixed(2)}x, ` +
+      `app CPU per command ${(figures.command_app_cpu_ms as number / (figures.baseline_command_app_cpu_ms as number)).toFixed(2)}x, ` +
+      `PostgreSQL CPU per command ${(figures.command_postgres_cpu_ms as number / (figures.baseline_command_postgres_cpu_ms as number)).toFixed(2)}x`,
+  );
+  return figures;
 };

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAppend } from './append';
-import { benchCommands } from './commands';
+import { benchCommands, benchCommandsAgainstBaseline } from './commands';
 import { migrateAppSchema, newPool, startBenchServer } from './lib/pg';
 import { log, now, parseArgs, printTable, round } from './lib/stats';
 import { benchReadAll } from './read-all';
@@ -46,8 +46,15 @@ const main = async () => {
       if (wanted('relay')) Object.assign(figures, await benchRelay(url, Math.min(args.relayEvents, args.events)));
     }
 
-    if (wanted('commands'))
-      Object.assign(figures, await benchCommands(await server.createDatabase('bench_app'), { clients: args.clients, seconds: args.commandSeconds, profile: profileDir, serverCpuSeconds: server.cpuSeconds, statements: args.pgStats }));
+    if (wanted('commands')) {
+      const options = { clients: args.clients, seconds: args.commandSeconds, profile: profileDir, serverCpuSeconds: server.cpuSeconds, statements: args.pgStats };
+      Object.assign(
+        figures,
+        args.baseline
+          ? await benchCommandsAgainstBaseline((name) => server.createDatabase(name), args.baseline, options)
+          : await benchCommands(await server.createDatabase('bench_app'), options),
+      );
+    }
   } finally {
     await server.stop();
   }

@@ -44,10 +44,12 @@ export interface Args {
   keep: boolean;
   /** Load pg_stat_statements and print where the server's time went during the commands bench. */
   pgStats: boolean;
+  /** Git ref whose app the commands bench also runs, interleaved, for a same-run ratio. */
+  baseline: string | null;
 }
 
 export const parseArgs = (argv: string[]): Args => {
-  const args: Args = { events: 250_000, writers: 8, clients: 16, appendSeconds: 5, commandSeconds: 15, relayEvents: 200_000, only: null, keep: false, pgStats: false };
+  const args: Args = { events: 250_000, writers: 8, clients: 16, appendSeconds: 5, commandSeconds: 15, relayEvents: 200_000, only: null, keep: false, pgStats: false, baseline: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -61,8 +63,9 @@ export const parseArgs = (argv: string[]): Args => {
       case '--only': args.only = value().split(','); break;
       case '--keep': args.keep = true; break;
       case '--pg-stats': args.pgStats = true; break;
+      case '--baseline': args.baseline = value(); break;
       case '--help':
-        console.log('npm run bench -- [--events N] [--writers N] [--clients N] [--append-seconds S] [--command-seconds S] [--relay-events N] [--only append,read-all,rebuild,commands,relay] [--keep] [--pg-stats]');
+        console.log('npm run bench -- [--events N] [--writers N] [--clients N] [--append-seconds S] [--command-seconds S] [--relay-events N] [--only append,read-all,rebuild,commands,relay] [--keep] [--pg-stats] [--baseline GIT_REF]');
         process.exit(0);
       default:
         throw new Error(`unknown flag ${argv[i]} (try --help)`);
