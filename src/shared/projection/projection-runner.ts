@@ -259,13 +259,14 @@ export class ProjectionRunner extends EventEmitter {
     try {
       await tx.query('BEGIN');
       if (events.length > 0) await this.projection.applyBatch(tx, events);
+      // Checkpoint and commit in one round trip: two statements in one simple query, so the values
+      // are literals (a bigint's digits; the name escaped by pg).
       await tx.query(
         `UPDATE projection_checkpoints
-            SET position = $2, failed_position = NULL, failed_event_type = NULL, last_error = NULL, retries = 0, updated_at = now()
-          WHERE name = $1`,
-        [this.projection.name, position.toString()],
+            SET position = ${BigInt(position).toString()}, failed_position = NULL, failed_event_type = NULL, last_error = NULL, retries = 0, updated_at = now()
+          WHERE name = ${tx.escapeLiteral(this.projection.name)};
+         COMMIT`,
       );
-      await tx.query('COMMIT');
     } catch (error) {
       await tx.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -284,9 +285,30 @@ export class ProjectionRunner extends EventEmitter {
       updatedAt: new Date(),
     };
     this.emit('checkpoint', position);
-    // After the commit, in its own transaction (see NOTIFY_SQL): other instances' waiters learn of
-    // the checkpoint; a lost notification only delays them until their periodic re-read.
-    this.pool.query(NOTIFY_SQL, [CHECKPOINT_CHANNEL, `${this.projection.name}:${position}`]).catch(() => undefined);
+    this.notifyCheckpoint(position);
+  }
+
+  private notifyPending: bigint | undefined;
+  private notifyInFlight = false;
+
+  /**
+   * After the commit, in its own transaction (see NOTIFY_SQL): other instances' waiters learn of
+   * the checkpoint; a lost notification only delays them until their periodic re-read. At most one
+   * in flight: checkpoints committed meanwhile are announced by the next one, with the latest position.
+   */
+  private notifyCheckpoint(position: bigint): void {
+    if (this.notifyPending === undefined || position > this.notifyPending) this.notifyPending = position;
+    if (this.notifyInFlight) return;
+    const next = this.notifyPending;
+    this.notifyPending = undefined;
+    this.notifyInFlight = true;
+    this.pool
+      .query(NOTIFY_SQL, [CHECKPOINT_CHANNEL, `${this.projection.name}:${next}`])
+      .catch(() => undefined)
+      .finally(() => {
+        this.notifyInFlight = false;
+        if (this.notifyPending !== undefined) this.notifyCheckpoint(this.notifyPending);
+      });
   }
 
   private async failed(error: unknown): Promise<void> {
