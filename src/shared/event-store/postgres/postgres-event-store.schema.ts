@@ -75,7 +75,7 @@ CREATE INDEX IF NOT EXISTS es_events_tenant_stream_idx ON es_events (tenant_id, 
 -- Must be the first write of its transaction (it raises otherwise): an xid taken earlier, outside
 -- the advisory lock, would break the xid-order = position-order invariant readers rely on.
 -- Each statement costs an executor run, so the common case runs three besides the critical
--- section: the id probe, the stream upsert (which also checks the expected revision) and the
+-- section: the id probe, the stream update (which also checks the expected revision) and the
 -- event insert; repeats and refusals take the slower branches.
 CREATE OR REPLACE FUNCTION es_append(p_stream text, p_expected text, p_events jsonb,
   OUT next_revision bigint, OUT last_position bigint, OUT idempotent boolean)
@@ -135,23 +135,32 @@ BEGIN
   END;
   PERFORM pg_advisory_unlock(${APPEND_LOCK_KEY});
 
-  -- The expected revision is checked on the stream's row, under its lock: an existing stream is
-  -- updated only if it matches (NULL otherwise); a new one is refused below unless any/no_stream
-  -- allowed it. A refusal rolls back, leaving a gap in positions as any rollback does.
-  INSERT INTO es_streams AS s (stream_name, tenant_id, revision)
-  VALUES (p_stream, p_events -> 0 -> 'metadata' ->> 'tenantId', v_count - 1)
-  ON CONFLICT (stream_name) DO UPDATE SET revision = s.revision + v_count
-    WHERE CASE p_expected
-            WHEN 'any' THEN true
-            WHEN 'stream_exists' THEN true
-            WHEN 'no_stream' THEN false
-            ELSE s.revision = p_expected::bigint
-          END
-  RETURNING s.revision INTO next_revision;
+  -- The expected revision is checked on the stream's row, under its lock. An exact revision (the
+  -- common case) is a plain update of a matching row: no speculative insertion, no row-lock
+  -- record. Otherwise, or when it matched nothing, the upsert: an existing stream is updated only
+  -- if it matches (NULL otherwise); a new one is refused below unless any/no_stream allowed it.
+  -- A refusal rolls back, leaving a gap in positions as any rollback does.
+  IF p_expected NOT IN ('any', 'no_stream', 'stream_exists') THEN
+    UPDATE es_streams SET revision = revision + v_count
+     WHERE stream_name = p_stream AND revision = p_expected::bigint
+    RETURNING revision INTO next_revision;
+  END IF;
   IF next_revision IS NULL THEN
-    PERFORM es_check_expected(p_stream, p_expected, (SELECT revision FROM es_streams WHERE stream_name = p_stream));
-  ELSIF next_revision = v_count - 1 AND p_expected NOT IN ('any', 'no_stream') THEN
-    PERFORM es_check_expected(p_stream, p_expected, -1);
+    INSERT INTO es_streams AS s (stream_name, tenant_id, revision)
+    VALUES (p_stream, p_events -> 0 -> 'metadata' ->> 'tenantId', v_count - 1)
+    ON CONFLICT (stream_name) DO UPDATE SET revision = s.revision + v_count
+      WHERE CASE p_expected
+              WHEN 'any' THEN true
+              WHEN 'stream_exists' THEN true
+              WHEN 'no_stream' THEN false
+              ELSE s.revision = p_expected::bigint
+            END
+    RETURNING s.revision INTO next_revision;
+    IF next_revision IS NULL THEN
+      PERFORM es_check_expected(p_stream, p_expected, (SELECT revision FROM es_streams WHERE stream_name = p_stream));
+    ELSIF next_revision = v_count - 1 AND p_expected NOT IN ('any', 'no_stream') THEN
+      PERFORM es_check_expected(p_stream, p_expected, -1);
+    END IF;
   END IF;
 
   INSERT INTO es_events (position, transaction_id, event_id, stream_name, revision, type, data, metadata, tenant_id)
