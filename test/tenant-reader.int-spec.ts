@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Database, migrate, openDatabase } from '../src/shared/database/database';
 import { TenantReader } from '../src/shared/read-model/tenant-reader';
+import { LeadView } from '../projections/crm/lead.entity';
 import { createTestDatabase, TestDatabase } from './support/postgres';
 
 /**
@@ -67,6 +68,16 @@ describe('TenantReader (PostgreSQL, row-level security)', () => {
     ).rejects.toThrow(/permission denied/);
     const names = await database.pool.query(`SELECT DISTINCT name FROM crm_leads`);
     expect(names.rows).toEqual([{ name: 'Lead' }]);
+  });
+
+  it('reads one row by id as the entity, and only within the tenant', async () => {
+    const [acmeLead] = leadIds.acme;
+    const own = await reader.byId('acme', LeadView, acmeLead);
+    expect(own).toMatchObject({ id: acmeLead, tenantId: 'acme', status: 'NEW', revision: 0n });
+    expect(own?.createdAt).toBeInstanceOf(Date);
+    expect(await reader.byId('globex', LeadView, acmeLead)).toBeNull();
+    // Even a caller that names the wrong tenant in its filter gets nothing past row-level security.
+    expect(await reader.read('globex', (em) => reader.findById(em, LeadView, 'acme', acmeLead))).toBeNull();
   });
 
   it('refuses a read without a tenant', async () => {
