@@ -71,6 +71,8 @@ const main = async () => {
     ['command p50 (ms)', fig('command_p50_ms'), null, null, null, null, ''],
     ['command p99 (ms)', fig('command_p99_ms'), null, null, null, null, '≤50 ms'],
     ['commands/s', fig('commands_per_s'), null, null, null, null, '≥500/s'],
+    ['command CPU: app (ms)', fig('command_app_cpu_ms'), null, null, null, null, ''],
+    ['command CPU: PostgreSQL (ms)', fig('command_postgres_cpu_ms'), null, null, null, null, ''],
     ['relay to Kafka (events/s)', fig('relay_kafka_per_s'), null, null, null, null, '≥20,000/s'],
   ];
   console.log('');
