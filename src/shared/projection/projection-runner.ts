@@ -199,24 +199,36 @@ export class ProjectionRunner extends EventEmitter {
 
   /**
    * Applies every matching event after `after` up to the head as it was when called, in batches of
-   * catchUpBatchSize; returns the position applied up to. Gives up quietly if the generation moves on.
+   * catchUpBatchSize, each committed while the next is read (at most one commit in flight, so a
+   * failing batch stops everything after it); returns the position applied up to. Gives up
+   * quietly, after the commit in flight, if the generation moves on.
    */
   private async catchUp(after: bigint, generation: number): Promise<bigint> {
     let position = after;
-    let batch: RecordedEvent[] = [];
-    const current = () => generation === this.generation && !this.stopped;
-    for await (const event of this.store.readAll({ after, filter: this.filter() })) {
-      if (!current()) return position;
-      batch.push(event);
-      if (batch.length < this.options.catchUpBatchSize) continue;
-      await this.applyBatch(batch);
-      position = event.position;
-      batch = [];
-    }
-    if (batch.length > 0 && current()) {
+    let committing: Promise<void> = Promise.resolve();
+    const commit = async (batch: RecordedEvent[]) => {
       await this.applyBatch(batch);
       position = batch[batch.length - 1].position;
+    };
+    let batch: RecordedEvent[] = [];
+    const current = () => generation === this.generation && !this.stopped;
+    try {
+      for await (const event of this.store.readAll({ after, filter: this.filter() })) {
+        if (!current()) break;
+        batch.push(event);
+        if (batch.length < this.options.catchUpBatchSize) continue;
+        await committing;
+        committing = commit(batch);
+        // Awaited before the next batch or the end; a rejection meanwhile is not unhandled.
+        committing.catch(() => undefined);
+        batch = [];
+      }
+    } catch (error) {
+      await committing; // a failed commit is the failure to report
+      throw error;
     }
+    await committing;
+    if (batch.length > 0 && current()) await commit(batch);
     return position;
   }
 
