@@ -36,8 +36,8 @@ const RECORD_OVERHEAD = 'content-type'.length + CONTENT_TYPE.length + POSITION_H
 
 /**
  * Kafka's murmur2 (the Java client's `Utils.murmur2`), in 32-bit integer arithmetic. kafkajs's
- * DefaultPartitioner computes the same hash on 64-bit `Long` objects, which took a third of the
- * relay's CPU; the spec checks both give every key the same partition.
+ * DefaultPartitioner computes the same hash on 64-bit `Long` objects, which took ~12% of the
+ * relay's CPU (profile of 200,000 events); the spec checks both give every key the same partition.
  */
 export const murmur2 = (data: Buffer): number => {
   const M = 0x5bd1e995;
