@@ -120,6 +120,25 @@ describe('projection runner (PostgreSQL)', () => {
     expect(failing.getStatus()).toMatchObject({ state: 'RUNNING', failedPosition: null, lastError: null });
   });
 
+  it('catches up in small pipelined batches: a failing batch stops it with nothing after the failing event applied', async () => {
+    const stream = `count-${randomUUID()}`;
+    poisoned.add(26);
+    const appended: { position: bigint }[] = []; // positions of 21..30, in order
+    for (let n = 21; n <= 30; n++) appended.push(await store.appendToStream(stream, [event(n)], { expectedRevision: 'any' }));
+    // Catch-up reads batches of 2 and commits each while reading the next: the batch holding 26 fails
+    // while the one after it may already be read, and that one must not be committed.
+    const catchingUp = runner({ catchUpBatchSize: 2, batchSize: 3, backoffMs: 30, maxBackoffMs: 60 });
+    await catchingUp.start();
+    await until(() => catchingUp.getStatus().retries >= 2, 'two retries');
+    expect(catchingUp.getStatus()).toMatchObject({ state: 'FAILING', failedPosition: appended[5].position, lastError: 'cannot count 26' });
+    expect((await rows()).filter((n) => n > 20)).toEqual([21, 22, 23, 24, 25]);
+    expect((await readCheckpoint(pool, counted.name)).position).toBe(appended[4].position);
+
+    poisoned.clear();
+    await until(async () => (await rows()).filter((n) => n > 20).length === 10, 'recovery');
+    expect((await rows()).filter((n) => n > 20)).toEqual([21, 22, 23, 24, 25, 26, 27, 28, 29, 30]);
+  });
+
   it('runs a projection on one runner only: a second one stands by', async () => {
     const leader = runner({ standbyRetryMs: 50 });
     const standby = runner({ standbyRetryMs: 50 });
