@@ -74,6 +74,7 @@ export const clientsProjection = rowProjection<ClientRow>({
   name: 'crm.clients',
   table: 'crm_clients',
   handles: CLIENT_EVENT_TYPES,
+  creates: ['ClientRegistered'],
   columns: {
     id: 'uuid',
     tenant_id: 'text',

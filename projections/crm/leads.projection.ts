@@ -56,6 +56,7 @@ export const leadsProjection = rowProjection<LeadRow>({
   name: 'crm.leads',
   table: 'crm_leads',
   handles: ['LeadCaptured', 'LeadQualified', 'LeadDisqualified', 'LeadConverted', 'LeadOwnerAssigned'],
+  creates: ['LeadCaptured'],
   columns: {
     id: 'uuid',
     tenant_id: 'text',

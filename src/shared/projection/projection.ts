@@ -30,11 +30,17 @@ export interface RowProjectionDefinition<Row extends { id: string }> {
   key: (event: RecordedEvent) => string | null;
   /** The new row, or null to delete it. Pure. */
   apply: (row: Row | null, event: RecordedEvent) => Row | null;
+  /**
+   * Event types whose `apply` ignores the stored row (they start one): a key whose first event in
+   * a batch is one of these is not loaded first. Rebuilds and new aggregates skip the pre-read.
+   */
+  creates?: readonly string[];
 }
 
 export const rowProjection = <Row extends { id: string }>(definition: RowProjectionDefinition<Row>): Projection => {
   const columns = Object.keys(definition.columns) as (keyof Row & string)[];
   const handled = new Set(definition.handles);
+  const creates = new Set(definition.creates ?? []);
   const selectSql = `SELECT ${columns.map(quote).join(', ')} FROM ${quote(definition.table)} WHERE id = ANY($1::uuid[])`;
   const upsertSql =
     `INSERT INTO ${quote(definition.table)} (${columns.map(quote).join(', ')}) ` +
@@ -52,10 +58,18 @@ export const rowProjection = <Row extends { id: string }>(definition: RowProject
     async applyBatch(tx, events) {
       const relevant = events.filter((event) => handled.has(event.type));
       if (relevant.length === 0) return;
-      const keys = [...new Set(relevant.map(definition.key).filter((key): key is string => key !== null))];
+      // Keys to load: those whose first event in the batch does not start the row.
+      const firstEvents = new Map<string, string>();
+      for (const event of relevant) {
+        const key = definition.key(event);
+        if (key !== null && !firstEvents.has(key)) firstEvents.set(key, event.type);
+      }
+      const keys = [...firstEvents].filter(([, type]) => !creates.has(type)).map(([key]) => key);
       const rows = new Map<string, Row | null>();
-      const stored = await tx.query(selectSql, [keys]);
-      for (const row of stored.rows as Row[]) rows.set(row.id, row);
+      if (keys.length > 0) {
+        const stored = await tx.query(selectSql, [keys]);
+        for (const row of stored.rows as Row[]) rows.set(row.id, row);
+      }
       const touched = new Set<string>();
       for (const event of relevant) {
         const key = definition.key(event);
