@@ -19,6 +19,22 @@ import { seedEvents } from './seed';
 
 const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay'] as const;
 
+/** The first line of /proc/stat (Linux): CPU ticks by state, summed over CPUs; null elsewhere. */
+const hostCpuTicks = (): number[] | null => {
+  try {
+    return readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  } catch {
+    return null;
+  }
+};
+
+/** Share of CPU time the hypervisor gave to others while this VM wanted it (the 8th field, steal). */
+const hostStealShare = (before: number[] | null, after: number[] | null): number | null => {
+  if (!before || !after) return null;
+  const total = after.slice(0, 8).reduce((sum, ticks, i) => sum + ticks - before[i], 0);
+  return total > 0 ? round((after[7] - before[7]) / total, 3) : null;
+};
+
 const main = async () => {
   const args = parseArgs(process.argv.slice(2));
   const wanted = (name: (typeof BENCHES)[number]) => !args.only || args.only.includes(name);
@@ -26,6 +42,7 @@ const main = async () => {
   const profileDir = process.env.BENCH_CPU_PROF ? mkdtempSync(join(tmpdir(), 'annals-bench-prof-')) : undefined;
 
   const started = now();
+  const cpuAtStart = hostCpuTicks();
   const server = await startBenchServer(args.keep, { statements: args.pgStats });
   log(`PostgreSQL ${server.version} ready (${JSON.stringify(server.settings)})`);
   const figures: Record<string, number | string | null> = {};
@@ -88,7 +105,7 @@ const main = async () => {
     date: new Date().toISOString(),
     commit,
     sizes: { events: args.events, writers: args.writers, clients: args.clients, append_seconds_per_round: args.appendSeconds, append_rounds: 2, command_seconds: args.commandSeconds, only: args.only },
-    machine: { cpus: cpus().length, cpu_model: cpus()[0]?.model, memory_gb: round(totalmem() / 2 ** 30, 1), platform: `${process.platform} ${process.arch}` },
+    machine: { host_steal_share: hostStealShare(cpuAtStart, hostCpuTicks()), cpus: cpus().length, cpu_model: cpus()[0]?.model, memory_gb: round(totalmem() / 2 ** 30, 1), platform: `${process.platform} ${process.arch}` },
     versions: { node: process.version, postgresql: server.version, emmett_postgresql: JSON.parse(readFileSync(join(__dirname, '..', 'node_modules', '@event-driven-io', 'emmett-postgresql', 'package.json'), 'utf8')).version },
     postgresql_settings: server.settings,
     figures: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === 'number' ? round(v, v < 100 ? 2 : 0) : v])),
@@ -100,6 +117,8 @@ const main = async () => {
   for (const name of required) if (!(name in results.figures)) (results.figures as Record<string, unknown>)[name] = null;
   const target = join(__dirname, 'results.json');
   writeFileSync(target, `${JSON.stringify(results, null, 2)}\n`);
+  const steal = results.machine.host_steal_share;
+  if (steal !== null) log(`the VM's host took ${(steal * 100).toFixed(0)}% of this machine's CPU time during the run (steal): compare ratios within this run`);
   log(`done in ${results.total_seconds} s; wrote ${target}${profileDir ? `; CPU profiles in ${profileDir}` : ''}`);
   process.exit(0);
 };
