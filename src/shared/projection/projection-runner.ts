@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Client, Pool } from 'pg';
 import { EventStore, RecordedEvent, Subscription } from '../event-store/event-store.port';
 import { Projection } from './projection';
-import { NOTIFY_SQL } from '../event-store/postgres/postgres-event-store';
+import { PositionNotifier } from '../event-store/postgres/postgres-event-store';
 
 export const CHECKPOINT_CHANNEL = 'annals_projection_checkpoints';
 
@@ -78,6 +78,7 @@ export class ProjectionRunner extends EventEmitter {
     options: ProjectionRunnerOptions = {},
   ) {
     super();
+    this.checkpointNotifier = new PositionNotifier(pool, CHECKPOINT_CHANNEL, (position) => `${projection.name}:${position}`);
     this.options = {
       batchSize: 2000,
       catchUpBatchSize: CATCH_UP_BATCH,
@@ -301,31 +302,14 @@ export class ProjectionRunner extends EventEmitter {
       updatedAt: new Date(),
     };
     this.emit('checkpoint', position);
-    this.notifyCheckpoint(position);
+    this.checkpointNotifier.notify(position);
   }
-
-  private notifyPending: bigint | undefined;
-  private notifyInFlight = false;
 
   /**
    * After the commit, in its own transaction (see NOTIFY_SQL): other instances' waiters learn of
-   * the checkpoint; a lost notification only delays them until their periodic re-read. At most one
-   * in flight: checkpoints committed meanwhile are announced by the next one, with the latest position.
+   * the checkpoint; a lost notification only delays them until their periodic re-read.
    */
-  private notifyCheckpoint(position: bigint): void {
-    if (this.notifyPending === undefined || position > this.notifyPending) this.notifyPending = position;
-    if (this.notifyInFlight) return;
-    const next = this.notifyPending;
-    this.notifyPending = undefined;
-    this.notifyInFlight = true;
-    this.pool
-      .query(NOTIFY_SQL, [CHECKPOINT_CHANNEL, `${this.projection.name}:${next}`])
-      .catch(() => undefined)
-      .finally(() => {
-        this.notifyInFlight = false;
-        if (this.notifyPending !== undefined) this.notifyCheckpoint(this.notifyPending);
-      });
-  }
+  private readonly checkpointNotifier: PositionNotifier;
 
   private async failed(error: unknown): Promise<void> {
     this.subscription = undefined;

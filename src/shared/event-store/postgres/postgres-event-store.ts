@@ -113,6 +113,38 @@ const rangeQuery = (after: bigint, upTo: bigint, limit: number, filter: EventFil
  */
 export const NOTIFY_SQL = `SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)`;
 
+/**
+ * Announces positions on a channel (see NOTIFY_SQL), at most one NOTIFY in flight: positions
+ * reached while one is under way only raise the position the next one carries (a wake-up at a
+ * higher position serves every listener below it). Not awaited by the caller: what it announces
+ * has committed whatever becomes of the announcement.
+ */
+export class PositionNotifier {
+  private pending: bigint | undefined;
+  private inFlight = false;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly channel: string,
+    private readonly payload: (position: bigint) => string,
+  ) {}
+
+  notify(position: bigint): void {
+    if (this.pending === undefined || position > this.pending) this.pending = position;
+    if (this.inFlight) return;
+    const next = this.pending;
+    this.pending = undefined;
+    this.inFlight = true;
+    this.pool
+      .query(NOTIFY_SQL, [this.channel, this.payload(next)])
+      .catch(() => undefined)
+      .finally(() => {
+        this.inFlight = false;
+        if (this.pending !== undefined) this.notify(this.pending);
+      });
+  }
+}
+
 const isPgError = (error: unknown, code: string): error is Error & { code: string; detail?: string; constraint?: string } =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 
@@ -124,6 +156,8 @@ export class PostgresEventStore implements EventStore {
   readonly kind = 'postgres' as const;
   private readonly pollIntervalMs: number;
   private readonly listener: NotificationListener;
+  /** Wakes subscriptions in other processes; a lost wake-up only delays delivery until the next poll. */
+  private readonly notifier: PositionNotifier;
 
   constructor(
     private readonly pool: Pool,
@@ -131,6 +165,7 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.listener = new NotificationListener(pool);
+    this.notifier = new PositionNotifier(pool, NOTIFY_CHANNEL, (position) => position.toString());
   }
 
   async appendToStream(streamName: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
@@ -155,7 +190,7 @@ export class PostgresEventStore implements EventStore {
         if (!idempotent) {
           // This process's subscriptions need no round trip through the server.
           this.listener.wakeAll(result.position);
-          this.notifyOtherProcesses(result.position);
+          this.notifier.notify(result.position);
         }
         return result;
       } catch (error) {
@@ -170,30 +205,6 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  /** The highest position appended since the last NOTIFY was sent, while one is in flight. */
-  private notifyPending: bigint | undefined;
-  private notifyInFlight = false;
-
-  /**
-   * Wakes subscriptions in other processes, at most one NOTIFY at a time: appends that commit
-   * while one is in flight only raise the position the next one carries (a wake-up at a higher
-   * position serves every subscriber below it). Not awaited: the append has committed whatever
-   * becomes of the wake-up call, and a lost one only delays delivery until the next poll.
-   */
-  private notifyOtherProcesses(position: bigint): void {
-    if (this.notifyPending === undefined || position > this.notifyPending) this.notifyPending = position;
-    if (this.notifyInFlight) return;
-    const next = this.notifyPending;
-    this.notifyPending = undefined;
-    this.notifyInFlight = true;
-    this.pool
-      .query({ name: 'es_notify', text: NOTIFY_SQL, values: [NOTIFY_CHANNEL, next.toString()] })
-      .catch(() => undefined)
-      .finally(() => {
-        this.notifyInFlight = false;
-        if (this.notifyPending !== undefined) this.notifyOtherProcesses(this.notifyPending);
-      });
-  }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
