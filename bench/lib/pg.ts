@@ -12,6 +12,8 @@ export interface BenchServer {
   settings: Record<string, string>;
   /** CPU seconds (user + system) used so far by the server's processes (postmaster, backends, WAL writer...). */
   cpuSeconds(): number;
+  /** A CHECKPOINT: the next writes to every page pay a full-page image in the WAL again, for whoever runs next. */
+  checkpoint(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export const startBenchServer = async (keep = false, options: { statements?: boo
     urlFor,
     version,
     settings,
+    checkpoint: async () => void (await admin.query('CHECKPOINT')),
     cpuSeconds: () => {
       const postmaster = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
       return processTreeCpuSeconds(postmaster);
