@@ -67,7 +67,7 @@ export const rowProjection = <Row extends { id: string }>(definition: RowProject
       const keys = [...firstEvents].filter(([, type]) => !creates.has(type)).map(([key]) => key);
       const rows = new Map<string, Row | null>();
       if (keys.length > 0) {
-        const stored = await tx.query(selectSql, [keys]);
+        const stored = await tx.query({ name: `${definition.name}:select`, text: selectSql, values: [keys] });
         for (const row of stored.rows as Row[]) rows.set(row.id, row);
       }
       const touched = new Set<string>();
@@ -85,8 +85,8 @@ export const rowProjection = <Row extends { id: string }>(definition: RowProject
         else deletes.push(key);
       }
       if (upserts.length > 0)
-        await tx.query(upsertSql, columns.map((column) => upserts.map((row) => toParameter(row[column]))));
-      if (deletes.length > 0) await tx.query(deleteSql, [deletes]);
+        await tx.query({ name: `${definition.name}:upsert`, text: upsertSql, values: columns.map((column) => upserts.map((row) => toParameter(row[column]))) });
+      if (deletes.length > 0) await tx.query({ name: `${definition.name}:delete`, text: deleteSql, values: [deletes] });
     },
   };
 };

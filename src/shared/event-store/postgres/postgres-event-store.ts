@@ -136,7 +136,7 @@ export class PositionNotifier {
     this.pending = undefined;
     this.inFlight = true;
     this.pool
-      .query(NOTIFY_SQL, [this.channel, this.payload(next)])
+      .query({ name: 'es_notify', text: NOTIFY_SQL, values: [this.channel, this.payload(next)] })
       .catch(() => undefined)
       .finally(() => {
         this.inFlight = false;
