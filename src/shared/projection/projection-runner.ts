@@ -276,10 +276,15 @@ export class ProjectionRunner extends EventEmitter {
     try {
       await tx.query('BEGIN');
       if (events.length > 0) await this.projection.applyBatch(tx, events);
-      // Checkpoint and commit in one round trip: two statements in one simple query, so the values
-      // are literals (a bigint's digits; the name escaped by pg).
+      // Checkpoint and commit in one round trip: statements in one simple query, so the values are
+      // literals (a bigint's digits; the name escaped by pg). The commit does not wait for its WAL
+      // flush: a read model is derived from the log, and a crash can only lose the last batches
+      // together with their checkpoint, which are then applied again from the log (the process
+      // managers' commands carry idempotency keys, so replaying them appends nothing twice).
+      // Visibility is immediate either way; the event log itself always commits synchronously.
       await tx.query(
-        `UPDATE projection_checkpoints
+        `SET LOCAL synchronous_commit = off;
+         UPDATE projection_checkpoints
             SET position = ${BigInt(position).toString()}, failed_position = NULL, failed_event_type = NULL, last_error = NULL, retries = 0, updated_at = now()
           WHERE name = ${tx.escapeLiteral(this.projection.name)};
          COMMIT`,
