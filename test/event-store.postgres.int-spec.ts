@@ -245,6 +245,37 @@ describe('PostgreSQL event store', () => {
     await own.close();
   });
 
+  it('wakes a subscription of another process by NOTIFY at once, its poll being a minute away', async () => {
+    // Two stores on two pools: two app instances. Each has appended before, so each has NOTIFY
+    // connections of its own, which it must not mistake for the other's.
+    const otherPool = new Pool({ connectionString: database.url, max: 4 });
+    const here = new PostgresEventStore(pool, { pollIntervalMs: 60_000 });
+    const there = new PostgresEventStore(otherPool, { pollIntervalMs: 60_000 });
+    const prefix = `notified${randomUUID().slice(0, 8)}-`;
+    try {
+      await here.appendToStream(`${prefix}warm-here`, [event()], { expectedRevision: 'no_stream' });
+      await there.appendToStream(`${prefix}warm-there`, [event()], { expectedRevision: 'no_stream' });
+      const received: RecordedEvent[] = [];
+      let caughtUp!: () => void;
+      const started = new Promise<void>((resolve) => (caughtUp = resolve));
+      const subscription = here.subscribeToAll(
+        { after: await here.headPosition(), filter: { streamPrefixes: [prefix] } },
+        { handle: async (events) => void received.push(...events), onCaughtUp: () => caughtUp() },
+      );
+      await started;
+      const t0 = Date.now();
+      for (let i = 0; i < 3; i++) await there.appendToStream(`${prefix}${i}`, [event()], { expectedRevision: 'no_stream' });
+      while (received.length < 3 && Date.now() - t0 < 10_000) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(received.map((e) => e.streamName)).toEqual([0, 1, 2].map((i) => `${prefix}${i}`));
+      expect(Date.now() - t0).toBeLessThan(10_000); // far below the 60 s poll: the notification woke it
+      await subscription.stop();
+    } finally {
+      await here.close();
+      await there.close();
+      await otherPool.end();
+    }
+  });
+
   it('leaves no advisory lock behind', async () => {
     const { rows } = await pool.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
     expect(rows[0].held).toBe(0);

@@ -122,6 +122,8 @@ export const NOTIFY_SQL = `SELECT set_config('synchronous_commit', 'off', true),
 export class PositionNotifier {
   private pending: bigint | undefined;
   private inFlight = false;
+  /** Backend process ids of the connections this notifier sent from: a listener in this process can skip its own. */
+  readonly senders = new Set<number>();
 
   constructor(
     private readonly pool: Pool,
@@ -135,13 +137,28 @@ export class PositionNotifier {
     const next = this.pending;
     this.pending = undefined;
     this.inFlight = true;
-    this.pool
-      .query({ name: 'es_notify', text: NOTIFY_SQL, values: [this.channel, this.payload(next)] })
+    this.send(next)
       .catch(() => undefined)
       .finally(() => {
         this.inFlight = false;
         if (this.pending !== undefined) this.notify(this.pending);
       });
+  }
+
+  private async send(position: bigint): Promise<void> {
+    const client = await this.pool.connect();
+    const pid = (client as PoolClient & { processID?: number }).processID;
+    if (pid !== undefined && !this.senders.has(pid)) {
+      this.senders.add(pid);
+      client.once('end', () => this.senders.delete(pid));
+    }
+    try {
+      await client.query({ name: 'es_notify', text: NOTIFY_SQL, values: [this.channel, this.payload(position)] });
+      client.release();
+    } catch (error) {
+      client.release(error instanceof Error ? error : true);
+      throw error;
+    }
   }
 }
 
@@ -164,8 +181,8 @@ export class PostgresEventStore implements EventStore {
     options: PostgresEventStoreOptions = {},
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
-    this.listener = new NotificationListener(pool);
     this.notifier = new PositionNotifier(pool, NOTIFY_CHANNEL, (position) => position.toString());
+    this.listener = new NotificationListener(pool, (backendPid) => this.notifier.senders.has(backendPid));
   }
 
   async appendToStream(streamName: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
@@ -393,7 +410,8 @@ const eventsBetween = (events: RecordedEvent[], after: bigint, upTo: bigint): Re
 };
 
 interface Wakeable {
-  wake(position: bigint): void;
+  /** Whether the position was news to it. */
+  wake(position: bigint): boolean;
   stop(): Promise<void>;
 }
 
@@ -407,7 +425,10 @@ class NotificationListener {
   private connecting: Promise<void> | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly isOwn: (backendPid: number) => boolean = () => false,
+  ) {}
 
   /** Resolves once LISTEN is in place (or has failed: polling still delivers). */
   async add(subscriber: Wakeable): Promise<void> {
@@ -464,6 +485,8 @@ class NotificationListener {
 
   private readonly onNotification = (message: Notification) => {
     if (message.channel !== NOTIFY_CHANNEL) return;
+    // This process's own appends woke its subscriptions already.
+    if (this.isOwn(message.processId)) return;
     this.wakeAll(message.payload ? BigInt(message.payload) : 0n);
   };
 
@@ -471,8 +494,10 @@ class NotificationListener {
   wakeUps = 0;
 
   wakeAll(position: bigint) {
-    this.wakeUps++;
-    for (const subscriber of this.subscribers) subscriber.wake(position);
+    let woke = false;
+    for (const subscriber of this.subscribers) woke = subscriber.wake(position) || woke;
+    // Counted only when it woke someone: a wake-up that nobody needed asks no poll of anyone.
+    if (woke) this.wakeUps++;
   }
 
   private readonly onError = (error: Error) => {
@@ -523,10 +548,11 @@ class PostgresSubscription implements Subscription, Wakeable {
     this.loop = this.run();
   }
 
-  wake(position: bigint): void {
-    if (position !== 0n && position <= this.position) return;
+  wake(position: bigint): boolean {
+    if (position !== 0n && position <= this.position) return false;
     this.notified = true;
     this.sleeping?.resolve();
+    return true;
   }
 
   async stop(): Promise<void> {
