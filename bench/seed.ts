@@ -52,10 +52,6 @@ export const seedEvents = async (pool: Pool, count: number): Promise<void> => {
          FROM f`,
       [count],
     );
-    await client.query(
-      `INSERT INTO es_streams (stream_name, tenant_id, revision, created_at)
-       SELECT stream_name, 'acme', max(revision), min(recorded_at) FROM es_events GROUP BY stream_name`,
-    );
     await client.query(`SELECT setval('es_position_seq', $1::bigint)`, [count]);
     await client.query(`ALTER TABLE es_events ADD CONSTRAINT es_events_event_id_key UNIQUE (event_id),
                         ADD CONSTRAINT es_events_stream_revision_key UNIQUE (stream_name, revision)`);
@@ -63,7 +59,6 @@ export const seedEvents = async (pool: Pool, count: number): Promise<void> => {
     await client.query('COMMIT');
     // Hint bits and the visibility map set once here, so no reader pays for them.
     await client.query('VACUUM (FREEZE, ANALYZE) es_events');
-    await client.query('VACUUM (ANALYZE) es_streams');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

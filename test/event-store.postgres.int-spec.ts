@@ -194,6 +194,21 @@ describe('PostgreSQL event store', () => {
     expect((await store.readStream(name)).map((e) => e.revision)).toEqual(Array.from({ length: 11 }, (_, i) => BigInt(i)));
   });
 
+  it('lets exactly one of several concurrent no_stream appends create the stream', async () => {
+    const name = `create${randomUUID().slice(0, 8)}-1`;
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => store.appendToStream(name, [event(), event()], { expectedRevision: 'no_stream' })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ actual: 1n });
+    expect((await store.readStream(name)).map((e) => e.revision)).toEqual([0n, 1n]);
+  });
+
+  it('appends every one of many concurrent appends with expectedRevision any, in one unbroken revision sequence', async () => {
+    const name = `any${randomUUID().slice(0, 8)}-1`;
+    const results = await Promise.all(Array.from({ length: 8 }, () => store.appendToStream(name, [event(), event()], { expectedRevision: 'any' })));
+    expect(results.map((r) => r.nextRevision).sort((a, b) => Number(a - b))).toEqual([1n, 3n, 5n, 7n, 9n, 11n, 13n, 15n]);
+    expect((await store.readStream(name)).map((e) => e.revision)).toEqual(Array.from({ length: 16 }, (_, i) => BigInt(i)));
+  });
+
   it('treats concurrent appends of the same events as one', async () => {
     const name = `dup${randomUUID().slice(0, 8)}-1`;
     const batch = [event(), event()];

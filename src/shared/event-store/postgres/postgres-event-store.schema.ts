@@ -45,12 +45,10 @@ SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY} + 1);
 
 CREATE SEQUENCE IF NOT EXISTS es_position_seq AS bigint START WITH 1 MINVALUE 1 CACHE 1;
 
-CREATE TABLE IF NOT EXISTS es_streams (
-  stream_name text PRIMARY KEY,
-  tenant_id text,
-  revision bigint NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT clock_timestamp()
-);
+-- A stream's revision is its last event's: the unique (stream_name, revision) index checks
+-- expected revisions, so no stream table is written on every append (this one was, until
+-- 2026-11-21; nothing reads it any more).
+DROP TABLE IF EXISTS es_streams;
 
 CREATE TABLE IF NOT EXISTS es_events (
   position bigint PRIMARY KEY,
@@ -75,8 +73,8 @@ CREATE INDEX IF NOT EXISTS es_events_tenant_stream_idx ON es_events (tenant_id, 
 -- Must be the first write of its transaction (it raises otherwise): an xid taken earlier, outside
 -- the advisory lock, would break the xid-order = position-order invariant readers rely on.
 -- Each statement costs an executor run, so the common case runs three besides the critical
--- section: the id probe, the stream update (which also checks the expected revision) and the
--- event insert; repeats and refusals take the slower branches.
+-- section: the id probe, the probe of the expected revision's event and the event insert;
+-- repeats and refusals take the slower branches.
 CREATE OR REPLACE FUNCTION es_append(p_stream text, p_expected text, p_events jsonb,
   OUT next_revision bigint, OUT last_position bigint, OUT idempotent boolean)
 LANGUAGE plpgsql AS $es_append$
@@ -86,6 +84,7 @@ DECLARE
   v_found_here int;
   v_conflicting uuid;
   v_first_position bigint;
+  v_current bigint;
 BEGIN
   IF v_count = 0 THEN
     RAISE EXCEPTION 'es_append: no events to append to %', p_stream USING ERRCODE = '22023';
@@ -119,6 +118,29 @@ BEGIN
                                                LIMIT 1))::text;
   END IF;
 
+  -- The expected revision, against the stream's events (before the critical section, so a
+  -- refusal takes no positions). The unique (stream_name, revision) index is the proof: an
+  -- append that raced another one to the same revision fails with a unique violation on
+  -- es_events_stream_revision_key once that one commits, which the adapter reports as a wrong
+  -- expected revision (or retries, for 'any'). An exact revision must be the stream's last: its
+  -- event must exist, and inserting the next one proves no later one does.
+  IF p_expected = 'no_stream' THEN
+    v_current := -1;
+  ELSIF p_expected IN ('any', 'stream_exists') THEN
+    SELECT coalesce(max(revision), -1) INTO v_current FROM es_events WHERE stream_name = p_stream;
+    IF p_expected = 'stream_exists' AND v_current = -1 THEN
+      PERFORM es_check_expected(p_stream, p_expected, -1);
+    END IF;
+  ELSE
+    v_current := p_expected::bigint;
+    PERFORM FROM es_events WHERE stream_name = p_stream AND revision = v_current;
+    IF NOT FOUND THEN
+      PERFORM es_check_expected(p_stream, p_expected,
+        (SELECT coalesce(max(revision), -1) FROM es_events WHERE stream_name = p_stream));
+    END IF;
+  END IF;
+  next_revision := v_current + v_count;
+
   -- The critical section: xid and positions under one lock, released at once (a session lock
   -- survives rollback, hence the handler; cancellation is caught too, as OTHERS omits it).
   PERFORM pg_advisory_lock(${APPEND_LOCK_KEY});
@@ -134,34 +156,6 @@ BEGIN
     RAISE;
   END;
   PERFORM pg_advisory_unlock(${APPEND_LOCK_KEY});
-
-  -- The expected revision is checked on the stream's row, under its lock. An exact revision (the
-  -- common case) is a plain update of a matching row: no speculative insertion, no row-lock
-  -- record. Otherwise, or when it matched nothing, the upsert: an existing stream is updated only
-  -- if it matches (NULL otherwise); a new one is refused below unless any/no_stream allowed it.
-  -- A refusal rolls back, leaving a gap in positions as any rollback does.
-  IF p_expected NOT IN ('any', 'no_stream', 'stream_exists') THEN
-    UPDATE es_streams SET revision = revision + v_count
-     WHERE stream_name = p_stream AND revision = p_expected::bigint
-    RETURNING revision INTO next_revision;
-  END IF;
-  IF next_revision IS NULL THEN
-    INSERT INTO es_streams AS s (stream_name, tenant_id, revision)
-    VALUES (p_stream, p_events -> 0 -> 'metadata' ->> 'tenantId', v_count - 1)
-    ON CONFLICT (stream_name) DO UPDATE SET revision = s.revision + v_count
-      WHERE CASE p_expected
-              WHEN 'any' THEN true
-              WHEN 'stream_exists' THEN true
-              WHEN 'no_stream' THEN false
-              ELSE s.revision = p_expected::bigint
-            END
-    RETURNING s.revision INTO next_revision;
-    IF next_revision IS NULL THEN
-      PERFORM es_check_expected(p_stream, p_expected, (SELECT revision FROM es_streams WHERE stream_name = p_stream));
-    ELSIF next_revision = v_count - 1 AND p_expected NOT IN ('any', 'no_stream') THEN
-      PERFORM es_check_expected(p_stream, p_expected, -1);
-    END IF;
-  END IF;
 
   INSERT INTO es_events (position, transaction_id, event_id, stream_name, revision, type, data, metadata, tenant_id)
   SELECT v_first_position + e.i - 1, pg_current_xact_id(), (e.value ->> 'id')::uuid, p_stream,

@@ -29,6 +29,8 @@ export interface PostgresEventStoreOptions {
  * 10000); the next page is read while this one is consumed, so the extra round trips are hidden.
  */
 const READ_BATCH = 2000;
+/** Attempts of an append with expected revision 'any' that keeps meeting concurrent appends to its stream (each round, one of them wins). */
+const MAX_ANY_ATTEMPTS = 100;
 const SUBSCRIPTION_BATCH = 500;
 /** Ranges of at most this many positions near the head are served from the shared tail... */
 const TAIL_SPAN = 1000n;
@@ -217,11 +219,27 @@ export class PostgresEventStore implements EventStore {
         }
         if (isPgError(error, SQLSTATE.idempotencyConflict)) throw new IdempotencyConflictError(streamName, error.detail ?? '');
         if (isPgError(error, '23505') && error.constraint === 'es_events_event_id_key' && attempt === 1) continue;
+        if (isPgError(error, '23505') && error.constraint === 'es_events_stream_revision_key') {
+          // Another append took the revision first (see es_append): 'any' tries again on top of
+          // it; any other expectation was wrong.
+          if (expected === 'any' && attempt < MAX_ANY_ATTEMPTS) continue;
+          const actual = await this.lastRevision(streamName);
+          throw new WrongExpectedRevisionError(streamName, expected, actual < 0n ? 'no_stream' : actual);
+        }
         throw error;
       }
     }
   }
 
+
+  private async lastRevision(streamName: string): Promise<bigint> {
+    const { rows } = await this.pool.query<[string]>({
+      text: 'SELECT coalesce(max(revision), -1)::text FROM es_events WHERE stream_name = $1',
+      values: [streamName],
+      rowMode: 'array',
+    });
+    return BigInt(rows[0][0]);
+  }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
