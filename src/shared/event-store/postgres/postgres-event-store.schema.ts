@@ -80,6 +80,7 @@ CREATE OR REPLACE FUNCTION es_append(p_stream text, p_expected text, p_events js
 LANGUAGE plpgsql AS $es_append$
 DECLARE
   v_count int := jsonb_array_length(p_events);
+  v_ids uuid[];
   v_found int;
   v_found_here int;
   v_conflicting uuid;
@@ -100,22 +101,22 @@ BEGIN
   IF v_count = 1 THEN
     PERFORM FROM es_events WHERE event_id = (p_events -> 0 ->> 'id')::uuid;
   ELSE
-    PERFORM FROM es_events WHERE event_id = ANY (ARRAY(SELECT (e ->> 'id')::uuid FROM jsonb_array_elements(p_events) e));
+    v_ids := ARRAY(SELECT (e ->> 'id')::uuid FROM jsonb_array_elements(p_events) e);
+    PERFORM FROM es_events WHERE event_id = ANY (v_ids);
   END IF;
   IF FOUND THEN
+    v_ids := coalesce(v_ids, ARRAY[(p_events -> 0 ->> 'id')::uuid]);
     SELECT count(*), count(*) FILTER (WHERE stream_name = p_stream), max(revision), max(position),
            (array_agg(event_id) FILTER (WHERE stream_name <> p_stream))[1]
       INTO v_found, v_found_here, next_revision, last_position, v_conflicting
-      FROM es_events WHERE event_id = ANY (ARRAY(SELECT (e ->> 'id')::uuid FROM jsonb_array_elements(p_events) e));
+      FROM es_events WHERE event_id = ANY (v_ids);
     IF v_found = v_count AND v_found_here = v_count THEN
       idempotent := true;
       RETURN;
     END IF;
     RAISE EXCEPTION 'es_append: some event ids are already stored'
       USING ERRCODE = '${SQLSTATE.idempotencyConflict}',
-            DETAIL = coalesce(v_conflicting, (SELECT event_id FROM es_events
-                                               WHERE event_id = ANY (ARRAY(SELECT (e ->> 'id')::uuid FROM jsonb_array_elements(p_events) e))
-                                               LIMIT 1))::text;
+            DETAIL = coalesce(v_conflicting, (SELECT event_id FROM es_events WHERE event_id = ANY (v_ids) LIMIT 1))::text;
   END IF;
 
   -- The expected revision, against the stream's events (before the critical section, so a
