@@ -2,12 +2,11 @@
  * Commands: C concurrent GraphQL clients over real HTTP, each looping captureLead then qualifyLead
  * on the lead it captured; each answer must already show the change (read-your-writes).
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { Client } from 'pg';
 import { Pool } from 'undici';
 import { join } from 'node:path';
+import { withBaselineWorktree } from './lib/baseline';
 import { processTreeCpuSeconds } from './lib/pg';
 import { log, now, summarize } from './lib/stats';
 
@@ -168,22 +167,15 @@ export const benchCommandsAgainstBaseline = async (
   options: CommandsOptions,
 ): Promise<Record<string, number | string>> => {
   const here = join(__dirname, '..');
-  const sha = execFileSync('git', ['rev-parse', '--short', ref], { cwd: here, encoding: 'utf8' }).trim();
-  const root = join(tmpdir(), `annals-baseline-${sha}`);
-  if (!existsSync(root)) {
-    execFileSync('git', ['worktree', 'add', '--detach', root, sha], { cwd: here, stdio: 'ignore' });
-    symlinkSync(join(here, 'node_modules'), join(root, 'node_modules'));
-  }
   const runs: Record<'baseline' | 'current', Record<string, number>[]> = { baseline: [], current: [] };
-  try {
+  const sha = await withBaselineWorktree(ref, async (root, sha) => {
     for (const side of ['baseline', 'current', 'current', 'baseline'] as const) {
       const url = await createDatabase(`bench_app_${side}`);
       log(`commands (${side === 'baseline' ? `baseline ${sha}` : 'this checkout'}):`);
       runs[side].push(await benchCommands(url, { ...options, root: side === 'baseline' ? root : here }));
     }
-  } finally {
-    execFileSync('git', ['worktree', 'remove', '--force', root], { cwd: here, stdio: 'ignore' });
-  }
+    return sha;
+  });
   const mean = (side: 'baseline' | 'current', key: string) => runs[side].reduce((sum, run) => sum + run[key], 0) / runs[side].length;
   const figures: Record<string, number | string> = { baseline_ref: sha };
   for (const key of ['commands_per_s', 'command_p50_ms', 'command_p99_ms', 'command_app_cpu_ms', 'command_postgres_cpu_ms']) {

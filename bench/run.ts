@@ -10,6 +10,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAppend } from './append';
 import { benchCommands, benchCommandsAgainstBaseline } from './commands';
+import { benchAgainstBaseline } from './lib/baseline';
 import { migrateAppSchema, newPool, startBenchServer } from './lib/pg';
 import { log, now, parseArgs, printTable, round } from './lib/stats';
 import { benchReadAll } from './read-all';
@@ -47,9 +48,18 @@ const main = async () => {
   log(`PostgreSQL ${server.version} ready (${JSON.stringify(server.settings)})`);
   const figures: Record<string, number | string | null> = {};
   try {
-    if (wanted('append')) Object.assign(figures, await benchAppend(server, { writers: args.writers, seconds: args.appendSeconds }));
+    // With a baseline, append and rebuild run as whole bench runs of each checkout (its own store and runner), interleaved.
+    const againstBaseline = args.baseline ? (['append', 'rebuild'] as const).filter(wanted) : [];
+    if (args.baseline && againstBaseline.length > 0)
+      Object.assign(
+        figures,
+        await benchAgainstBaseline(args.baseline, [...againstBaseline], ['--events', String(args.events), '--writers', String(args.writers), '--append-seconds', String(args.appendSeconds)]),
+      );
+    const here = (name: 'append' | 'rebuild') => wanted(name) && !againstBaseline.includes(name);
 
-    if (wanted('read-all') || wanted('rebuild') || wanted('relay')) {
+    if (here('append')) Object.assign(figures, await benchAppend(server, { writers: args.writers, seconds: args.appendSeconds }));
+
+    if (wanted('read-all') || here('rebuild') || wanted('relay')) {
       const url = await server.createDatabase('bench_log');
       await migrateAppSchema(url);
       const pool = newPool(url, 2);
@@ -59,7 +69,7 @@ const main = async () => {
       figures.seed_seconds = (now() - t0) / 1000;
       log(`seeded ${args.events} events in ${(figures.seed_seconds as number).toFixed(1)} s`);
       if (wanted('read-all')) Object.assign(figures, await benchReadAll(url, args.events));
-      if (wanted('rebuild')) Object.assign(figures, await benchRebuild(url, { profile: profileDir }));
+      if (here('rebuild')) Object.assign(figures, await benchRebuild(url, { profile: profileDir }));
       if (wanted('relay')) Object.assign(figures, await benchRelay(url, Math.min(args.relayEvents, args.events)));
     }
 

@@ -44,7 +44,7 @@ export interface Args {
   keep: boolean;
   /** Load pg_stat_statements and print where the server's time went during the commands bench. */
   pgStats: boolean;
-  /** Git ref whose app the commands bench also runs, interleaved, for a same-run ratio. */
+  /** Git ref whose app the commands, append and rebuild benches also run, interleaved, for same-run ratios. */
   baseline: string | null;
 }
 
