@@ -1,0 +1,104 @@
+import type { EventFilter, RecordedEvent } from '../event-store/event-store.port';
+import type { Projection } from '../projection/projection';
+
+/**
+ * The two kinds of processor the runtime runs:
+ * - a projector writes read-model tables in the transaction that moves its checkpoint; it is
+ *   disposable and rebuildable (blue/green, beside the live one);
+ * - a reactor has effects outside its checkpoint's transaction (commands, messages), each
+ *   idempotent by a key derived from its event; its checkpoint moves after the effect, and it is
+ *   never rebuilt, only replayed from a position when an operator asks.
+ */
+export type ProcessorKind = 'projector' | 'reactor';
+
+/** A projector is a Projection: `{ name, handles, tables, applyBatch(tx, events) }`. */
+export type Projector = Projection;
+
+/**
+ * A reactor in two steps, so the next batch is made ready while the previous one's effects are
+ * under way: `prepare` runs as soon as a batch is read (pure; a throw is an event's failure);
+ * `deliver` runs one batch at a time, in log order, each after the previous one succeeded.
+ */
+export interface Reactor<Prepared> {
+  readonly name: string;
+  /** Stored event types it reacts to; omitted: every event `filter` lets through. */
+  readonly handles?: readonly string[];
+  /** What the store reads for it; defaults to the `handles` types. */
+  readonly filter?: EventFilter;
+  prepare(events: RecordedEvent[]): Prepared;
+  deliver(prepared: Prepared): Promise<void>;
+}
+
+/**
+ * Thrown by a reactor to say which event of a batch failed: the events before it have had their
+ * effect, so only this one is isolated (its tenant parked) and the rest of the batch goes on.
+ */
+export class EventFailure extends Error {
+  constructor(
+    readonly event: RecordedEvent,
+    readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'EventFailure';
+  }
+}
+
+/** A reactor that handles one event at a time, in order (process managers). */
+export const eachEvent = (
+  name: string,
+  handles: readonly string[],
+  react: (event: RecordedEvent) => Promise<void>,
+): Reactor<RecordedEvent[]> => ({
+  name,
+  handles,
+  prepare: (events) => events,
+  deliver: async (events) => {
+    for (const event of events) {
+      try {
+        await react(event);
+      } catch (error) {
+        throw new EventFailure(event, error);
+      }
+    }
+  },
+});
+
+interface DefinitionBase {
+  readonly name: string;
+  /** Exact event types it takes; null: whatever the filter lets through. */
+  readonly handles: ReadonlySet<string> | null;
+  readonly filter: EventFilter;
+}
+
+export interface ProjectorDefinition extends DefinitionBase {
+  readonly kind: 'projector';
+  readonly projection: Projection;
+}
+
+export interface ReactorDefinition extends DefinitionBase {
+  readonly kind: 'reactor';
+  /** Prepares a batch now; the returned function delivers it. */
+  stage(events: RecordedEvent[]): () => Promise<void>;
+}
+
+/** What the runtime runs: either kind, behind one shape (the reactor's prepared type stays inside `stage`). */
+export type ProcessorDefinition = ProjectorDefinition | ReactorDefinition;
+
+export const projector = (projection: Projection): ProjectorDefinition => ({
+  kind: 'projector',
+  name: projection.name,
+  handles: new Set(projection.handles),
+  filter: { eventTypePrefixes: [...projection.handles] },
+  projection,
+});
+
+export const reactor = <Prepared>(definition: Reactor<Prepared>): ReactorDefinition => ({
+  kind: 'reactor',
+  name: definition.name,
+  handles: definition.handles ? new Set(definition.handles) : null,
+  filter: definition.filter ?? { eventTypePrefixes: [...(definition.handles ?? [])] },
+  stage: (events) => {
+    const prepared = definition.prepare(events);
+    return () => definition.deliver(prepared);
+  },
+});
