@@ -50,10 +50,19 @@ export const startTestApp = async (overrides: Partial<AppConfig> = {}): Promise<
     databaseUrl: database.url,
     graphql,
     login: async (email, password = 'demo') => {
-      const result = await graphql(`mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`, {
-        email,
-        password,
-      });
+      const result = await graphql(
+        `
+          mutation ($email: String!, $password: String!) {
+            login(email: $email, password: $password) {
+              token
+            }
+          }
+        `,
+        {
+          email,
+          password,
+        },
+      );
       if (!result.data?.login) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
       return result.data.login.token;
     },

@@ -35,7 +35,9 @@ export const startTestKafka = async (clientId = 'annals-test'): Promise<TestKafk
   let startedHere = false;
   let brokers: string[];
   if (process.env.KAFKA_BROKERS) {
-    brokers = process.env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean);
+    brokers = process.env.KAFKA_BROKERS.split(',')
+      .map((b) => b.trim())
+      .filter(Boolean);
   } else {
     const running = await run(script, ['status']).then(
       () => true,
@@ -47,7 +49,7 @@ export const startTestKafka = async (clientId = 'annals-test'): Promise<TestKafk
         await run(script, ['start'], { timeout: 10 * 60_000 });
       } catch (error) {
         const { stderr } = error as { stderr?: string };
-        throw new Error(`scripts/kafka.sh start failed:\n${stderr ?? String(error)}`);
+        throw new Error(`scripts/kafka.sh start failed:\n${stderr ?? String(error)}`, { cause: error });
       }
       startedHere = true;
     }
