@@ -1,6 +1,7 @@
-import { RecordedEvent } from '../../src/shared/event-store/event-store.port';
+import { Recorded } from '../../src/shared/event-store/recorded-event';
 import { rowProjection } from '../../src/shared/projection/projection';
 import { ActivityEvent } from '../../src/crm/domain/activity.events';
+import { activityEvents } from '../../src/crm/domain/crm.events';
 
 export interface ActivityRow {
   id: string;
@@ -20,15 +21,14 @@ export interface ActivityRow {
   revision: string;
 }
 
-export const applyActivityEvent = (row: ActivityRow | null, recorded: RecordedEvent): ActivityRow | null => {
-  const event = recorded as unknown as RecordedEvent & ActivityEvent;
-  const touched = { updated_at: recorded.recordedAt, revision: recorded.revision.toString() };
+export const applyActivityEvent = (row: ActivityRow | null, event: Recorded<ActivityEvent>): ActivityRow | null => {
+  const touched = { updated_at: event.recordedAt, revision: event.revision.toString() };
   switch (event.type) {
     case 'ActivityLogged': {
       const { activityId, subjectType, subjectId, kind, subject, notes, dueOn } = event.data;
       return {
         id: activityId,
-        tenant_id: recorded.metadata.tenantId,
+        tenant_id: event.metadata.tenantId,
         subject_type: subjectType,
         subject_id: subjectId,
         kind,
@@ -37,8 +37,8 @@ export const applyActivityEvent = (row: ActivityRow | null, recorded: RecordedEv
         due_on: dueOn,
         completed: false,
         completed_at: null,
-        actor_id: recorded.metadata.actorId,
-        created_at: recorded.recordedAt,
+        actor_id: event.metadata.actorId,
+        created_at: event.recordedAt,
         ...touched,
       };
     }
@@ -50,7 +50,7 @@ export const applyActivityEvent = (row: ActivityRow | null, recorded: RecordedEv
 export const activitiesProjection = rowProjection<ActivityRow>({
   name: 'crm.activities',
   table: 'crm_activities',
-  handles: ['ActivityLogged', 'TaskCompleted'],
+  handles: activityEvents.types,
   columns: {
     id: 'uuid',
     tenant_id: 'text',
@@ -67,6 +67,7 @@ export const activitiesProjection = rowProjection<ActivityRow>({
     updated_at: 'timestamptz',
     revision: 'bigint',
   },
-  key: (event) => (event.data as { activityId?: string }).activityId ?? null,
-  apply: applyActivityEvent,
+  // Decoding an event the runtime decoded already is a Map lookup: it returns the same event.
+  key: (event) => activityEvents.decode(event).data.activityId,
+  apply: (row, event) => applyActivityEvent(row, activityEvents.decode(event)),
 });

@@ -1,17 +1,19 @@
 import { RecordedEvent } from '../../src/shared/event-store/event-store.port';
+import { Recorded } from '../../src/shared/event-store/recorded-event';
 import { Projection } from '../../src/shared/projection/projection';
 import { isUuid } from '../../src/shared/domain/ids';
+import { PublishedOrdersEvent, publishedOrdersEvents } from '../../src/orders/public/published.events';
 
 /**
- * What CRM shows about a client's business, counted from other contexts' events, read by type
- * name only (a context reaches another only through its public events): orders placed, and the
- * billing events of src/orders/public/billing.events.ts. Tolerant: an event without a usable
- * clientId or amount counts for nothing rather than stopping the projection.
+ * What CRM shows about a client's business, counted from the orders context's published events
+ * (src/orders/public/: a context reaches another only through its public events): orders placed,
+ * and the billing events. Tolerant: an event without a usable clientId or amount counts for
+ * nothing rather than stopping the projection.
  *
  *   lifetime revenue  = invoiced - credited - voided
  *   open receivables  = invoiced - paid - credited - voided
  */
-export const CLIENT_SUMMARY_EVENT_TYPES = ['OrderPlaced', 'InvoiceIssued', 'PaymentRecorded', 'CreditNoteIssued', 'InvoiceVoided'] as const;
+export const CLIENT_SUMMARY_EVENT_TYPES = publishedOrdersEvents.types;
 
 export interface ClientSummaryDelta {
   tenantId: string;
@@ -26,32 +28,31 @@ export interface ClientSummaryDelta {
 const amount = (value: unknown): bigint => (typeof value === 'number' && Number.isSafeInteger(value) ? BigInt(value) : 0n);
 
 /** One event's contribution to its client's counters, or null when it contributes nothing. Pure. */
-export const summaryDelta = (event: RecordedEvent): ClientSummaryDelta | null => {
-  const data = (event.data ?? {}) as Record<string, unknown>;
-  const clientId = data.clientId;
+export const summaryDelta = (event: Recorded<PublishedOrdersEvent>): ClientSummaryDelta | null => {
+  const clientId: unknown = event.data.clientId;
   if (typeof clientId !== 'string' || !isUuid(clientId)) return null;
   const zero = { tenantId: event.metadata.tenantId, clientId, orders: 0, invoiced: 0n, paid: 0n, credited: 0n, voided: 0n };
   switch (event.type) {
     case 'OrderPlaced':
       return event.streamName.startsWith('order-') ? { ...zero, orders: 1 } : null;
     case 'InvoiceIssued':
-      return { ...zero, invoiced: amount(data.total) };
+      return { ...zero, invoiced: amount(event.data.total) };
     case 'PaymentRecorded':
-      return { ...zero, paid: amount(data.amount) };
+      return { ...zero, paid: amount(event.data.amount) };
     case 'CreditNoteIssued':
-      return { ...zero, credited: amount(data.amount) };
+      return { ...zero, credited: amount(event.data.amount) };
     case 'InvoiceVoided':
-      return { ...zero, voided: amount(data.total) };
-    default:
-      return null;
+      return { ...zero, voided: amount(event.data.total) };
   }
 };
 
 /** Sums a batch per client, so each client's row is written once per batch. */
-export const sumDeltas = (events: RecordedEvent[]): ClientSummaryDelta[] => {
+export const sumDeltas = (events: readonly RecordedEvent[]): ClientSummaryDelta[] => {
   const sums = new Map<string, ClientSummaryDelta>();
   for (const event of events) {
-    const delta = summaryDelta(event);
+    // The runtime's filter is by prefix: anything else starting like a handled name is not ours.
+    if (!publishedOrdersEvents.has(event.type)) continue;
+    const delta = summaryDelta(publishedOrdersEvents.decode(event));
     if (!delta) continue;
     const key = `${delta.tenantId}\u0000${delta.clientId}`;
     const sum = sums.get(key);

@@ -1,6 +1,7 @@
-import { RecordedEvent } from '../../src/shared/event-store/event-store.port';
+import { Recorded } from '../../src/shared/event-store/recorded-event';
 import { rowProjection } from '../../src/shared/projection/projection';
-import { CLIENT_EVENT_TYPES, ClientEvent, ContactDetails, PostalAddress } from '../../src/crm/domain/client.events';
+import { ClientEvent, ContactDetails, PostalAddress } from '../../src/crm/domain/client.events';
+import { clientEvents } from '../../src/crm/domain/crm.events';
 
 export interface ClientRow {
   id: string;
@@ -10,7 +11,7 @@ export interface ClientRow {
   company: string | null;
   lead_id: string | null;
   phone: string | null;
-  /** The owning user: the registering actor unless the event named one or it was reassigned. */
+  /** The owning user, as registered (version 1 events: the registering actor) or reassigned. */
   owner_id: string | null;
   archived: boolean;
   archived_reason: string | null;
@@ -22,26 +23,25 @@ export interface ClientRow {
   revision: string;
 }
 
-export const applyClientEvent = (row: ClientRow | null, recorded: RecordedEvent): ClientRow | null => {
-  const event = recorded as unknown as RecordedEvent & ClientEvent;
-  const touched = { updated_at: recorded.recordedAt, revision: recorded.revision.toString() };
+export const applyClientEvent = (row: ClientRow | null, event: Recorded<ClientEvent>): ClientRow | null => {
+  const touched = { updated_at: event.recordedAt, revision: event.revision.toString() };
   if (event.type === 'ClientRegistered') {
     const { clientId, name, email, company, leadId, phone, ownerId } = event.data;
     return {
       id: clientId,
-      tenant_id: recorded.metadata.tenantId,
+      tenant_id: event.metadata.tenantId,
       name,
       email,
       company,
       lead_id: leadId,
       phone: phone ?? null,
-      owner_id: ownerId ?? recorded.metadata.actorId,
+      owner_id: ownerId ?? null,
       archived: false,
       archived_reason: null,
       contacts: [],
       billing_address: null,
       shipping_address: null,
-      created_at: recorded.recordedAt,
+      created_at: event.recordedAt,
       ...touched,
     };
   }
@@ -73,8 +73,8 @@ export const applyClientEvent = (row: ClientRow | null, recorded: RecordedEvent)
 export const clientsProjection = rowProjection<ClientRow>({
   name: 'crm.clients',
   table: 'crm_clients',
-  handles: CLIENT_EVENT_TYPES,
-  creates: ['ClientRegistered'],
+  handles: clientEvents.types,
+  creates: clientEvents.select('ClientRegistered'),
   columns: {
     id: 'uuid',
     tenant_id: 'text',
@@ -93,6 +93,7 @@ export const clientsProjection = rowProjection<ClientRow>({
     updated_at: 'timestamptz',
     revision: 'bigint',
   },
-  key: (event) => (event.data as { clientId?: string }).clientId ?? null,
-  apply: applyClientEvent,
+  // Decoding upcasts a version 1 ClientRegistered; an event the runtime decoded already comes back as it is.
+  key: (event) => clientEvents.decode(event).data.clientId,
+  apply: (row, event) => applyClientEvent(row, clientEvents.decode(event)),
 });

@@ -1,5 +1,6 @@
-import { RecordedEvent } from '../../src/shared/event-store/event-store.port';
+import { Recorded } from '../../src/shared/event-store/recorded-event';
 import { rowProjection } from '../../src/shared/projection/projection';
+import { leadEvents } from '../../src/crm/domain/crm.events';
 import { LeadEvent } from '../../src/crm/domain/lead.events';
 
 export interface LeadRow {
@@ -19,14 +20,13 @@ export interface LeadRow {
   revision: string;
 }
 
-export const applyLeadEvent = (row: LeadRow | null, recorded: RecordedEvent): LeadRow | null => {
-  const event = recorded as unknown as RecordedEvent & LeadEvent;
-  const touched = { updated_at: recorded.recordedAt, revision: recorded.revision.toString() };
+export const applyLeadEvent = (row: LeadRow | null, event: Recorded<LeadEvent>): LeadRow | null => {
+  const touched = { updated_at: event.recordedAt, revision: event.revision.toString() };
   if (event.type === 'LeadCaptured') {
     const { leadId, name, email, company, phone, source } = event.data;
     return {
       id: leadId,
-      tenant_id: recorded.metadata.tenantId,
+      tenant_id: event.metadata.tenantId,
       name,
       email,
       company,
@@ -34,8 +34,8 @@ export const applyLeadEvent = (row: LeadRow | null, recorded: RecordedEvent): Le
       source,
       status: 'NEW',
       client_id: null,
-      owner_id: recorded.metadata.actorId,
-      created_at: recorded.recordedAt,
+      owner_id: event.metadata.actorId,
+      created_at: event.recordedAt,
       ...touched,
     };
   }
@@ -55,8 +55,8 @@ export const applyLeadEvent = (row: LeadRow | null, recorded: RecordedEvent): Le
 export const leadsProjection = rowProjection<LeadRow>({
   name: 'crm.leads',
   table: 'crm_leads',
-  handles: ['LeadCaptured', 'LeadQualified', 'LeadDisqualified', 'LeadConverted', 'LeadOwnerAssigned'],
-  creates: ['LeadCaptured'],
+  handles: leadEvents.types,
+  creates: leadEvents.select('LeadCaptured'),
   columns: {
     id: 'uuid',
     tenant_id: 'text',
@@ -72,6 +72,7 @@ export const leadsProjection = rowProjection<LeadRow>({
     updated_at: 'timestamptz',
     revision: 'bigint',
   },
-  key: (event) => (event.data as { leadId?: string }).leadId ?? null,
-  apply: applyLeadEvent,
+  // Decoding an event the runtime decoded already is a Map lookup: it returns the same event.
+  key: (event) => leadEvents.decode(event).data.leadId,
+  apply: (row, event) => applyLeadEvent(row, leadEvents.decode(event)),
 });

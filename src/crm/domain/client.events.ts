@@ -1,7 +1,10 @@
 /**
- * Client events as stored (see lead.events.ts on naming). `phone` and `ownerId` were added to
- * ClientRegistered later as optional fields: events stored before carry neither, and readers
- * fall back to no phone and the registering actor as the owner.
+ * Client events as stored (see lead.events.ts on naming; versions and upcasters in crm.events.ts).
+ *
+ * ClientRegistered is at version 2: `phone` and `ownerId` as the registration gave them, a field
+ * left out meaning none. Version 1 is every ClientRegistered stored without a version: the first
+ * builds stored neither field, later ones added both as optional fields, and a missing owner meant
+ * the registering actor. Its upcaster says so explicitly.
  */
 export type ClientRegistered = {
   type: 'ClientRegistered';
@@ -15,7 +18,11 @@ export type ClientRegistered = {
     ownerId?: string | null;
   };
 };
-/** The full details after the change, so a reader never needs the previous event. */
+/** ClientRegistered as version 1 stored it (read by its upcaster only). */
+export type ClientRegisteredV1 = {
+  type: 'ClientRegistered';
+  data: { clientId: string; name: string; email: string; company: string | null; leadId: string | null; phone?: string | null; ownerId?: string | null };
+};
 export type ClientDetailsUpdated = {
   type: 'ClientDetailsUpdated';
   data: { clientId: string; name: string; email: string; company: string | null; phone: string | null };
@@ -42,16 +49,5 @@ export type ClientEvent =
   | ContactRemoved
   | ClientAddressSet
   | ClientOwnerAssigned;
-
-export const CLIENT_EVENT_TYPES: readonly ClientEvent['type'][] = [
-  'ClientRegistered',
-  'ClientDetailsUpdated',
-  'ClientArchived',
-  'ClientRestored',
-  'ContactAdded',
-  'ContactRemoved',
-  'ClientAddressSet',
-  'ClientOwnerAssigned',
-];
 
 export const clientStream = (clientId: string) => `client-${clientId}`;

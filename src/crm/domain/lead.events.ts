@@ -1,6 +1,7 @@
 /**
  * Lead events as stored. The `type` strings are the stored names: never rename one; a changed
- * shape gets a new name (`LeadCaptured.v2`) and an upcaster.
+ * shape keeps the name, gets the next version and an upcaster from the old one, registered in
+ * crm.events.ts (the rules are in src/shared/domain/event-registry.ts).
  */
 export type LeadCaptured = {
   type: 'LeadCaptured';
