@@ -1,9 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
+import { CommandExecutor, CommandService, READ_YOUR_WRITES } from './command/command.service';
 import { EventSourcedRunner } from './command/event-sourced-runner';
 import { IdempotencyService } from './command/idempotency.service';
 import { HistoryResolver } from './history/history.resolver';
@@ -14,9 +16,13 @@ import { TenantReader } from './read-model/tenant-reader';
 /** What every bounded context builds on: commands, projections, auth, history. */
 @Global()
 @Module({
+  imports: [CqrsModule.forRoot()],
   providers: [
     EventSourcedRunner,
     IdempotencyService,
+    CommandExecutor,
+    CommandService,
+    { provide: READ_YOUR_WRITES, useExisting: ProjectionsService },
     ProjectionsService,
     TenantReader,
     AuthService,
@@ -26,6 +32,6 @@ import { TenantReader } from './read-model/tenant-reader';
     HistoryResolver,
     ProjectionsResolver,
   ],
-  exports: [EventSourcedRunner, IdempotencyService, ProjectionsService, TenantReader, AuthService],
+  exports: [EventSourcedRunner, IdempotencyService, CommandService, ProjectionsService, TenantReader, AuthService],
 })
 export class SharedModule {}

@@ -1,16 +1,16 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
 import { Allow, Caller } from '../../shared/auth/caller';
+import { CommandService } from '../../shared/command/command.service';
 import { isUuid } from '../../shared/domain/ids';
 import { ListArgs } from '../../shared/graphql/list.types';
-import { CompleteTaskCommand, LogActivityCommand } from '../application/client.commands';
+import { activityCommands } from '../application/activity.commands';
 import { CrmQueries } from '../application/crm.queries';
 import { Activity, ActivityFilter, ActivityList, LogActivityInput } from './crm.types';
 
 @Resolver(() => Activity)
 export class ActivityResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CommandService,
     private readonly queries: CrmQueries,
   ) {}
 
@@ -28,15 +28,15 @@ export class ActivityResolver {
     return this.queries.activities(caller.tenantId, filter, list);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...activityCommands.logActivity.roles)
   @Mutation(() => Activity, { description: 'Logs a call, meeting, email, note or task on a lead or a client' })
   logActivity(@Args('input') input: LogActivityInput, @Caller() caller: Caller) {
-    return this.commands.execute(new LogActivityCommand(input, caller));
+    return this.commands.execute(activityCommands.logActivity, input, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...activityCommands.completeTask.roles)
   @Mutation(() => Activity, { description: 'Completes a TASK (once)' })
   completeTask(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
-    return this.commands.execute(new CompleteTaskCommand(id, caller));
+    return this.commands.execute(activityCommands.completeTask, { activityId: id }, caller);
   }
 }

@@ -1,18 +1,9 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
 import { Allow, Caller } from '../../shared/auth/caller';
+import { CommandService } from '../../shared/command/command.service';
 import { formatMinor } from '../../shared/domain/money';
 import { ListArgs } from '../../shared/graphql/list.types';
-import {
-  AddContactCommand,
-  ArchiveClientCommand,
-  AssignClientOwnerCommand,
-  RegisterClientCommand,
-  RemoveContactCommand,
-  RestoreClientCommand,
-  SetClientAddressCommand,
-  UpdateClientDetailsCommand,
-} from '../application/client.commands';
+import { clientCommands } from '../application/client.commands';
 import { ClientCounters, CrmQueries } from '../application/crm.queries';
 import { TenantDirectory } from '../application/tenant-directory';
 import {
@@ -34,7 +25,7 @@ export class ClientResolver {
   private readonly counters = new WeakMap<object, Promise<ClientCounters>>();
 
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CommandService,
     private readonly queries: CrmQueries,
     private readonly directory: TenantDirectory,
   ) {}
@@ -53,51 +44,51 @@ export class ClientResolver {
     return this.queries.clients(caller.tenantId, filter, list);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...clientCommands.registerClient.roles)
   @Mutation(() => Client, { description: 'Registers a client directly (without a lead); you become its owner' })
   registerClient(@Args('input') input: RegisterClientInput, @Caller() caller: Caller) {
-    return this.commands.execute(new RegisterClientCommand(input, caller));
+    return this.commands.execute(clientCommands.registerClient, input, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...clientCommands.updateClientDetails.roles)
   @Mutation(() => Client)
   updateClientDetails(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateClientDetailsInput, @Caller() caller: Caller) {
-    return this.commands.execute(new UpdateClientDetailsCommand(id, input, caller));
+    return this.commands.execute(clientCommands.updateClientDetails, { clientId: id, input }, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...clientCommands.archiveClient.roles)
   @Mutation(() => Client, { description: 'Hides the client from the default list; it refuses changes until restored' })
   archiveClient(
     @Args('id', { type: () => ID }) id: string,
     @Args('reason', { type: () => String, nullable: true }) reason: string | null | undefined,
     @Caller() caller: Caller,
   ) {
-    return this.commands.execute(new ArchiveClientCommand(id, reason ?? null, caller));
+    return this.commands.execute(clientCommands.archiveClient, { clientId: id, reason: reason ?? null }, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...clientCommands.restoreClient.roles)
   @Mutation(() => Client)
   restoreClient(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
-    return this.commands.execute(new RestoreClientCommand(id, caller));
+    return this.commands.execute(clientCommands.restoreClient, { clientId: id }, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...clientCommands.addContact.roles)
   @Mutation(() => Client)
   addContact(@Args('clientId', { type: () => ID }) clientId: string, @Args('input') input: AddContactInput, @Caller() caller: Caller) {
-    return this.commands.execute(new AddContactCommand(clientId, input, caller));
+    return this.commands.execute(clientCommands.addContact, { clientId, input }, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...clientCommands.removeContact.roles)
   @Mutation(() => Client)
   removeContact(
     @Args('clientId', { type: () => ID }) clientId: string,
     @Args('contactId', { type: () => ID }) contactId: string,
     @Caller() caller: Caller,
   ) {
-    return this.commands.execute(new RemoveContactCommand(clientId, contactId, caller));
+    return this.commands.execute(clientCommands.removeContact, { clientId, contactId }, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...clientCommands.setClientAddress.roles)
   @Mutation(() => Client, { description: 'Sets (or replaces) the billing or the shipping address' })
   setClientAddress(
     @Args('clientId', { type: () => ID }) clientId: string,
@@ -105,13 +96,13 @@ export class ClientResolver {
     @Args('input') input: SetClientAddressInput,
     @Caller() caller: Caller,
   ) {
-    return this.commands.execute(new SetClientAddressCommand(clientId, kind, input, caller));
+    return this.commands.execute(clientCommands.setClientAddress, { clientId, kind, input }, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...clientCommands.assignClientOwner.roles)
   @Mutation(() => Client, { description: 'Hands the client to another user of your organisation' })
   assignClientOwner(@Args('id', { type: () => ID }) id: string, @Args('ownerId', { type: () => ID }) ownerId: string, @Caller() caller: Caller) {
-    return this.commands.execute(new AssignClientOwnerCommand(id, ownerId, caller));
+    return this.commands.execute(clientCommands.assignClientOwner, { clientId: id, ownerId }, caller);
   }
 
   @ResolveField(() => Owner, { nullable: true, description: 'null if the owner is no longer a user of your organisation' })

@@ -1,17 +1,16 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
 import { Allow, Caller } from '../../shared/auth/caller';
+import { CommandService } from '../../shared/command/command.service';
 import { ListArgs } from '../../shared/graphql/list.types';
 import { CrmQueries } from '../application/crm.queries';
-import { CaptureLeadCommand, ConvertLeadCommand, DisqualifyLeadCommand, QualifyLeadCommand } from '../application/lead.commands';
-import { AssignLeadOwnerCommand } from '../application/client.commands';
+import { leadCommands } from '../application/lead.commands';
 import { TenantDirectory } from '../application/tenant-directory';
 import { Activity, CaptureLeadInput, Client, Lead, LeadFilter, LeadList, LeadPipeline, Owner } from './crm.types';
 
 @Resolver(() => Lead)
 export class LeadResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CommandService,
     private readonly queries: CrmQueries,
     private readonly directory: TenantDirectory,
   ) {}
@@ -30,34 +29,34 @@ export class LeadResolver {
     return this.queries.leads(caller.tenantId, filter, list);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...leadCommands.captureLead.roles)
   @Mutation(() => Lead)
   captureLead(@Args('input') input: CaptureLeadInput, @Caller() caller: Caller) {
-    return this.commands.execute(new CaptureLeadCommand(input, caller));
+    return this.commands.execute(leadCommands.captureLead, input, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...leadCommands.qualifyLead.roles)
   @Mutation(() => Lead, { description: 'NEW -> QUALIFIED' })
   qualifyLead(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
-    return this.commands.execute(new QualifyLeadCommand(id, caller));
+    return this.commands.execute(leadCommands.qualifyLead, { leadId: id }, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...leadCommands.disqualifyLead.roles)
   @Mutation(() => Lead, { description: 'NEW -> DISQUALIFIED, with the reason' })
   disqualifyLead(@Args('id', { type: () => ID }) id: string, @Args('reason') reason: string, @Caller() caller: Caller) {
-    return this.commands.execute(new DisqualifyLeadCommand(id, reason, caller));
+    return this.commands.execute(leadCommands.disqualifyLead, { leadId: id, reason }, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...leadCommands.convertLead.roles)
   @Mutation(() => Client, { description: 'QUALIFIED -> CONVERTED, registering the client it becomes' })
   convertLead(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
-    return this.commands.execute(new ConvertLeadCommand(id, caller));
+    return this.commands.execute(leadCommands.convertLead, { leadId: id }, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...leadCommands.assignLeadOwner.roles)
   @Mutation(() => Lead, { description: 'Hands the lead to another user of your organisation' })
   assignLeadOwner(@Args('id', { type: () => ID }) id: string, @Args('ownerId', { type: () => ID }) ownerId: string, @Caller() caller: Caller) {
-    return this.commands.execute(new AssignLeadOwnerCommand(id, ownerId, caller));
+    return this.commands.execute(leadCommands.assignLeadOwner, { leadId: id, ownerId }, caller);
   }
 
   @Query(() => LeadPipeline, { description: 'Lead counts by status and by source' })

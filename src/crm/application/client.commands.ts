@@ -1,36 +1,101 @@
-import { Caller } from '../../shared/auth/caller';
-import { AddContactInput, AddressKind, LogActivityInput, RegisterClientInput, SetClientAddressInput, UpdateClientDetailsInput } from '../api/crm.types';
+import { commandsFor } from '../../shared/command/command-declaration';
+import { SELLERS } from '../../shared/command/command-roles';
+import { clientDecider } from '../domain/client';
+import { AddressKind, clientStream } from '../domain/client.events';
+import { CrmQueries } from './crm.queries';
+import { CLIENTS } from './lead.commands';
+import { TenantDirectory } from './tenant-directory';
 
-export class RegisterClientCommand {
-  constructor(readonly input: RegisterClientInput, readonly caller: Caller) {}
+export interface RegisterClientRequest {
+  name: string;
+  email: string;
+  company?: string | null;
+  phone?: string | null;
 }
-export class UpdateClientDetailsCommand {
-  constructor(readonly clientId: string, readonly input: UpdateClientDetailsInput, readonly caller: Caller) {}
+export interface ClientDetailsRequest {
+  name?: string | null;
+  email?: string | null;
+  company?: string | null;
+  phone?: string | null;
 }
-export class ArchiveClientCommand {
-  constructor(readonly clientId: string, readonly reason: string | null, readonly caller: Caller) {}
+export interface ContactRequest {
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  role?: string | null;
 }
-export class RestoreClientCommand {
-  constructor(readonly clientId: string, readonly caller: Caller) {}
+export interface AddressRequest {
+  line1: string;
+  line2?: string | null;
+  city: string;
+  postalCode: string;
+  country: string;
 }
-export class AddContactCommand {
-  constructor(readonly clientId: string, readonly input: AddContactInput, readonly caller: Caller) {}
-}
-export class RemoveContactCommand {
-  constructor(readonly clientId: string, readonly contactId: string, readonly caller: Caller) {}
-}
-export class SetClientAddressCommand {
-  constructor(readonly clientId: string, readonly kind: AddressKind, readonly input: SetClientAddressInput, readonly caller: Caller) {}
-}
-export class AssignClientOwnerCommand {
-  constructor(readonly clientId: string, readonly ownerId: string, readonly caller: Caller) {}
-}
-export class AssignLeadOwnerCommand {
-  constructor(readonly leadId: string, readonly ownerId: string, readonly caller: Caller) {}
-}
-export class LogActivityCommand {
-  constructor(readonly input: LogActivityInput, readonly caller: Caller) {}
-}
-export class CompleteTaskCommand {
-  constructor(readonly activityId: string, readonly caller: Caller) {}
-}
+
+export const clientCommands = commandsFor(
+  clientDecider,
+  { entity: 'client', stream: clientStream, answer: { queries: CrmQueries, readModels: [CLIENTS], read: (q, tenantId, id) => q.client(tenantId, id) } },
+  ({ command }) => ({
+    /** A client without a lead: the registering user owns it. */
+    registerClient: command({
+      roles: SELLERS,
+      creates: 'client',
+      command: (input: RegisterClientRequest, clientId: string, env) => ({
+        type: 'RegisterClient',
+        clientId,
+        name: input.name,
+        email: input.email,
+        company: input.company ?? null,
+        phone: input.phone ?? null,
+        leadId: null,
+        ownerId: env.caller.userId,
+      }),
+    }),
+    updateClientDetails: command({
+      roles: SELLERS,
+      id: (request: { clientId: string; input: ClientDetailsRequest }) => request.clientId,
+      command: ({ clientId, input }) => {
+        // null clears company or phone; a null name or email means "keep it", like leaving it out.
+        const changes = Object.fromEntries(
+          Object.entries({ ...input }).filter(([field, value]) => value !== undefined && !(value === null && (field === 'name' || field === 'email'))),
+        );
+        return { type: 'UpdateClientDetails', clientId, changes };
+      },
+    }),
+    archiveClient: command({
+      roles: SELLERS,
+      id: (input: { clientId: string; reason: string | null }) => input.clientId,
+      command: ({ clientId, reason }) => ({ type: 'ArchiveClient', clientId, reason }),
+    }),
+    restoreClient: command({
+      roles: SELLERS,
+      id: (input: { clientId: string }) => input.clientId,
+      command: ({ clientId }) => ({ type: 'RestoreClient', clientId }),
+    }),
+    addContact: command({
+      roles: SELLERS,
+      id: (request: { clientId: string; input: ContactRequest }) => request.clientId,
+      command: ({ clientId, input }, _id, env) => ({ type: 'AddContact', clientId, contactId: env.createdId('contact'), ...input }),
+    }),
+    removeContact: command({
+      roles: SELLERS,
+      id: (input: { clientId: string; contactId: string }) => input.clientId,
+      command: ({ clientId, contactId }) => ({ type: 'RemoveContact', clientId, contactId }),
+    }),
+    setClientAddress: command({
+      roles: SELLERS,
+      id: (request: { clientId: string; kind: AddressKind; input: AddressRequest }) => request.clientId,
+      command: ({ clientId, kind, input }) => ({ type: 'SetClientAddress', clientId, kind, address: { ...input } }),
+    }),
+    assignClientOwner: command({
+      roles: SELLERS,
+      id: (input: { clientId: string; ownerId: string }) => input.clientId,
+      command: async ({ clientId, ownerId }, _id, env) => ({
+        type: 'AssignClientOwner',
+        clientId,
+        ownerId,
+        ownerIsTenantUser: await env.get(TenantDirectory).isUser(env.tenantId, ownerId),
+      }),
+    }),
+  }),
+);

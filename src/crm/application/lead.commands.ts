@@ -1,15 +1,73 @@
-import { Caller } from '../../shared/auth/caller';
-import { CaptureLeadInput } from '../api/crm.types';
+import { commandsFor } from '../../shared/command/command-declaration';
+import { SELLERS } from '../../shared/command/command-roles';
+import { NotFoundError } from '../../shared/domain/domain-error';
+import { leadDecider } from '../domain/lead';
+import { leadStream } from '../domain/lead.events';
+import { ClientRegistration, clientIdForLead } from './client-registration';
+import { CrmQueries } from './crm.queries';
+import { TenantDirectory } from './tenant-directory';
 
-export class CaptureLeadCommand {
-  constructor(readonly input: CaptureLeadInput, readonly caller: Caller) {}
+export const LEADS = 'crm.leads';
+export const CLIENTS = 'crm.clients';
+
+export interface CaptureLeadRequest {
+  name: string;
+  email: string;
+  company?: string | null;
+  phone?: string | null;
+  source?: string | null;
 }
-export class QualifyLeadCommand {
-  constructor(readonly leadId: string, readonly caller: Caller) {}
-}
-export class DisqualifyLeadCommand {
-  constructor(readonly leadId: string, readonly reason: string, readonly caller: Caller) {}
-}
-export class ConvertLeadCommand {
-  constructor(readonly leadId: string, readonly caller: Caller) {}
-}
+
+export const leadCommands = commandsFor(
+  leadDecider,
+  { entity: 'lead', stream: leadStream, answer: { queries: CrmQueries, readModels: [LEADS], read: (q, tenantId, id) => q.lead(tenantId, id) } },
+  ({ command, answering }) => ({
+    captureLead: command({
+      roles: SELLERS,
+      creates: 'lead',
+      command: (input: CaptureLeadRequest, leadId: string) => ({ type: 'CaptureLead', leadId, ...input }),
+    }),
+    qualifyLead: command({
+      roles: SELLERS,
+      id: (input: { leadId: string }) => input.leadId,
+      command: ({ leadId }) => ({ type: 'QualifyLead', leadId }),
+    }),
+    disqualifyLead: command({
+      roles: SELLERS,
+      id: (input: { leadId: string; reason: string }) => input.leadId,
+      command: ({ leadId, reason }) => ({ type: 'DisqualifyLead', leadId, reason }),
+    }),
+    assignLeadOwner: command({
+      roles: SELLERS,
+      id: (input: { leadId: string; ownerId: string }) => input.leadId,
+      command: async ({ leadId, ownerId }, _id, env) => ({
+        type: 'AssignLeadOwner',
+        leadId,
+        ownerId,
+        ownerIsTenantUser: await env.get(TenantDirectory).isUser(env.tenantId, ownerId),
+      }),
+    }),
+    /** The lead becomes CONVERTED, then its client is registered right away and answers. */
+    convertLead: answering({
+      roles: SELLERS,
+      id: (input: { leadId: string }) => input.leadId,
+      command: ({ leadId }, _id, env) => ({ type: 'ConvertLead', leadId, clientId: clientIdForLead(env.tenantId, leadId) }),
+      after: async (converted, { leadId }, _id, env) => {
+        // A repeated request (same Idempotency-Key) appended nothing: its conversion is in the stream.
+        const conversionId =
+          converted.events.find((event) => event.type === 'LeadConverted')?.id ??
+          (await env.runner.readStream(leadStream(leadId))).find((event) => event.type === 'LeadConverted')!.id;
+        const registered = await env
+          .get(ClientRegistration)
+          .registerFromConvertedLead(leadId, clientIdForLead(env.tenantId, leadId), conversionId, env.context);
+        return { readModels: [CLIENTS], position: registered.position };
+      },
+      answer: async (q, tenantId, leadId) => {
+        const clientId = clientIdForLead(tenantId, leadId);
+        const client = await q.client(tenantId, clientId);
+        if (!client) throw new NotFoundError('client', clientId);
+        return client;
+      },
+    }),
+  }),
+);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { deterministicId, newId } from '../domain/ids';
 import { EventMetadata, RecordedEvent } from '../event-store/event-store.port';
 import { Caller } from '../auth/caller';
 
@@ -35,3 +36,7 @@ export const metadataFor = (context: CommandContext): EventMetadata => ({
   causationId: context.causationId,
   ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
 });
+
+/** A new id for a record a command creates: derived from the Idempotency-Key when there is one, so a retry targets the same record. */
+export const createdId = (caller: Pick<Caller, 'tenantId' | 'idempotencyKey'>, kind: string): string =>
+  caller.idempotencyKey ? deterministicId(caller.tenantId, caller.idempotencyKey, kind) : newId();

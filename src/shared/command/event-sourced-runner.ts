@@ -12,6 +12,10 @@ export interface RunResult<State> {
   events: NewEvent[];
 }
 
+/** A stored stream as the decider's state (events are stored as the decider emitted them). */
+const foldRecorded = <State, Event extends DomainEvent>(decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>, history: RecordedEvent[]): State =>
+  fold(decider, history as unknown as Event[]);
+
 const MAX_ATTEMPTS = 5;
 /** Streams whose history the runner keeps after its own appends (least recently used first out)... */
 const CACHED_STREAMS = 10_000;
@@ -62,7 +66,7 @@ export class EventSourcedRunner {
         if (repeat) return this.alreadyApplied(decider, history, repeat);
       }
 
-      const state = fold(decider, history as unknown as Event[]);
+      const state = foldRecorded(decider, history);
       let decided: Event[];
       try {
         decided = decider.decide(command, state);
@@ -123,7 +127,7 @@ export class EventSourcedRunner {
     const key = first.metadata.idempotencyKey;
     const sameCommand = history.filter((event) => event.metadata.idempotencyKey === key && event.metadata.causationId === first.metadata.causationId);
     return {
-      state: fold(decider, history as unknown as Event[]),
+      state: foldRecorded(decider, history),
       position: sameCommand[sameCommand.length - 1].position,
       events: [],
     };
@@ -131,5 +135,16 @@ export class EventSourcedRunner {
 
   readStream(streamName: string): Promise<RecordedEvent[]> {
     return this.store.readStream(streamName);
+  }
+
+  /** The state of another record a command consults (one read); a record of another tenant reads as none. */
+  async stateInTenant<State, Event extends DomainEvent>(
+    decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>,
+    streamName: string,
+    tenantId: string,
+  ): Promise<{ state: State; exists: boolean }> {
+    const history = await this.store.readStream(streamName);
+    if (history.length === 0 || history[0].metadata.tenantId !== tenantId) return { state: decider.initialState(), exists: false };
+    return { state: foldRecorded(decider, history), exists: true };
   }
 }

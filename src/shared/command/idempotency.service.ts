@@ -25,7 +25,7 @@ const stableJson = (value: unknown): string =>
  */
 @Injectable()
 export class IdempotencyService {
-  constructor(@Inject(DATABASE) private readonly database: Database) {}
+  constructor(@Inject(DATABASE) private readonly database: Pick<Database, 'pool'>) {}
 
   async run<T>(tenantId: string, key: string | undefined, operation: string, request: unknown, execute: () => Promise<T>): Promise<T> {
     if (!key) return execute();

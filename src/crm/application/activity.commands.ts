@@ -1,0 +1,57 @@
+import { CommandEnv, commandsFor } from '../../shared/command/command-declaration';
+import { SELLERS } from '../../shared/command/command-roles';
+import { NotFoundError } from '../../shared/domain/domain-error';
+import { isUuid } from '../../shared/domain/ids';
+import { activityDecider } from '../domain/activity';
+import { ActivityKind, ActivitySubjectType, activityStream } from '../domain/activity.events';
+import { clientDecider } from '../domain/client';
+import { clientStream } from '../domain/client.events';
+import { leadDecider } from '../domain/lead';
+import { leadStream } from '../domain/lead.events';
+import { CrmQueries } from './crm.queries';
+
+export const ACTIVITIES = 'crm.activities';
+
+export interface LogActivityRequest {
+  subjectType: ActivitySubjectType;
+  subjectId: string;
+  kind: ActivityKind;
+  subject: string;
+  notes?: string | null;
+  dueOn?: string | null;
+}
+
+/** The lead or client an activity is about must exist in the caller's tenant; says whether it is an archived client. */
+const subjectArchived = async (env: CommandEnv, subjectType: ActivitySubjectType, subjectId: string): Promise<boolean> => {
+  const entity = subjectType === 'LEAD' ? 'lead' : 'client';
+  if (!isUuid(subjectId)) throw new NotFoundError(entity, subjectId);
+  if (subjectType === 'LEAD') {
+    if (!(await env.runner.stateInTenant(leadDecider, leadStream(subjectId), env.tenantId)).exists) throw new NotFoundError(entity, subjectId);
+    return false;
+  }
+  const client = await env.runner.stateInTenant(clientDecider, clientStream(subjectId), env.tenantId);
+  if (!client.exists) throw new NotFoundError(entity, subjectId);
+  return client.state.status === 'ARCHIVED';
+};
+
+export const activityCommands = commandsFor(
+  activityDecider,
+  { entity: 'activity', stream: activityStream, answer: { queries: CrmQueries, readModels: [ACTIVITIES], read: (q, tenantId, id) => q.activity(tenantId, id) } },
+  ({ command }) => ({
+    logActivity: command({
+      roles: SELLERS,
+      creates: 'activity',
+      command: async (input: LogActivityRequest, activityId: string, env) => ({
+        type: 'LogActivity',
+        activityId,
+        ...input,
+        subjectArchived: await subjectArchived(env, input.subjectType, input.subjectId),
+      }),
+    }),
+    completeTask: command({
+      roles: SELLERS,
+      id: (input: { activityId: string }) => input.activityId,
+      command: ({ activityId }, _id, env) => ({ type: 'CompleteTask', activityId, now: env.now }),
+    }),
+  }),
+);

@@ -1,0 +1,98 @@
+import { Type } from '@nestjs/common';
+import { AuthError } from '../auth/auth.service';
+import { Caller, Role } from '../auth/caller';
+import { Decider, DomainEvent } from '../domain/decider';
+import { NotFoundError } from '../domain/domain-error';
+import { isUuid } from '../domain/ids';
+import { CommandContext, contextFromCaller, createdId } from './command-context';
+import { AggregateCommands, AnswerRead, CommandEnv, CommandSpec } from './command-declaration';
+import { EventSourcedRunner } from './event-sourced-runner';
+import { IdempotencyService } from './idempotency.service';
+
+/** Read-your-writes: resolves once every named read model has applied the position. */
+export interface ReadYourWrites {
+  waitFor(readModels: string[], position: bigint | null): Promise<void>;
+}
+
+export interface Services {
+  get<T>(type: Type<T>): T;
+}
+
+/** What the executor works with; the Nest handler wires the app's, a test its own. */
+export interface CommandPorts {
+  runner: EventSourcedRunner;
+  idempotency: Pick<IdempotencyService, 'run'>;
+  readModels: ReadYourWrites;
+  services: Services;
+}
+
+export interface DeclaredCommand<State, Command, Event extends DomainEvent, Queries, Input, Row> {
+  name: string;
+  decider: Decider<State, Command, Event>;
+  aggregate: AggregateCommands<Queries, unknown>;
+  spec: CommandSpec<Input, Command, State>;
+  read: AnswerRead<Queries, Input, Row>;
+}
+
+class Env implements CommandEnv {
+  readonly tenantId: string;
+  readonly context: CommandContext;
+  readonly now = new Date();
+  readonly today = this.now.toISOString().slice(0, 10);
+
+  constructor(
+    readonly caller: Caller,
+    private readonly ports: CommandPorts,
+  ) {
+    this.tenantId = caller.tenantId;
+    this.context = contextFromCaller(caller);
+  }
+
+  get runner() {
+    return this.ports.runner;
+  }
+
+  get<T>(type: Type<T>): T {
+    return this.ports.services.get(type);
+  }
+
+  createdId(kind: string): string {
+    return createdId(this.caller, kind);
+  }
+}
+
+const authorize = (name: string, roles: readonly Role[], caller: Caller) => {
+  if (!roles.includes(caller.role))
+    throw new AuthError('FORBIDDEN', `Your role (${caller.role}) may not run ${name}; it is open to: ${roles.join(', ')}. Ask an admin if you need it.`);
+};
+
+/**
+ * Every command, in this order: authorization, validation (the record's id), idempotency (a
+ * repeated Idempotency-Key answers what the first request did), then the declared command,
+ * load / fold / decide / append with the expected revision and bounded re-decide, and the
+ * metadata (EventSourcedRunner), read-your-writes, and the answer read from the read model.
+ */
+export const executeCommand = async <State, Command, Event extends DomainEvent, Queries, Input, Row>(
+  ports: CommandPorts,
+  { name, decider, aggregate, spec, read }: DeclaredCommand<State, Command, Event, Queries, Input, Row>,
+  input: Input,
+  caller: Caller,
+): Promise<Row> => {
+  authorize(name, spec.roles, caller);
+  const env = new Env(caller, ports);
+  const id = spec.id ? spec.id(input, env) : env.createdId(spec.creates!);
+  // A malformed id names no record; saying so beats a database cast error.
+  if (!isUuid(id)) throw new NotFoundError(aggregate.entity, id);
+
+  return ports.idempotency.run(caller.tenantId, caller.idempotencyKey, name, input, async () => {
+    const command = await spec.command(input, id, env);
+    if (spec.before) await spec.before(command, env);
+    const result = await ports.runner.run(decider, aggregate.stream(id), command, env.context);
+    const also = spec.after ? await spec.after(result, input, id, env) : null;
+    await ports.readModels.waitFor(spec.readModels ?? aggregate.answer.readModels, result.position);
+    if (also) await ports.readModels.waitFor(also.readModels, also.position);
+    const row = await read(ports.services.get(aggregate.answer.queries), caller.tenantId, id, input, env);
+    if (row === null || row === undefined) throw new NotFoundError(aggregate.entity, id);
+    return row;
+  });
+};
