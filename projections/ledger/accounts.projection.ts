@@ -1,6 +1,7 @@
-import { RecordedEvent } from '../../src/shared/event-store/event-store.port';
+import { Recorded } from '../../src/shared/event-store/recorded-event';
 import { rowProjection } from '../../src/shared/projection/projection';
 import { ChartEvent } from '../../src/ledger/domain/chart.events';
+import { chartEvents } from '../../src/ledger/domain/ledger.events';
 
 /** One row per account of a tenant's chart. Balances are not here: see journal.projection.ts. */
 export interface AccountRow {
@@ -14,24 +15,23 @@ export interface AccountRow {
   revision: string;
 }
 
-export const applyAccountEvent = (row: AccountRow | null, recorded: RecordedEvent): AccountRow | null => {
-  const event = recorded as unknown as RecordedEvent & ChartEvent;
+export const applyAccountEvent = (row: AccountRow | null, event: Recorded<ChartEvent>): AccountRow | null => {
   switch (event.type) {
     case 'AccountOpened': {
       const { accountId, code, name, accountType } = event.data;
       return {
         id: accountId,
-        tenant_id: recorded.metadata.tenantId,
+        tenant_id: event.metadata.tenantId,
         code,
         name,
         account_type: accountType,
         open: true,
-        opened_at: recorded.recordedAt,
-        revision: recorded.revision.toString(),
+        opened_at: event.recordedAt,
+        revision: event.revision.toString(),
       };
     }
     case 'AccountClosed':
-      return row ? { ...row, open: false, revision: recorded.revision.toString() } : null;
+      return row ? { ...row, open: false, revision: event.revision.toString() } : null;
     default:
       return row;
   }
@@ -40,7 +40,7 @@ export const applyAccountEvent = (row: AccountRow | null, recorded: RecordedEven
 export const accountsProjection = rowProjection<AccountRow>({
   name: 'ledger.accounts',
   table: 'ledger_accounts',
-  handles: ['AccountOpened', 'AccountClosed'],
+  handles: chartEvents.select('AccountOpened', 'AccountClosed'),
   columns: {
     id: 'uuid',
     tenant_id: 'text',
@@ -51,8 +51,12 @@ export const accountsProjection = rowProjection<AccountRow>({
     opened_at: 'timestamptz',
     revision: 'bigint',
   },
-  key: (event) => (event.data as { accountId?: string }).accountId ?? null,
-  apply: applyAccountEvent,
+  // Decoding an event the runtime decoded already is a Map lookup: it returns the same event.
+  key: (event) => {
+    const decoded = chartEvents.decode(event);
+    return decoded.type === 'PeriodLocked' ? null : decoded.data.accountId;
+  },
+  apply: (row, event) => applyAccountEvent(row, chartEvents.decode(event)),
 });
 
 /** The tenant's period lock, one row per chart. */
@@ -66,12 +70,12 @@ export interface LedgerSettingsRow {
 export const ledgerSettingsProjection = rowProjection<LedgerSettingsRow>({
   name: 'ledger.settings',
   table: 'ledger_settings',
-  handles: ['PeriodLocked'],
+  handles: chartEvents.select('PeriodLocked'),
   columns: { id: 'uuid', tenant_id: 'text', locked_through: 'text', updated_at: 'timestamptz' },
-  key: (event) => (event.data as { chartId?: string }).chartId ?? null,
+  key: (event) => chartEvents.decode(event).data.chartId,
   apply: (row, recorded) => {
-    const event = recorded as unknown as RecordedEvent & ChartEvent;
+    const event = chartEvents.decode(recorded);
     if (event.type !== 'PeriodLocked') return row;
-    return { id: event.data.chartId, tenant_id: recorded.metadata.tenantId, locked_through: event.data.through, updated_at: recorded.recordedAt };
+    return { id: event.data.chartId, tenant_id: event.metadata.tenantId, locked_through: event.data.through, updated_at: event.recordedAt };
   },
 });

@@ -1,6 +1,7 @@
-import { RecordedEvent } from '../../src/shared/event-store/event-store.port';
+import { Recorded } from '../../src/shared/event-store/recorded-event';
 import { rowProjection } from '../../src/shared/projection/projection';
-import { BillingEvent, BILLING_EVENT_TYPES } from '../../src/orders/public/billing.events';
+import { BillingEvent } from '../../src/orders/public/billing.events';
+import { billingEvents } from '../../src/orders/public/published.events';
 import { daysBetween } from '../../src/ledger/domain/dates';
 
 /** A payment (PAYMENT) or credit note (CREDIT) that lowered what the client owes, on a date. */
@@ -26,13 +27,12 @@ export interface ArInvoiceRow {
   updated_at: Date | string;
 }
 
-export const applyArEvent = (row: ArInvoiceRow | null, recorded: RecordedEvent): ArInvoiceRow | null => {
-  const event = recorded as unknown as RecordedEvent & BillingEvent;
+export const applyArEvent = (row: ArInvoiceRow | null, event: Recorded<BillingEvent>): ArInvoiceRow | null => {
   if (event.type === 'InvoiceIssued') {
     const { invoiceId, clientId, number, currency, issuedOn, dueOn, total } = event.data;
     return {
       id: invoiceId,
-      tenant_id: recorded.metadata.tenantId,
+      tenant_id: event.metadata.tenantId,
       client_id: clientId,
       number,
       currency,
@@ -41,19 +41,19 @@ export const applyArEvent = (row: ArInvoiceRow | null, recorded: RecordedEvent):
       total,
       movements: row?.movements ?? [],
       voided_on: row?.voided_on ?? null,
-      updated_at: recorded.recordedAt,
+      updated_at: event.recordedAt,
     };
   }
   if (!row) return null; // an invoice this model never saw issued
   const add = (movement: ArMovement): ArInvoiceRow =>
-    row.movements.some((m) => m.id === movement.id) ? row : { ...row, movements: [...row.movements, movement], updated_at: recorded.recordedAt };
+    row.movements.some((m) => m.id === movement.id) ? row : { ...row, movements: [...row.movements, movement], updated_at: event.recordedAt };
   switch (event.type) {
     case 'PaymentRecorded':
       return add({ id: event.data.paymentId, kind: 'PAYMENT', on: event.data.receivedOn, amount: event.data.amount });
     case 'CreditNoteIssued':
       return add({ id: event.data.creditNoteId, kind: 'CREDIT', on: event.data.issuedOn, amount: event.data.amount });
     case 'InvoiceVoided':
-      return { ...row, voided_on: row.voided_on ?? event.data.voidedOn, updated_at: recorded.recordedAt };
+      return { ...row, voided_on: row.voided_on ?? event.data.voidedOn, updated_at: event.recordedAt };
     default:
       return row;
   }
@@ -62,7 +62,7 @@ export const applyArEvent = (row: ArInvoiceRow | null, recorded: RecordedEvent):
 export const arInvoicesProjection = rowProjection<ArInvoiceRow>({
   name: 'ledger.ar_invoices',
   table: 'ledger_ar_invoices',
-  handles: BILLING_EVENT_TYPES,
+  handles: billingEvents.types,
   columns: {
     id: 'uuid',
     tenant_id: 'text',
@@ -76,8 +76,9 @@ export const arInvoicesProjection = rowProjection<ArInvoiceRow>({
     voided_on: 'text',
     updated_at: 'timestamptz',
   },
-  key: (event) => (event.data as { invoiceId?: string }).invoiceId ?? null,
-  apply: applyArEvent,
+  // Decoding an event the runtime decoded already is a Map lookup: it returns the same event.
+  key: (event) => billingEvents.decode(event).data.invoiceId,
+  apply: (row, event) => applyArEvent(row, billingEvents.decode(event)),
 });
 
 export type AgingBucket = 'current' | 'days1to30' | 'days31to60' | 'days61to90' | 'over90';

@@ -1,7 +1,9 @@
 import { PoolClient } from 'pg';
 import { RecordedEvent } from '../../src/shared/event-store/event-store.port';
+import { Recorded } from '../../src/shared/event-store/recorded-event';
 import { Projection } from '../../src/shared/projection/projection';
 import { JournalEntryEvent } from '../../src/ledger/domain/journal-entry.events';
+import { journalEntryEvents } from '../../src/ledger/domain/ledger.events';
 
 export interface EntryRow {
   id: string;
@@ -32,11 +34,9 @@ export interface ReversalMark {
 }
 
 /** The rows one event adds: a posted entry (or the mirror entry of a reversal) with its lines. Pure. */
-export const journalRows = (recorded: RecordedEvent): { entry: EntryRow; lines: LineRow[]; reversal: ReversalMark | null } | null => {
-  const event = recorded as unknown as RecordedEvent & JournalEntryEvent;
-  const tenantId = recorded.metadata.tenantId;
-  const entryId = event.type === 'JournalEntryPosted' ? event.data.entryId : event.type === 'JournalEntryReversed' ? event.data.reversalEntryId : null;
-  if (!entryId) return null;
+export const journalRows = (event: Recorded<JournalEntryEvent>): { entry: EntryRow; lines: LineRow[]; reversal: ReversalMark | null } => {
+  const tenantId = event.metadata.tenantId;
+  const entryId = event.type === 'JournalEntryPosted' ? event.data.entryId : event.data.reversalEntryId;
   const { date, memo, currency, lines, source } = event.data;
   const entry: EntryRow = {
     id: entryId,
@@ -48,8 +48,8 @@ export const journalRows = (recorded: RecordedEvent): { entry: EntryRow; lines: 
     source_type: source?.type ?? null,
     source_id: source?.id ?? null,
     reversal_of: event.type === 'JournalEntryReversed' ? event.data.entryId : null,
-    actor_id: recorded.metadata.actorId,
-    posted_at: recorded.recordedAt.toISOString(),
+    actor_id: event.metadata.actorId,
+    posted_at: event.recordedAt.toISOString(),
   };
   return {
     entry,
@@ -75,15 +75,16 @@ const column = <T, K extends keyof T>(rows: T[], key: K) => rows.map((row) => ro
  */
 export const journalProjection: Projection = {
   name: 'ledger.journal',
-  handles: ['JournalEntryPosted', 'JournalEntryReversed'],
+  handles: journalEntryEvents.types,
   tables: ['ledger_entries', 'ledger_lines', 'ledger_daily_balances'],
-  async applyBatch(tx: PoolClient, events: RecordedEvent[]) {
+  async applyBatch(tx: PoolClient, events: readonly RecordedEvent[]) {
     const entries: EntryRow[] = [];
     const lines: LineRow[] = [];
     const reversals: ReversalMark[] = [];
     for (const event of events) {
-      const rows = journalRows(event);
-      if (!rows) continue;
+      // The runtime's filter is by prefix: anything else starting like a handled name is not ours.
+      if (!journalEntryEvents.has(event.type)) continue;
+      const rows = journalRows(journalEntryEvents.decode(event));
       entries.push(rows.entry);
       lines.push(...rows.lines);
       if (rows.reversal) reversals.push(rows.reversal);

@@ -1,6 +1,7 @@
-import { RecordedEvent } from '../../src/shared/event-store/event-store.port';
+import { Recorded } from '../../src/shared/event-store/recorded-event';
 import { rowProjection } from '../../src/shared/projection/projection';
-import { INVOICE_EVENT_TYPES, InvoiceEvent } from '../../src/orders/domain/invoice.events';
+import { InvoiceEvent } from '../../src/orders/domain/invoice.events';
+import { invoiceEvents } from '../../src/orders/domain/orders.events';
 
 export interface InvoicePaymentEntry {
   paymentId: string;
@@ -53,14 +54,13 @@ const sum = (...values: (string | number)[]) => values.reduce<bigint>((total, va
 const statusAfterMoney = (row: InvoiceRow): string =>
   BigInt(row.balance_due) === 0n ? 'PAID' : BigInt(row.amount_paid) > 0n ? 'PARTIALLY_PAID' : row.sent_on ? 'SENT' : 'ISSUED';
 
-export const applyInvoiceEvent = (row: InvoiceRow | null, recorded: RecordedEvent): InvoiceRow | null => {
-  const event = recorded as unknown as RecordedEvent & InvoiceEvent;
-  const touched = { updated_at: recorded.recordedAt, revision: recorded.revision.toString() };
+export const applyInvoiceEvent = (row: InvoiceRow | null, event: Recorded<InvoiceEvent>): InvoiceRow | null => {
+  const touched = { updated_at: event.recordedAt, revision: event.revision.toString() };
   if (event.type === 'InvoiceIssued') {
     const d = event.data;
     return {
       id: d.invoiceId,
-      tenant_id: recorded.metadata.tenantId,
+      tenant_id: event.metadata.tenantId,
       number: d.number,
       order_id: d.orderId,
       client_id: d.clientId,
@@ -80,7 +80,7 @@ export const applyInvoiceEvent = (row: InvoiceRow | null, recorded: RecordedEven
       void_reason: null,
       payments: [],
       credit_notes: [],
-      created_at: recorded.recordedAt,
+      created_at: event.recordedAt,
       ...touched,
     };
   }
@@ -120,7 +120,7 @@ export const applyInvoiceEvent = (row: InvoiceRow | null, recorded: RecordedEven
 export const invoicesProjection = rowProjection<InvoiceRow>({
   name: 'orders.invoices',
   table: 'orders_invoices',
-  handles: INVOICE_EVENT_TYPES,
+  handles: invoiceEvents.types,
   columns: {
     id: 'uuid',
     tenant_id: 'text',
@@ -147,6 +147,7 @@ export const invoicesProjection = rowProjection<InvoiceRow>({
     updated_at: 'timestamptz',
     revision: 'bigint',
   },
-  key: (event) => (event.data as { invoiceId?: string }).invoiceId ?? null,
-  apply: applyInvoiceEvent,
+  // Decoding an event the runtime decoded already is a Map lookup: it returns the same event.
+  key: (event) => invoiceEvents.decode(event).data.invoiceId,
+  apply: (row, event) => applyInvoiceEvent(row, invoiceEvents.decode(event)),
 });

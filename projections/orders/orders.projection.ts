@@ -1,6 +1,7 @@
-import { RecordedEvent } from '../../src/shared/event-store/event-store.port';
+import { Recorded } from '../../src/shared/event-store/recorded-event';
 import { rowProjection } from '../../src/shared/projection/projection';
-import { ORDER_EVENT_TYPES, OrderEvent, OrderLine } from '../../src/orders/domain/order.events';
+import { orderEvents } from '../../src/orders/domain/orders.events';
+import { OrderEvent, OrderLine } from '../../src/orders/domain/order.events';
 
 export interface OrderRow {
   id: string;
@@ -27,14 +28,13 @@ export interface OrderRow {
   revision: string;
 }
 
-export const applyOrderEvent = (row: OrderRow | null, recorded: RecordedEvent): OrderRow | null => {
-  const event = recorded as unknown as RecordedEvent & OrderEvent;
-  const touched = { updated_at: recorded.recordedAt, revision: recorded.revision.toString() };
+export const applyOrderEvent = (row: OrderRow | null, event: Recorded<OrderEvent>): OrderRow | null => {
+  const touched = { updated_at: event.recordedAt, revision: event.revision.toString() };
   if (event.type === 'OrderPlaced') {
     const { orderId, quoteId, clientId, currency, lines, net, tax, total, placedOn } = event.data;
     return {
       id: orderId,
-      tenant_id: recorded.metadata.tenantId,
+      tenant_id: event.metadata.tenantId,
       quote_id: quoteId,
       client_id: clientId,
       status: 'PLACED',
@@ -52,7 +52,7 @@ export const applyOrderEvent = (row: OrderRow | null, recorded: RecordedEvent): 
       delivered_on: null,
       cancel_reason: null,
       invoice_id: null,
-      created_at: recorded.recordedAt,
+      created_at: event.recordedAt,
       ...touched,
     };
   }
@@ -63,7 +63,14 @@ export const applyOrderEvent = (row: OrderRow | null, recorded: RecordedEvent): 
     case 'PaymentFailed':
       return { ...row, status: 'PAYMENT_FAILED', payment_failure_reason: event.data.reason, ...touched };
     case 'OrderShipped':
-      return { ...row, status: 'SHIPPED', carrier: event.data.carrier, tracking_number: event.data.trackingNumber, shipped_on: event.data.shippedOn, ...touched };
+      return {
+        ...row,
+        status: 'SHIPPED',
+        carrier: event.data.carrier,
+        tracking_number: event.data.trackingNumber,
+        shipped_on: event.data.shippedOn,
+        ...touched,
+      };
     case 'OrderDelivered':
       return { ...row, status: 'DELIVERED', delivered_on: event.data.deliveredOn, ...touched };
     case 'OrderCancelled':
@@ -78,7 +85,7 @@ export const applyOrderEvent = (row: OrderRow | null, recorded: RecordedEvent): 
 export const ordersProjection = rowProjection<OrderRow>({
   name: 'orders.orders',
   table: 'orders_orders',
-  handles: ORDER_EVENT_TYPES,
+  handles: orderEvents.types,
   columns: {
     id: 'uuid',
     tenant_id: 'text',
@@ -103,6 +110,7 @@ export const ordersProjection = rowProjection<OrderRow>({
     updated_at: 'timestamptz',
     revision: 'bigint',
   },
-  key: (event) => (event.data as { orderId?: string }).orderId ?? null,
-  apply: applyOrderEvent,
+  // Decoding an event the runtime decoded already is a Map lookup: it returns the same event.
+  key: (event) => orderEvents.decode(event).data.orderId,
+  apply: (row, event) => applyOrderEvent(row, orderEvents.decode(event)),
 });

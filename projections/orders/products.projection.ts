@@ -1,5 +1,6 @@
-import { RecordedEvent } from '../../src/shared/event-store/event-store.port';
+import { Recorded } from '../../src/shared/event-store/recorded-event';
 import { rowProjection } from '../../src/shared/projection/projection';
+import { productEvents } from '../../src/orders/domain/orders.events';
 import { ProductEvent } from '../../src/orders/domain/product.events';
 
 export interface ProductRow {
@@ -16,21 +17,20 @@ export interface ProductRow {
   revision: string;
 }
 
-export const applyProductEvent = (row: ProductRow | null, recorded: RecordedEvent): ProductRow | null => {
-  const event = recorded as unknown as RecordedEvent & ProductEvent;
-  const touched = { updated_at: recorded.recordedAt, revision: recorded.revision.toString() };
+export const applyProductEvent = (row: ProductRow | null, event: Recorded<ProductEvent>): ProductRow | null => {
+  const touched = { updated_at: event.recordedAt, revision: event.revision.toString() };
   if (event.type === 'ProductCreated') {
     const { productId, sku, name, currency, unitPrice, taxRate } = event.data;
     return {
       id: productId,
-      tenant_id: recorded.metadata.tenantId,
+      tenant_id: event.metadata.tenantId,
       sku,
       name,
       currency,
       unit_price: unitPrice,
       tax_rate: taxRate,
       active: true,
-      created_at: recorded.recordedAt,
+      created_at: event.recordedAt,
       ...touched,
     };
   }
@@ -46,7 +46,7 @@ export const applyProductEvent = (row: ProductRow | null, recorded: RecordedEven
 export const productsProjection = rowProjection<ProductRow>({
   name: 'orders.products',
   table: 'orders_products',
-  handles: ['ProductCreated', 'ProductPriceChanged', 'ProductDeactivated'],
+  handles: productEvents.types,
   columns: {
     id: 'uuid',
     tenant_id: 'text',
@@ -60,6 +60,7 @@ export const productsProjection = rowProjection<ProductRow>({
     updated_at: 'timestamptz',
     revision: 'bigint',
   },
-  key: (event) => (event.data as { productId?: string }).productId ?? null,
-  apply: applyProductEvent,
+  // Decoding an event the runtime decoded already is a Map lookup: it returns the same event.
+  key: (event) => productEvents.decode(event).data.productId,
+  apply: (row, event) => applyProductEvent(row, productEvents.decode(event)),
 });

@@ -1,7 +1,8 @@
-import { RecordedEvent } from '../../src/shared/event-store/event-store.port';
+import { Recorded } from '../../src/shared/event-store/recorded-event';
 import { rowProjection } from '../../src/shared/projection/projection';
-import { OrderPlaced } from '../../src/orders/domain/order.events';
-import { QuoteEvent, QuoteLine } from '../../src/orders/domain/quote.events';
+import { ordersEvents, quoteEvents } from '../../src/orders/domain/orders.events';
+import { EventOf } from '../../src/shared/domain/event-registry';
+import { QuoteLine } from '../../src/orders/domain/quote.events';
 
 export interface QuoteRow {
   id: string;
@@ -26,16 +27,19 @@ export interface QuoteRow {
   revision: string;
 }
 
+/** A quote's own events, and the order placed from it (on the order's stream). */
+const quoteRead = ordersEvents.only('orders.quotes', [...quoteEvents.types, 'OrderPlaced']);
+type QuoteRead = EventOf<typeof quoteRead>;
+
 const searchText = (lines: QuoteLine[]) => lines.map((line) => line.description).join('\n');
 
-export const applyQuoteEvent = (row: QuoteRow | null, recorded: RecordedEvent): QuoteRow | null => {
-  const event = recorded as unknown as RecordedEvent & (QuoteEvent | OrderPlaced);
-  const touched = { updated_at: recorded.recordedAt, revision: recorded.revision.toString() };
+export const applyQuoteEvent = (row: QuoteRow | null, event: Recorded<QuoteRead>): QuoteRow | null => {
+  const touched = { updated_at: event.recordedAt, revision: event.revision.toString() };
   if (event.type === 'QuoteDrafted') {
     const { quoteId, clientId, currency, validUntil, revision, lines, net, tax, total } = event.data;
     return {
       id: quoteId,
-      tenant_id: recorded.metadata.tenantId,
+      tenant_id: event.metadata.tenantId,
       client_id: clientId,
       status: 'DRAFT',
       currency,
@@ -50,7 +54,7 @@ export const applyQuoteEvent = (row: QuoteRow | null, recorded: RecordedEvent): 
       accepted_on: null,
       rejection_reason: null,
       order_id: null,
-      created_at: recorded.recordedAt,
+      created_at: event.recordedAt,
       ...touched,
     };
   }
@@ -58,7 +62,19 @@ export const applyQuoteEvent = (row: QuoteRow | null, recorded: RecordedEvent): 
   switch (event.type) {
     case 'QuoteRevised': {
       const { validUntil, revision, lines, net, tax, total } = event.data;
-      return { ...row, status: 'DRAFT', valid_until: validUntil, quote_revision: revision, lines, search: searchText(lines), net, tax, total, sent_on: null, ...touched };
+      return {
+        ...row,
+        status: 'DRAFT',
+        valid_until: validUntil,
+        quote_revision: revision,
+        lines,
+        search: searchText(lines),
+        net,
+        tax,
+        total,
+        sent_on: null,
+        ...touched,
+      };
     }
     case 'QuoteSent':
       return { ...row, status: 'SENT', sent_on: event.data.sentOn, ...touched };
@@ -70,14 +86,14 @@ export const applyQuoteEvent = (row: QuoteRow | null, recorded: RecordedEvent): 
       return { ...row, status: 'EXPIRED', ...touched };
     case 'OrderPlaced':
       // Not the quote's own stream: its revision stays the quote stream's.
-      return { ...row, order_id: event.data.orderId, updated_at: recorded.recordedAt };
+      return { ...row, order_id: event.data.orderId, updated_at: event.recordedAt };
   }
 };
 
 export const quotesProjection = rowProjection<QuoteRow>({
   name: 'orders.quotes',
   table: 'orders_quotes',
-  handles: ['QuoteDrafted', 'QuoteRevised', 'QuoteSent', 'QuoteAccepted', 'QuoteRejected', 'QuoteExpired', 'OrderPlaced'],
+  handles: quoteRead.types,
   columns: {
     id: 'uuid',
     tenant_id: 'text',
@@ -99,6 +115,7 @@ export const quotesProjection = rowProjection<QuoteRow>({
     updated_at: 'timestamptz',
     revision: 'bigint',
   },
-  key: (event) => (event.data as { quoteId?: string }).quoteId ?? null,
-  apply: applyQuoteEvent,
+  // Decoding an event the runtime decoded already is a Map lookup: it returns the same event.
+  key: (event) => quoteRead.decode(event).data.quoteId,
+  apply: (row, event) => applyQuoteEvent(row, quoteRead.decode(event)),
 });

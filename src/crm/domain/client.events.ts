@@ -41,13 +41,6 @@ export type ClientAddressSet = { type: 'ClientAddressSet'; data: { clientId: str
 export type ClientOwnerAssigned = { type: 'ClientOwnerAssigned'; data: { clientId: string; ownerId: string } };
 
 export type ClientEvent =
-  | ClientRegistered
-  | ClientDetailsUpdated
-  | ClientArchived
-  | ClientRestored
-  | ContactAdded
-  | ContactRemoved
-  | ClientAddressSet
-  | ClientOwnerAssigned;
+  ClientRegistered | ClientDetailsUpdated | ClientArchived | ClientRestored | ContactAdded | ContactRemoved | ClientAddressSet | ClientOwnerAssigned;
 
 export const clientStream = (clientId: string) => `client-${clientId}`;

@@ -14,20 +14,17 @@ import { LeadEvent } from './lead.events';
  * added as optional fields, may carry them: a missing owner meant the registering actor and a
  * missing phone meant none. v2 says both explicitly, so no reader keeps its own fallback.
  */
-const clientRegisteredV1 = upcaster(
-  (data: ClientRegisteredV1['data'], event): ClientRegistered['data'] => ({
-    clientId: data.clientId,
-    name: data.name,
-    email: data.email,
-    company: data.company,
-    leadId: data.leadId,
-    phone: data.phone ?? null,
-    ownerId: data.ownerId ?? actorOf(event.metadata),
-  }),
-);
+const clientRegisteredV1 = upcaster((data: ClientRegisteredV1['data'], event): ClientRegistered['data'] => ({
+  clientId: data.clientId,
+  name: data.name,
+  email: data.email,
+  company: data.company,
+  leadId: data.leadId,
+  phone: data.phone ?? null,
+  ownerId: data.ownerId ?? actorOf(event.metadata),
+}));
 
-const actorOf = (metadata: { readonly [key: string]: unknown }): string | null =>
-  typeof metadata.actorId === 'string' ? metadata.actorId : null;
+const actorOf = (metadata: { readonly [key: string]: unknown }): string | null => (typeof metadata.actorId === 'string' ? metadata.actorId : null);
 
 export const leadEvents = defineEvents<LeadEvent>('crm.lead', {
   LeadCaptured: 1,

@@ -15,15 +15,6 @@ export type InvoiceFullyPaid = { type: 'InvoiceFullyPaid'; data: { invoiceId: st
 
 export type InvoiceEvent = InvoiceIssued | InvoiceSent | PaymentRecorded | CreditNoteIssued | InvoiceFullyPaid | InvoiceVoided;
 
-export const INVOICE_EVENT_TYPES: InvoiceEvent['type'][] = [
-  'InvoiceIssued',
-  'InvoiceSent',
-  'PaymentRecorded',
-  'CreditNoteIssued',
-  'InvoiceFullyPaid',
-  'InvoiceVoided',
-];
-
 export const invoiceStream = (invoiceId: string) => `invoice-${invoiceId}`;
 
 /**

@@ -2,20 +2,11 @@
  * Order events as stored (see crm/domain/lead.events.ts on naming). Money fields are integer
  * minor units of `currency`; `quantity` and `taxRate` are normalised decimal strings.
  */
-export interface OrderLine {
-  productId: string | null;
-  description: string;
-  quantity: string;
-  unitPrice: number;
-  taxRate: string;
-  net: number;
-  tax: number;
-}
+import type { OrderLine, OrderPlaced } from '../public/order-placed.events';
 
-export type OrderPlaced = {
-  type: 'OrderPlaced';
-  data: { orderId: string; quoteId: string; clientId: string; currency: string; lines: OrderLine[]; net: number; tax: number; total: number; placedOn: string };
-};
+/** OrderPlaced is published to other contexts (CRM counts orders): declared in ../public/order-placed.events.ts. */
+export type { OrderLine, OrderPlaced };
+
 export type PaymentAuthorized = { type: 'PaymentAuthorized'; data: { orderId: string; reference: string } };
 export type PaymentFailed = { type: 'PaymentFailed'; data: { orderId: string; reason: string } };
 export type OrderShipped = { type: 'OrderShipped'; data: { orderId: string; carrier: string; trackingNumber: string; shippedOn: string } };
@@ -28,25 +19,6 @@ export type OrderCancelled = { type: 'OrderCancelled'; data: { orderId: string; 
 export type OrderInvoiced = { type: 'OrderInvoiced'; data: { orderId: string; invoiceId: string } };
 export type OrderClosed = { type: 'OrderClosed'; data: { orderId: string } };
 
-export type OrderEvent =
-  | OrderPlaced
-  | PaymentAuthorized
-  | PaymentFailed
-  | OrderShipped
-  | OrderDelivered
-  | OrderCancelled
-  | OrderInvoiced
-  | OrderClosed;
-
-export const ORDER_EVENT_TYPES: OrderEvent['type'][] = [
-  'OrderPlaced',
-  'PaymentAuthorized',
-  'PaymentFailed',
-  'OrderShipped',
-  'OrderDelivered',
-  'OrderCancelled',
-  'OrderInvoiced',
-  'OrderClosed',
-];
+export type OrderEvent = OrderPlaced | PaymentAuthorized | PaymentFailed | OrderShipped | OrderDelivered | OrderCancelled | OrderInvoiced | OrderClosed;
 
 export const orderStream = (orderId: string) => `order-${orderId}`;

@@ -5,7 +5,17 @@ export type QuoteLine = OrderLine;
 
 export type QuoteDrafted = {
   type: 'QuoteDrafted';
-  data: { quoteId: string; clientId: string; currency: string; validUntil: string | null; revision: number; lines: QuoteLine[]; net: number; tax: number; total: number };
+  data: {
+    quoteId: string;
+    clientId: string;
+    currency: string;
+    validUntil: string | null;
+    revision: number;
+    lines: QuoteLine[];
+    net: number;
+    tax: number;
+    total: number;
+  };
 };
 /** A new revision: the lines are replaced, and a revised quote is a DRAFT again until sent. */
 export type QuoteRevised = {
@@ -18,7 +28,5 @@ export type QuoteRejected = { type: 'QuoteRejected'; data: { quoteId: string; re
 export type QuoteExpired = { type: 'QuoteExpired'; data: { quoteId: string; validUntil: string } };
 
 export type QuoteEvent = QuoteDrafted | QuoteRevised | QuoteSent | QuoteAccepted | QuoteRejected | QuoteExpired;
-
-export const QUOTE_EVENT_TYPES: QuoteEvent['type'][] = ['QuoteDrafted', 'QuoteRevised', 'QuoteSent', 'QuoteAccepted', 'QuoteRejected', 'QuoteExpired'];
 
 export const quoteStream = (quoteId: string) => `quote-${quoteId}`;

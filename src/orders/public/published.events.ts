@@ -1,5 +1,5 @@
 import { EventOf } from '../../shared/domain/event-registry';
-import type { OrderPlaced } from '../domain/order.events';
+import type { OrderPlaced } from './order-placed.events';
 import { ordersEvents } from '../domain/orders.events';
 import { BILLING_EVENT_TYPES } from './billing.events';
 

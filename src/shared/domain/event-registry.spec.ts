@@ -1,4 +1,12 @@
-import { EventRegistry, SCHEMA_VERSION, UnknownEventTypeError, UnsupportedEventVersionError, composeRegistries, defineEvents, upcaster } from './event-registry';
+import {
+  EventRegistry,
+  SCHEMA_VERSION,
+  UnknownEventTypeError,
+  UnsupportedEventVersionError,
+  composeRegistries,
+  defineEvents,
+  upcaster,
+} from './event-registry';
 
 type Renamed = { type: 'Renamed'; data: { id: string; firstName: string; lastName: string } };
 type Closed = { type: 'Closed'; data: { id: string } };

@@ -115,7 +115,7 @@ export class EventRegistry<E extends DomainEvent> {
     readonly name: string,
     private readonly entries: ReadonlyMap<string, Entry>,
   ) {
-    this.types = [...entries.keys()].filter((type): type is E['type'] => true);
+    this.types = [...entries.keys()].filter((type): type is E['type'] => entries.has(type));
   }
 
   static define<E extends DomainEvent>(name: string, definitions: EventDefinitions<E>): EventRegistry<E> {
