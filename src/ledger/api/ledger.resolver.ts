@@ -1,8 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
 import { Allow, Caller } from '../../shared/auth/caller';
+import { CommandService } from '../../shared/command/command.service';
 import { ListArgs } from '../../shared/graphql/list.types';
-import { CloseAccountCommand, LockPeriodCommand, OpenAccountCommand, PostJournalEntryCommand, ReverseJournalEntryCommand } from '../application/ledger.commands';
+import { chartCommands, journalEntryCommands } from '../application/ledger.commands';
 import { LedgerQueries } from '../application/ledger.queries';
 import {
   Account,
@@ -21,7 +21,7 @@ import {
 @Resolver()
 export class LedgerResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CommandService,
     private readonly queries: LedgerQueries,
   ) {}
 
@@ -64,25 +64,25 @@ export class LedgerResolver {
     return this.queries.period(caller.tenantId);
   }
 
-  @Allow('admin', 'accountant')
+  @Allow(...chartCommands.openAccount.roles)
   @Mutation(() => Account)
   openAccount(@Args('input') input: OpenAccountInput, @Caller() caller: Caller) {
-    return this.commands.execute(new OpenAccountCommand(input, caller));
+    return this.commands.execute(chartCommands.openAccount, input, caller);
   }
 
-  @Allow('admin', 'accountant')
+  @Allow(...chartCommands.closeAccount.roles)
   @Mutation(() => Account, { description: 'A closed account takes no new postings; the accounts automatic postings use cannot be closed' })
   closeAccount(@Args('code') code: string, @Caller() caller: Caller) {
-    return this.commands.execute(new CloseAccountCommand(code, caller));
+    return this.commands.execute(chartCommands.closeAccount, { code }, caller);
   }
 
-  @Allow('admin', 'accountant')
+  @Allow(...journalEntryCommands.postJournalEntry.roles)
   @Mutation(() => JournalEntry)
   postJournalEntry(@Args('input') input: PostJournalEntryInput, @Caller() caller: Caller) {
-    return this.commands.execute(new PostJournalEntryCommand(input, caller));
+    return this.commands.execute(journalEntryCommands.postJournalEntry, input, caller);
   }
 
-  @Allow('admin', 'accountant')
+  @Allow(...journalEntryCommands.reverseJournalEntry.roles)
   @Mutation(() => JournalEntry, { description: 'Posts the mirror entry (dated today unless a date is given) and answers it; an entry is reversed once' })
   reverseJournalEntry(
     @Args('id', { type: () => ID }) id: string,
@@ -90,12 +90,12 @@ export class LedgerResolver {
     @Args('date', { type: () => String, nullable: true }) date: string | undefined,
     @Caller() caller: Caller,
   ) {
-    return this.commands.execute(new ReverseJournalEntryCommand(id, reason, date, caller));
+    return this.commands.execute(journalEntryCommands.reverseJournalEntry, { entryId: id, reason, date }, caller);
   }
 
-  @Allow('admin', 'accountant')
+  @Allow(...chartCommands.lockPeriod.roles)
   @Mutation(() => LedgerPeriod, { description: 'Locks the books through a date (only forwards, only a period that has ended)' })
   lockPeriod(@Args('through') through: string, @Caller() caller: Caller) {
-    return this.commands.execute(new LockPeriodCommand(through, caller));
+    return this.commands.execute(chartCommands.lockPeriod, { through }, caller);
   }
 }

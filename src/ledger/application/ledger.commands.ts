@@ -1,18 +1,98 @@
-import { Caller } from '../../shared/auth/caller';
-import { OpenAccountInput, PostJournalEntryInput } from '../api/ledger.types';
+import { CommandEnv, commandsFor } from '../../shared/command/command-declaration';
+import { ACCOUNTANTS } from '../../shared/command/command-roles';
+import { toMinor } from '../../shared/domain/money';
+import { accountIdFor, chartDecider, chartIdFor } from '../domain/chart';
+import { chartStream } from '../domain/chart.events';
+import { journalEntryDecider, reversalIdFor } from '../domain/journal-entry';
+import { journalEntryStream } from '../domain/journal-entry.events';
+import { ACCOUNTS_PROJECTION, ChartOfAccounts, JOURNAL_PROJECTION, SETTINGS_PROJECTION } from './chart-of-accounts';
+import { LedgerQueries } from './ledger.queries';
 
-export class OpenAccountCommand {
-  constructor(readonly input: OpenAccountInput, readonly caller: Caller) {}
+export interface OpenAccountRequest {
+  code: string;
+  name: string;
+  type: string;
 }
-export class CloseAccountCommand {
-  constructor(readonly code: string, readonly caller: Caller) {}
+export interface PostJournalEntryRequest {
+  date: string;
+  memo: string;
+  lines: { accountCode: string; debit?: string; credit?: string }[];
 }
-export class LockPeriodCommand {
-  constructor(readonly through: string, readonly caller: Caller) {}
-}
-export class PostJournalEntryCommand {
-  constructor(readonly input: PostJournalEntryInput, readonly caller: Caller) {}
-}
-export class ReverseJournalEntryCommand {
-  constructor(readonly entryId: string, readonly reason: string, readonly date: string | undefined, readonly caller: Caller) {}
-}
+
+/** The tenant's chart is seeded on first use, before any command of it. */
+const ensureChart = (_command: unknown, env: CommandEnv) => env.get(ChartOfAccounts).ensure(env.tenantId);
+
+/** One chart per tenant: accounts and the period lock. */
+export const chartCommands = commandsFor(
+  chartDecider,
+  { entity: 'chart of accounts', stream: chartStream, answer: { queries: LedgerQueries, readModels: [ACCOUNTS_PROJECTION] } },
+  ({ answering }) => ({
+    openAccount: answering({
+      roles: ACCOUNTANTS,
+      id: (_input: OpenAccountRequest, env) => chartIdFor(env.tenantId),
+      command: (input, chartId, env) => {
+        const code = input.code.trim();
+        return { type: 'OpenAccount', chartId, accountId: accountIdFor(env.tenantId, code), code, name: input.name, accountType: input.type };
+      },
+      before: ensureChart,
+      answer: (q, tenantId, _id, input) => q.accountOrFail(tenantId, input.code.trim()),
+    }),
+    closeAccount: answering({
+      roles: ACCOUNTANTS,
+      id: (_input: { code: string }, env) => chartIdFor(env.tenantId),
+      command: ({ code }, chartId) => ({ type: 'CloseAccount', chartId, code: code.trim() }),
+      before: ensureChart,
+      answer: (q, tenantId, _id, { code }) => q.accountOrFail(tenantId, code.trim()),
+    }),
+    lockPeriod: answering({
+      roles: ACCOUNTANTS,
+      id: (_input: { through: string }, env) => chartIdFor(env.tenantId),
+      command: ({ through }, chartId, env) => ({ type: 'LockPeriod', chartId, through: through.trim(), today: env.today }),
+      before: ensureChart,
+      readModels: [SETTINGS_PROJECTION],
+      answer: (q, tenantId) => q.period(tenantId),
+    }),
+  }),
+);
+
+/** Journal entries are never edited: posted, and reversed by a mirror entry. */
+export const journalEntryCommands = commandsFor(
+  journalEntryDecider,
+  {
+    entity: 'journal entry',
+    stream: journalEntryStream,
+    answer: { queries: LedgerQueries, readModels: [JOURNAL_PROJECTION], read: (q, tenantId, id) => q.journalEntryOrFail(tenantId, id) },
+  },
+  ({ command, answering }) => ({
+    postJournalEntry: command({
+      roles: ACCOUNTANTS,
+      creates: 'journal-entry',
+      command: async (input: PostJournalEntryRequest, entryId: string, env) => {
+        const ledger = env.get(ChartOfAccounts);
+        const currency = await ledger.currency(env.tenantId);
+        // Malformed amounts are bad input; negative ones reach the rule that names them.
+        const lines = input.lines.map((line, index) => ({
+          accountCode: line.accountCode,
+          debit: toMinor(line.debit ?? '0', currency, `lines.${index}.debit`, { allowNegative: true }),
+          credit: toMinor(line.credit ?? '0', currency, `lines.${index}.credit`, { allowNegative: true }),
+        }));
+        const chart = await ledger.load(env.tenantId);
+        return { type: 'PostJournalEntry', entryId, date: input.date.trim(), memo: input.memo, currency, lines, chart };
+      },
+    }),
+    /** Answers the mirror entry, dated today unless a date is given. */
+    reverseJournalEntry: answering({
+      roles: ACCOUNTANTS,
+      id: (input: { entryId: string; reason: string; date?: string }) => input.entryId,
+      command: async ({ reason, date }, entryId, env) => ({
+        type: 'ReverseJournalEntry',
+        entryId,
+        reversalEntryId: reversalIdFor(entryId),
+        reason,
+        date: date?.trim() || env.today,
+        chart: await env.get(ChartOfAccounts).load(env.tenantId),
+      }),
+      answer: (q, tenantId, entryId) => q.journalEntryOrFail(tenantId, reversalIdFor(entryId)),
+    }),
+  }),
+);

@@ -1,9 +1,9 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
 import { Allow, Caller } from '../../shared/auth/caller';
+import { CommandService } from '../../shared/command/command.service';
 import { ListArgs } from '../../shared/graphql/list.types';
 import { isUuid } from '../../shared/domain/ids';
-import { IssueCreditNoteCommand, RecordPaymentCommand, SendInvoiceCommand, VoidInvoiceCommand } from '../application/invoice.commands';
+import { invoiceCommands } from '../application/invoice.commands';
 import { InvoiceQueries } from '../application/invoice.queries';
 import { Invoice, InvoiceFilter, InvoiceList, IssueCreditNoteInput, RecordPaymentInput } from './invoice.types';
 
@@ -11,7 +11,7 @@ import { Invoice, InvoiceFilter, InvoiceList, IssueCreditNoteInput, RecordPaymen
 @Resolver(() => Invoice)
 export class InvoiceResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CommandService,
     private readonly queries: InvoiceQueries,
   ) {}
 
@@ -29,27 +29,27 @@ export class InvoiceResolver {
     return this.queries.invoices(caller.tenantId, filter, list);
   }
 
-  @Allow('admin', 'accountant')
+  @Allow(...invoiceCommands.sendInvoice.roles)
   @Mutation(() => Invoice, { description: 'Sends (or resends) the invoice to the client: ISSUED -> SENT' })
   sendInvoice(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
-    return this.commands.execute(new SendInvoiceCommand(id, caller));
+    return this.commands.execute(invoiceCommands.sendInvoice, { invoiceId: id }, caller);
   }
 
-  @Allow('admin', 'accountant')
+  @Allow(...invoiceCommands.recordPayment.roles)
   @Mutation(() => Invoice, { description: 'A payment of at most the balance due: PARTIALLY_PAID, or PAID once the balance is zero' })
   recordPayment(@Args('input') input: RecordPaymentInput, @Caller() caller: Caller) {
-    return this.commands.execute(new RecordPaymentCommand(input, caller));
+    return this.commands.execute(invoiceCommands.recordPayment, input, caller);
   }
 
-  @Allow('admin', 'accountant')
+  @Allow(...invoiceCommands.issueCreditNote.roles)
   @Mutation(() => Invoice, { description: 'Credits at most the balance due, split into net and tax in the invoice proportion' })
   issueCreditNote(@Args('input') input: IssueCreditNoteInput, @Caller() caller: Caller) {
-    return this.commands.execute(new IssueCreditNoteCommand(input, caller));
+    return this.commands.execute(invoiceCommands.issueCreditNote, input, caller);
   }
 
-  @Allow('admin', 'accountant')
+  @Allow(...invoiceCommands.voidInvoice.roles)
   @Mutation(() => Invoice, { description: 'Voids an invoice with no payment and no credit note' })
   voidInvoice(@Args('id', { type: () => ID }) id: string, @Args('reason') reason: string, @Caller() caller: Caller) {
-    return this.commands.execute(new VoidInvoiceCommand(id, reason, caller));
+    return this.commands.execute(invoiceCommands.voidInvoice, { invoiceId: id, reason }, caller);
   }
 }

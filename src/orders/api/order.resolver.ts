@@ -1,22 +1,15 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
 import { Allow, Caller } from '../../shared/auth/caller';
+import { CommandService } from '../../shared/command/command.service';
 import { ListArgs } from '../../shared/graphql/list.types';
-import {
-  AuthorizePaymentCommand,
-  CancelOrderCommand,
-  ConfirmDeliveryCommand,
-  FailPaymentCommand,
-  PlaceOrderCommand,
-  ShipOrderCommand,
-} from '../application/orders.commands';
+import { orderCommands } from '../application/order.commands';
 import { OrdersQueries } from '../application/orders.queries';
 import { Order, OrderFilter, OrderList } from './orders.types';
 
 @Resolver(() => Order)
 export class OrderResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CommandService,
     private readonly queries: OrdersQueries,
   ) {}
 
@@ -34,25 +27,25 @@ export class OrderResolver {
     return this.queries.orders(caller.tenantId, filter, list);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...orderCommands.placeOrder.roles)
   @Mutation(() => Order, { description: 'Places the order of an ACCEPTED quote (once per quote), copying its lines and totals' })
   placeOrder(@Args('quoteId', { type: () => ID }) quoteId: string, @Caller() caller: Caller) {
-    return this.commands.execute(new PlaceOrderCommand(quoteId, caller));
+    return this.commands.execute(orderCommands.placeOrder, { quoteId }, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...orderCommands.authorizePayment.roles)
   @Mutation(() => Order, { description: 'PLACED or PAYMENT_FAILED -> PAYMENT_AUTHORIZED' })
   authorizePayment(@Args('orderId', { type: () => ID }) orderId: string, @Args('reference') reference: string, @Caller() caller: Caller) {
-    return this.commands.execute(new AuthorizePaymentCommand(orderId, reference, caller));
+    return this.commands.execute(orderCommands.authorizePayment, { orderId, reference }, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...orderCommands.failPayment.roles)
   @Mutation(() => Order, { description: 'PLACED -> PAYMENT_FAILED; authorization may be retried' })
   failPayment(@Args('orderId', { type: () => ID }) orderId: string, @Args('reason') reason: string, @Caller() caller: Caller) {
-    return this.commands.execute(new FailPaymentCommand(orderId, reason, caller));
+    return this.commands.execute(orderCommands.failPayment, { orderId, reason }, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...orderCommands.shipOrder.roles)
   @Mutation(() => Order, { description: 'PAYMENT_AUTHORIZED -> SHIPPED' })
   shipOrder(
     @Args('orderId', { type: () => ID }) orderId: string,
@@ -60,18 +53,18 @@ export class OrderResolver {
     @Args('trackingNumber') trackingNumber: string,
     @Caller() caller: Caller,
   ) {
-    return this.commands.execute(new ShipOrderCommand(orderId, carrier, trackingNumber, caller));
+    return this.commands.execute(orderCommands.shipOrder, { orderId, carrier, trackingNumber }, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...orderCommands.confirmDelivery.roles)
   @Mutation(() => Order, { description: 'SHIPPED -> DELIVERED; the invoice is issued automatically' })
   confirmDelivery(@Args('orderId', { type: () => ID }) orderId: string, @Caller() caller: Caller) {
-    return this.commands.execute(new ConfirmDeliveryCommand(orderId, caller));
+    return this.commands.execute(orderCommands.confirmDelivery, { orderId }, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...orderCommands.cancelOrder.roles)
   @Mutation(() => Order, { description: 'Cancels an order not yet shipped, with the reason' })
   cancelOrder(@Args('orderId', { type: () => ID }) orderId: string, @Args('reason') reason: string, @Caller() caller: Caller) {
-    return this.commands.execute(new CancelOrderCommand(orderId, reason, caller));
+    return this.commands.execute(orderCommands.cancelOrder, { orderId, reason }, caller);
   }
 }

@@ -1,15 +1,15 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
 import { Allow, Caller } from '../../shared/auth/caller';
+import { CommandService } from '../../shared/command/command.service';
 import { ListArgs } from '../../shared/graphql/list.types';
-import { ChangeProductPriceCommand, CreateProductCommand, DeactivateProductCommand } from '../application/orders.commands';
+import { productCommands } from '../application/catalogue.commands';
 import { OrdersQueries } from '../application/orders.queries';
 import { CreateProductInput, Product, ProductFilter, ProductList } from './orders.types';
 
 @Resolver(() => Product)
 export class ProductResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: CommandService,
     private readonly queries: OrdersQueries,
   ) {}
 
@@ -27,21 +27,21 @@ export class ProductResolver {
     return this.queries.products(caller.tenantId, filter, list);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...productCommands.createProduct.roles)
   @Mutation(() => Product, { description: 'Adds a product; the SKU must be new in your catalogue' })
   createProduct(@Args('input') input: CreateProductInput, @Caller() caller: Caller) {
-    return this.commands.execute(new CreateProductCommand(input, caller));
+    return this.commands.execute(productCommands.createProduct, input, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...productCommands.changeProductPrice.roles)
   @Mutation(() => Product, { description: 'New unit price (decimal string); quotes already drafted keep theirs' })
   changeProductPrice(@Args('id', { type: () => ID }) id: string, @Args('unitPrice') unitPrice: string, @Caller() caller: Caller) {
-    return this.commands.execute(new ChangeProductPriceCommand(id, unitPrice, caller));
+    return this.commands.execute(productCommands.changeProductPrice, { productId: id, unitPrice }, caller);
   }
 
-  @Allow('admin', 'sales')
+  @Allow(...productCommands.deactivateProduct.roles)
   @Mutation(() => Product, { description: 'Takes the product out of new quotes' })
   deactivateProduct(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
-    return this.commands.execute(new DeactivateProductCommand(id, caller));
+    return this.commands.execute(productCommands.deactivateProduct, { productId: id }, caller);
   }
 }

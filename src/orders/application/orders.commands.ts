@@ -1,47 +1,24 @@
-import { Caller } from '../../shared/auth/caller';
-import { CreateProductInput, DraftQuoteInput, ReviseQuoteInput } from '../api/orders.types';
+import { Inject, Injectable } from '@nestjs/common';
+import { Database } from '../../shared/database/database';
+import { NotFoundError } from '../../shared/domain/domain-error';
+import { DATABASE } from '../../shared/tokens';
 
-export class CreateProductCommand {
-  constructor(readonly input: CreateProductInput, readonly caller: Caller) {}
-}
-export class ChangeProductPriceCommand {
-  constructor(readonly productId: string, readonly unitPrice: string, readonly caller: Caller) {}
-}
-export class DeactivateProductCommand {
-  constructor(readonly productId: string, readonly caller: Caller) {}
-}
+/** The read models that answer catalogue, quote and order commands. */
+export const PRODUCTS = 'orders.products';
+export const QUOTES = 'orders.quotes';
+export const ORDERS = 'orders.orders';
 
-export class DraftQuoteCommand {
-  constructor(readonly input: DraftQuoteInput, readonly caller: Caller) {}
-}
-export class ReviseQuoteCommand {
-  constructor(readonly quoteId: string, readonly input: ReviseQuoteInput, readonly caller: Caller) {}
-}
-export class SendQuoteCommand {
-  constructor(readonly quoteId: string, readonly caller: Caller) {}
-}
-export class AcceptQuoteCommand {
-  constructor(readonly quoteId: string, readonly caller: Caller) {}
-}
-export class RejectQuoteCommand {
-  constructor(readonly quoteId: string, readonly reason: string, readonly caller: Caller) {}
-}
+/** The business date commands run on (UTC). */
+export const today = (now = new Date()): string => now.toISOString().slice(0, 10);
 
-export class PlaceOrderCommand {
-  constructor(readonly quoteId: string, readonly caller: Caller) {}
-}
-export class AuthorizePaymentCommand {
-  constructor(readonly orderId: string, readonly reference: string, readonly caller: Caller) {}
-}
-export class FailPaymentCommand {
-  constructor(readonly orderId: string, readonly reason: string, readonly caller: Caller) {}
-}
-export class ShipOrderCommand {
-  constructor(readonly orderId: string, readonly carrier: string, readonly trackingNumber: string, readonly caller: Caller) {}
-}
-export class ConfirmDeliveryCommand {
-  constructor(readonly orderId: string, readonly caller: Caller) {}
-}
-export class CancelOrderCommand {
-  constructor(readonly orderId: string, readonly reason: string, readonly caller: Caller) {}
+/** Every amount of a tenant is in its one currency. */
+@Injectable()
+export class TenantCurrency {
+  constructor(@Inject(DATABASE) private readonly database: Pick<Database, 'pool'>) {}
+
+  async of(tenantId: string): Promise<string> {
+    const { rows } = await this.database.pool.query(`SELECT currency FROM tenants WHERE id = $1`, [tenantId]);
+    if (!rows[0]) throw new NotFoundError('tenant', tenantId);
+    return String(rows[0].currency).trim();
+  }
 }

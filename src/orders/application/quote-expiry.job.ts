@@ -5,7 +5,7 @@ import { Database } from '../../shared/database/database';
 import { DATABASE } from '../../shared/tokens';
 import { quoteDecider } from '../domain/quote';
 import { quoteStream } from '../domain/quote.events';
-import { today } from './orders-command.pipeline';
+import { today } from './orders.commands';
 
 const EVERY_MS = 60_000;
 const BATCH = 500;

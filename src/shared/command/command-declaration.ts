@@ -78,9 +78,9 @@ type Handles<Declared> = { readonly [Name in keyof Declared]: Declared[Name] ext
 
 export interface DeclareCommands<Command, State, Queries, Row> {
   /** A command answered by the aggregate's row. */
-  command<Input>(spec: CommandSpec<Input, Command, State>): Pending<Input, Row>;
+  command<Input, Issued extends Command = Command>(spec: CommandSpec<Input, Issued, State>): Pending<Input, Row>;
   /** A command answered by something else (the client a lead became, the reversal entry). */
-  answering<Input, Answer>(spec: AnsweringSpec<Input, Command, State, Queries, Answer>): Pending<Input, Answer>;
+  answering<Input, Answer, Issued extends Command = Command>(spec: AnsweringSpec<Input, Issued, State, Queries, Answer>): Pending<Input, Answer>;
 }
 
 /**
@@ -94,7 +94,7 @@ export const commandsFor = <State, Command, Event extends DomainEvent, Queries, 
   declare: (commands: DeclareCommands<Command, State, Queries, Row>) => Declared,
 ): Handles<Declared> => {
   const bind =
-    <Input, Answer>(spec: CommandSpec<Input, Command, State>, read: AnswerRead<Queries, Input, Answer> | undefined): Pending<Input, Answer> =>
+    <Input, Answer, Issued extends Command>(spec: CommandSpec<Input, Issued, State>, read: AnswerRead<Queries, Input, Answer> | undefined): Pending<Input, Answer> =>
     (name) => {
       if (!spec.id === !spec.creates) throw new Error(`Command ${name} must declare either id or creates`);
       if (!read) throw new Error(`Command ${name} must declare its answer: ${aggregate.entity} has no default one`);

@@ -26,11 +26,11 @@ export interface CommandPorts {
   services: Services;
 }
 
-export interface DeclaredCommand<State, Command, Event extends DomainEvent, Queries, Input, Row> {
+export interface DeclaredCommand<State, Command, Event extends DomainEvent, Queries, Input, Row, Issued extends Command = Command> {
   name: string;
   decider: Decider<State, Command, Event>;
   aggregate: AggregateCommands<Queries, unknown>;
-  spec: CommandSpec<Input, Command, State>;
+  spec: CommandSpec<Input, Issued, State>;
   read: AnswerRead<Queries, Input, Row>;
 }
 
@@ -72,9 +72,9 @@ const authorize = (name: string, roles: readonly Role[], caller: Caller) => {
  * load / fold / decide / append with the expected revision and bounded re-decide, and the
  * metadata (EventSourcedRunner), read-your-writes, and the answer read from the read model.
  */
-export const executeCommand = async <State, Command, Event extends DomainEvent, Queries, Input, Row>(
+export const executeCommand = async <State, Command, Event extends DomainEvent, Queries, Input, Row, Issued extends Command>(
   ports: CommandPorts,
-  { name, decider, aggregate, spec, read }: DeclaredCommand<State, Command, Event, Queries, Input, Row>,
+  { name, decider, aggregate, spec, read }: DeclaredCommand<State, Command, Event, Queries, Input, Row, Issued>,
   input: Input,
   caller: Caller,
 ): Promise<Row> => {

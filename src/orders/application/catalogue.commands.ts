@@ -1,0 +1,52 @@
+import { CommandContext } from '../../shared/command/command-context';
+import { commandsFor } from '../../shared/command/command-declaration';
+import { SELLERS } from '../../shared/command/command-roles';
+import { EventSourcedRunner } from '../../shared/command/event-sourced-runner';
+import { productDecider } from '../domain/product';
+import { productStream, skuReservationStream } from '../domain/product.events';
+import { skuReservationDecider } from '../domain/sku-reservation';
+import { OrdersQueries } from './orders.queries';
+import { PRODUCTS, TenantCurrency } from './orders.commands';
+
+/** Claims the SKU for the product in its per-tenant reservation stream (see sku-reservation.ts). */
+export const reserveSku = (runner: EventSourcedRunner, tenantId: string, sku: string, productId: string, context: CommandContext) =>
+  runner.run(skuReservationDecider, skuReservationStream(tenantId, sku), { type: 'ReserveSku', sku, productId }, context);
+
+export interface CreateProductRequest {
+  sku: string;
+  name: string;
+  unitPrice: string;
+  taxRate: string;
+}
+
+export const productCommands = commandsFor(
+  productDecider,
+  { entity: 'product', stream: productStream, answer: { queries: OrdersQueries, readModels: [PRODUCTS], read: (q, tenantId, id) => q.product(tenantId, id) } },
+  ({ command }) => ({
+    createProduct: command({
+      roles: SELLERS,
+      creates: 'product',
+      command: async (input: CreateProductRequest, productId: string, env) => ({
+        type: 'CreateProduct',
+        productId,
+        currency: await env.get(TenantCurrency).of(env.tenantId),
+        ...input,
+      }),
+      before: async (create, env) => {
+        // Check the input before claiming the SKU, so a refused create leaves the SKU free.
+        productDecider.decide(create, productDecider.initialState());
+        await reserveSku(env.runner, env.tenantId, create.sku, create.productId, env.context);
+      },
+    }),
+    changeProductPrice: command({
+      roles: SELLERS,
+      id: (input: { productId: string; unitPrice: string }) => input.productId,
+      command: ({ productId, unitPrice }) => ({ type: 'ChangeProductPrice', productId, unitPrice }),
+    }),
+    deactivateProduct: command({
+      roles: SELLERS,
+      id: (input: { productId: string }) => input.productId,
+      command: ({ productId }) => ({ type: 'DeactivateProduct', productId }),
+    }),
+  }),
+);

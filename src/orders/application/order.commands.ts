@@ -1,0 +1,59 @@
+import { commandsFor } from '../../shared/command/command-declaration';
+import { SELLERS } from '../../shared/command/command-roles';
+import { NotFoundError } from '../../shared/domain/domain-error';
+import { deterministicId, isUuid } from '../../shared/domain/ids';
+import { orderDecider } from '../domain/order';
+import { orderStream } from '../domain/order.events';
+import { quoteDecider } from '../domain/quote';
+import { quoteStream } from '../domain/quote.events';
+import { OrdersQueries } from './orders.queries';
+import { ORDERS, QUOTES } from './orders.commands';
+
+/** One order per quote: its id is derived from the quote's, so a second placement finds the first. */
+export const orderIdForQuote = (tenantId: string, quoteId: string) => deterministicId(tenantId, 'order-of-quote', quoteId);
+
+export const orderCommands = commandsFor(
+  orderDecider,
+  { entity: 'order', stream: orderStream, answer: { queries: OrdersQueries, readModels: [ORDERS], read: (q, tenantId, id) => q.order(tenantId, id) } },
+  ({ command }) => ({
+    placeOrder: command({
+      roles: SELLERS,
+      id: (input: { quoteId: string }, env) => orderIdForQuote(env.tenantId, input.quoteId),
+      command: async ({ quoteId }, orderId, env) => {
+        const { state: quote } = isUuid(quoteId)
+          ? await env.runner.stateInTenant(quoteDecider, quoteStream(quoteId), env.tenantId)
+          : { state: quoteDecider.initialState() };
+        if (quote.status === 'NONE') throw new NotFoundError('quote', quoteId);
+        const { id, status, clientId, currency, lines, net, tax, total } = quote;
+        return { type: 'PlaceOrder', orderId, quote: { quoteId: id, status, clientId, currency, lines, net, tax, total }, today: env.today };
+      },
+      // The quote's row shows its order too: wait for both read models.
+      readModels: [QUOTES, ORDERS],
+    }),
+    authorizePayment: command({
+      roles: SELLERS,
+      id: (input: { orderId: string; reference: string }) => input.orderId,
+      command: ({ orderId, reference }) => ({ type: 'AuthorizePayment', orderId, reference }),
+    }),
+    failPayment: command({
+      roles: SELLERS,
+      id: (input: { orderId: string; reason: string }) => input.orderId,
+      command: ({ orderId, reason }) => ({ type: 'FailPayment', orderId, reason }),
+    }),
+    shipOrder: command({
+      roles: SELLERS,
+      id: (input: { orderId: string; carrier: string; trackingNumber: string }) => input.orderId,
+      command: ({ orderId, carrier, trackingNumber }, _id, env) => ({ type: 'ShipOrder', orderId, carrier, trackingNumber, today: env.today }),
+    }),
+    confirmDelivery: command({
+      roles: SELLERS,
+      id: (input: { orderId: string }) => input.orderId,
+      command: ({ orderId }, _id, env) => ({ type: 'ConfirmDelivery', orderId, today: env.today }),
+    }),
+    cancelOrder: command({
+      roles: SELLERS,
+      id: (input: { orderId: string; reason: string }) => input.orderId,
+      command: ({ orderId, reason }) => ({ type: 'CancelOrder', orderId, reason }),
+    }),
+  }),
+);

@@ -1,0 +1,57 @@
+import { commandsFor } from '../../shared/command/command-declaration';
+import { SELLERS } from '../../shared/command/command-roles';
+import { quoteDecider } from '../domain/quote';
+import { quoteStream } from '../domain/quote.events';
+import { OrdersQueries } from './orders.queries';
+import { QUOTES, TenantCurrency } from './orders.commands';
+import { checkQuotableClient, QuoteLineRequest, resolveLines } from './quote-lines';
+
+export interface DraftQuoteRequest {
+  clientId: string;
+  validUntil?: string | null;
+  lines: QuoteLineRequest[];
+}
+
+export const quoteCommands = commandsFor(
+  quoteDecider,
+  { entity: 'quote', stream: quoteStream, answer: { queries: OrdersQueries, readModels: [QUOTES], read: (q, tenantId, id) => q.quote(tenantId, id) } },
+  ({ command }) => ({
+    draftQuote: command({
+      roles: SELLERS,
+      creates: 'quote',
+      command: async (input: DraftQuoteRequest, quoteId: string, env) => {
+        await checkQuotableClient(env, input.clientId);
+        const lines = await resolveLines(env, input.lines);
+        const currency = await env.get(TenantCurrency).of(env.tenantId);
+        return { type: 'DraftQuote', quoteId, clientId: input.clientId, currency, validUntil: input.validUntil ?? null, lines, today: env.today };
+      },
+    }),
+    /** Leaving validUntil out keeps the quote's; null clears it. */
+    reviseQuote: command({
+      roles: SELLERS,
+      id: (input: { quoteId: string; validUntil?: string | null; lines: QuoteLineRequest[] }) => input.quoteId,
+      command: async (input, quoteId, env) => ({
+        type: 'ReviseQuote',
+        quoteId,
+        lines: await resolveLines(env, input.lines),
+        ...(input.validUntil === undefined ? {} : { validUntil: input.validUntil }),
+        today: env.today,
+      }),
+    }),
+    sendQuote: command({
+      roles: SELLERS,
+      id: (input: { quoteId: string }) => input.quoteId,
+      command: ({ quoteId }, _id, env) => ({ type: 'SendQuote', quoteId, today: env.today }),
+    }),
+    acceptQuote: command({
+      roles: SELLERS,
+      id: (input: { quoteId: string }) => input.quoteId,
+      command: ({ quoteId }, _id, env) => ({ type: 'AcceptQuote', quoteId, today: env.today }),
+    }),
+    rejectQuote: command({
+      roles: SELLERS,
+      id: (input: { quoteId: string; reason: string }) => input.quoteId,
+      command: ({ quoteId, reason }) => ({ type: 'RejectQuote', quoteId, reason }),
+    }),
+  }),
+);
