@@ -35,11 +35,19 @@ describe('Activity', () => {
       given([])
         .when({ ...logTask, subjectType: 'LEAD', kind: 'CALL', notes: 'Wants a demo', dueOn: null })
         .then([{ type: 'ActivityLogged', data: { ...taskLogged.data, subjectType: 'LEAD', kind: 'CALL', notes: 'Wants a demo', dueOn: null } }]));
-    it('refuses a blank subject', () => given([]).when({ ...logTask, subject: '  ' }).thenThrows('SUBJECT_REQUIRED'));
+    it('refuses a blank subject', () =>
+      given([])
+        .when({ ...logTask, subject: '  ' })
+        .thenThrows('SUBJECT_REQUIRED'));
     it.each(['2026-02-30', '01/12/2026', '2026-1-1'])('refuses the due date %s', (dueOn) =>
-      given([]).when({ ...logTask, dueOn }).thenThrows('INVALID_DUE_DATE'));
+      given([])
+        .when({ ...logTask, dueOn })
+        .thenThrows('INVALID_DUE_DATE'),
+    );
     it('refuses an activity on an archived client', () =>
-      given([]).when({ ...logTask, subjectArchived: true }).thenThrows('CLIENT_ARCHIVED'));
+      given([])
+        .when({ ...logTask, subjectArchived: true })
+        .thenThrows('CLIENT_ARCHIVED'));
     it('refuses to log the same activity twice', () => given([taskLogged]).when(logTask).thenThrows('ACTIVITY_ALREADY_EXISTS'));
   });
 

@@ -2,6 +2,7 @@ import { Decider, assertNever } from '../../shared/domain/decider';
 import { NotFoundError } from '../../shared/domain/domain-error';
 import { CrmError, CrmErrorCode } from './crm.error';
 import { ActivityEvent, ActivityKind, ActivitySubjectType } from './activity.events';
+import { activityEvents } from './crm.events';
 
 export type LogActivity = {
   type: 'LogActivity';
@@ -19,8 +20,7 @@ export type CompleteTask = { type: 'CompleteTask'; activityId: string; now: Date
 export type ActivityCommand = LogActivity | CompleteTask;
 
 export type Activity =
-  | { status: 'NONE' }
-  | { status: 'LOGGED'; id: string; kind: ActivityKind; subjectType: ActivitySubjectType; subjectId: string; completed: boolean };
+  { status: 'NONE' } | { status: 'LOGGED'; id: string; kind: ActivityKind; subjectType: ActivitySubjectType; subjectId: string; completed: boolean };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A real calendar date in 'YYYY-MM-DD' form (2026-02-30 is not). */
@@ -35,10 +35,8 @@ export const isBusinessDate = (value: string): boolean => {
 export const decide = (command: ActivityCommand, state: Activity): ActivityEvent[] => {
   switch (command.type) {
     case 'LogActivity': {
-      if (state.status !== 'NONE')
-        throw new CrmError(CrmErrorCode.ActivityAlreadyExists, `Activity ${command.activityId} already exists`);
-      if (command.subjectArchived)
-        throw new CrmError(CrmErrorCode.ClientArchived, 'This client is archived; restore it before logging activities on it');
+      if (state.status !== 'NONE') throw new CrmError(CrmErrorCode.ActivityAlreadyExists, `Activity ${command.activityId} already exists`);
+      if (command.subjectArchived) throw new CrmError(CrmErrorCode.ClientArchived, 'This client is archived; restore it before logging activities on it');
       const subject = command.subject.trim();
       if (!subject) throw new CrmError(CrmErrorCode.SubjectRequired, 'An activity needs a subject, such as "Call about renewal"');
       const dueOn = command.dueOn?.trim() || null;
@@ -50,8 +48,7 @@ export const decide = (command: ActivityCommand, state: Activity): ActivityEvent
     }
     case 'CompleteTask': {
       if (state.status === 'NONE') throw new NotFoundError('activity', command.activityId);
-      if (state.kind !== 'TASK')
-        throw new CrmError(CrmErrorCode.NotATask, `Only a TASK can be completed; this activity is a ${state.kind}`);
+      if (state.kind !== 'TASK') throw new CrmError(CrmErrorCode.NotATask, `Only a TASK can be completed; this activity is a ${state.kind}`);
       if (state.completed) throw new CrmError(CrmErrorCode.TaskAlreadyCompleted, 'This task is already completed');
       const { id, subjectType, subjectId } = state;
       return [{ type: 'TaskCompleted', data: { activityId: id, subjectType, subjectId, completedAt: command.now.toISOString() } }];
@@ -75,6 +72,7 @@ export const evolve = (state: Activity, event: ActivityEvent): Activity => {
 };
 
 export const activityDecider: Decider<Activity, ActivityCommand, ActivityEvent> = {
+  events: activityEvents,
   initialState: () => ({ status: 'NONE' }),
   decide,
   evolve,

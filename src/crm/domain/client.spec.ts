@@ -48,10 +48,15 @@ describe('Client: details, archive, contacts, addresses, owner', () => {
   const address = { line1: '1 Main St', line2: null, city: 'Springfield', postalCode: '12345', country: 'US' };
 
   describe('registerClient', () => {
-    it('registers a client directly, cleaning the input and recording phone and owner', () =>
-      given([]).when(direct).then([directRegistered]));
-    it('refuses a blank name', () => given([]).when({ ...direct, name: ' ' }).thenThrows('NAME_REQUIRED'));
-    it('refuses an invalid email', () => given([]).when({ ...direct, email: 'grace' }).thenThrows('INVALID_EMAIL'));
+    it('registers a client directly, cleaning the input and recording phone and owner', () => given([]).when(direct).then([directRegistered]));
+    it('refuses a blank name', () =>
+      given([])
+        .when({ ...direct, name: ' ' })
+        .thenThrows('NAME_REQUIRED'));
+    it('refuses an invalid email', () =>
+      given([])
+        .when({ ...direct, email: 'grace' })
+        .thenThrows('INVALID_EMAIL'));
   });
 
   describe('updateClientDetails', () => {
@@ -65,20 +70,30 @@ describe('Client: details, archive, contacts, addresses, owner', () => {
           },
         ]));
     it('records nothing when nothing changes', () =>
-      given([registered]).when({ type: 'UpdateClientDetails', clientId, changes: { name: 'Ada Lovelace' } }).then([]));
+      given([registered])
+        .when({ type: 'UpdateClientDetails', clientId, changes: { name: 'Ada Lovelace' } })
+        .then([]));
     it('refuses an invalid email', () =>
-      given([registered]).when({ type: 'UpdateClientDetails', clientId, changes: { email: 'nope' } }).thenThrows('INVALID_EMAIL'));
+      given([registered])
+        .when({ type: 'UpdateClientDetails', clientId, changes: { email: 'nope' } })
+        .thenThrows('INVALID_EMAIL'));
     it('refuses a blank name', () =>
-      given([registered]).when({ type: 'UpdateClientDetails', clientId, changes: { name: '' } }).thenThrows('NAME_REQUIRED'));
+      given([registered])
+        .when({ type: 'UpdateClientDetails', clientId, changes: { name: '' } })
+        .thenThrows('NAME_REQUIRED'));
     it('refuses an unknown client', () =>
-      given([]).when({ type: 'UpdateClientDetails', clientId, changes: { name: 'X' } }).thenThrows('NOT_FOUND'));
+      given([])
+        .when({ type: 'UpdateClientDetails', clientId, changes: { name: 'X' } })
+        .thenThrows('NOT_FOUND'));
   });
 
   describe('archiveClient / restoreClient', () => {
     it('archives a client with a reason', () =>
       given([registered]).when({ type: 'ArchiveClient', clientId, reason: ' went out of business ' }).then([archived]));
     it('archives without a reason', () =>
-      given([registered]).when({ type: 'ArchiveClient', clientId }).then([{ type: 'ClientArchived', data: { clientId, reason: null } }]));
+      given([registered])
+        .when({ type: 'ArchiveClient', clientId })
+        .then([{ type: 'ClientArchived', data: { clientId, reason: null } }]));
     it('refuses to archive twice', () => given([registered, archived]).when({ type: 'ArchiveClient', clientId }).thenThrows('CLIENT_ARCHIVED'));
     it('restores an archived client', () => given([registered, archived]).when({ type: 'RestoreClient', clientId }).then([restored]));
     it('refuses to restore a client that is not archived', () =>
@@ -90,8 +105,7 @@ describe('Client: details, archive, contacts, addresses, owner', () => {
       ['removeContact', { type: 'RemoveContact', clientId, contactId }],
       ['setClientAddress', { type: 'SetClientAddress', clientId, kind: 'BILLING', address }],
       ['assignClientOwner', { type: 'AssignClientOwner', clientId, ownerId, ownerIsTenantUser: true }],
-    ])('an archived client refuses %s', (_name, command) =>
-      given([registered, contactAdded, archived]).when(command).thenThrows('CLIENT_ARCHIVED'));
+    ])('an archived client refuses %s', (_name, command) => given([registered, contactAdded, archived]).when(command).thenThrows('CLIENT_ARCHIVED'));
     it('a restored client takes changes again', () =>
       given([registered, archived, restored])
         .when({ type: 'AssignClientOwner', clientId, ownerId, ownerIsTenantUser: true })
@@ -103,8 +117,7 @@ describe('Client: details, archive, contacts, addresses, owner', () => {
       given([registered])
         .when({ type: 'AddContact', clientId, contactId, name: ' Bob ', email: 'Bob@Example.com', phone: '', role: 'Buyer' })
         .then([contactAdded]));
-    it('refuses a contact without a name', () =>
-      given([registered]).when({ type: 'AddContact', clientId, contactId, name: '  ' }).thenThrows('NAME_REQUIRED'));
+    it('refuses a contact without a name', () => given([registered]).when({ type: 'AddContact', clientId, contactId, name: '  ' }).thenThrows('NAME_REQUIRED'));
     it('refuses a contact with an invalid email', () =>
       given([registered]).when({ type: 'AddContact', clientId, contactId, name: 'Bob', email: 'bob' }).thenThrows('INVALID_EMAIL'));
     it('refuses the same contact id twice', () =>
@@ -113,8 +126,7 @@ describe('Client: details, archive, contacts, addresses, owner', () => {
       given([registered, contactAdded])
         .when({ type: 'RemoveContact', clientId, contactId })
         .then([{ type: 'ContactRemoved', data: { clientId, contactId } }]));
-    it('refuses to remove an unknown contact', () =>
-      given([registered]).when({ type: 'RemoveContact', clientId, contactId }).thenThrows('CONTACT_NOT_FOUND'));
+    it('refuses to remove an unknown contact', () => given([registered]).when({ type: 'RemoveContact', clientId, contactId }).thenThrows('CONTACT_NOT_FOUND'));
     it('refuses to remove a contact twice', () =>
       given([registered, contactAdded, { type: 'ContactRemoved', data: { clientId, contactId } }])
         .when({ type: 'RemoveContact', clientId, contactId })

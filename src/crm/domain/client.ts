@@ -3,6 +3,7 @@ import { NotFoundError } from '../../shared/domain/domain-error';
 import { CrmError, CrmErrorCode } from './crm.error';
 import { AddressKind, ClientEvent, PostalAddress } from './client.events';
 import { isValidEmail } from './lead';
+import { clientEvents } from './crm.events';
 
 export type RegisterClient = {
   type: 'RegisterClient';
@@ -44,14 +45,7 @@ export type SetClientAddress = {
 export type AssignClientOwner = { type: 'AssignClientOwner'; clientId: string; ownerId: string; ownerIsTenantUser: boolean };
 
 export type ClientCommand =
-  | RegisterClient
-  | UpdateClientDetails
-  | ArchiveClient
-  | RestoreClient
-  | AddContact
-  | RemoveContact
-  | SetClientAddress
-  | AssignClientOwner;
+  RegisterClient | UpdateClientDetails | ArchiveClient | RestoreClient | AddContact | RemoveContact | SetClientAddress | AssignClientOwner;
 
 type Details = { name: string; email: string; company: string | null; phone: string | null };
 export type ActiveClient = {
@@ -77,8 +71,7 @@ const validName = (name: string, what: string) => {
 
 const validEmail = (email: string) => {
   const normalised = email.trim().toLowerCase();
-  if (!isValidEmail(normalised))
-    throw new CrmError(CrmErrorCode.InvalidEmail, `"${email}" is not a valid email address (expected name@domain.tld)`);
+  if (!isValidEmail(normalised)) throw new CrmError(CrmErrorCode.InvalidEmail, `"${email}" is not a valid email address (expected name@domain.tld)`);
   return normalised;
 };
 
@@ -90,8 +83,7 @@ const existing = (state: Client, clientId: string): ActiveClient => {
 /** Every change but restoring is refused while the client is archived. */
 const changeable = (state: Client, clientId: string): ActiveClient => {
   const client = existing(state, clientId);
-  if (client.status === 'ARCHIVED')
-    throw new CrmError(CrmErrorCode.ClientArchived, 'This client is archived; restore it before changing it');
+  if (client.status === 'ARCHIVED') throw new CrmError(CrmErrorCode.ClientArchived, 'This client is archived; restore it before changing it');
   return client;
 };
 
@@ -106,8 +98,7 @@ const validAddress = (input: SetClientAddress['address']): PostalAddress => {
     country: clean(input.country)?.toUpperCase() ?? null,
   };
   const missing = (['line1', 'city', 'postalCode', 'country'] as const).filter((field) => !address[field]);
-  if (missing.length > 0)
-    throw new CrmError(CrmErrorCode.AddressIncomplete, `An address needs ${missing.join(', ')}`, { missing });
+  if (missing.length > 0) throw new CrmError(CrmErrorCode.AddressIncomplete, `An address needs ${missing.join(', ')}`, { missing });
   if (!COUNTRY.test(address.country!))
     throw new CrmError(CrmErrorCode.AddressIncomplete, `"${input.country}" is not a country code; use the two letters of ISO 3166-1, such as US or DE`);
   return address as PostalAddress;
@@ -116,8 +107,7 @@ const validAddress = (input: SetClientAddress['address']): PostalAddress => {
 export const decide = (command: ClientCommand, state: Client): ClientEvent[] => {
   switch (command.type) {
     case 'RegisterClient': {
-      if (state.status !== 'NONE')
-        throw new CrmError(CrmErrorCode.ClientAlreadyExists, `Client ${command.clientId} already exists`);
+      if (state.status !== 'NONE') throw new CrmError(CrmErrorCode.ClientAlreadyExists, `Client ${command.clientId} already exists`);
       const { clientId, leadId } = command;
       const name = validName(command.name, 'client');
       const email = validEmail(command.email);
@@ -237,6 +227,7 @@ export const evolve = (state: Client, event: ClientEvent): Client => {
 };
 
 export const clientDecider: Decider<Client, ClientCommand, ClientEvent> = {
+  events: clientEvents,
   initialState: () => ({ status: 'NONE' }),
   decide,
   evolve,

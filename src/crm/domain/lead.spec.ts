@@ -17,13 +17,19 @@ const converted: LeadConverted = { type: 'LeadConverted', data: { leadId, client
 
 describe('Lead', () => {
   describe('captureLead', () => {
-    it('captures a new lead, trimming the name and normalising the email', () =>
-      given([]).when(capture).then([captured]));
+    it('captures a new lead, trimming the name and normalising the email', () => given([]).when(capture).then([captured]));
     it('refuses an invalid email', () =>
-      given([]).when({ ...capture, email: 'ada.example.com' }).thenThrows('INVALID_EMAIL'));
+      given([])
+        .when({ ...capture, email: 'ada.example.com' })
+        .thenThrows('INVALID_EMAIL'));
     it('refuses an email with spaces', () =>
-      given([]).when({ ...capture, email: 'ada @example.com' }).thenThrows('INVALID_EMAIL'));
-    it('refuses a blank name', () => given([]).when({ ...capture, name: '   ' }).thenThrows('NAME_REQUIRED'));
+      given([])
+        .when({ ...capture, email: 'ada @example.com' })
+        .thenThrows('INVALID_EMAIL'));
+    it('refuses a blank name', () =>
+      given([])
+        .when({ ...capture, name: '   ' })
+        .thenThrows('NAME_REQUIRED'));
     it('refuses to capture the same lead twice', () => given([captured]).when(capture).thenThrows('LEAD_ALREADY_EXISTS'));
   });
 
@@ -34,29 +40,22 @@ describe('Lead', () => {
       ['QUALIFIED', [captured, qualified]],
       ['DISQUALIFIED', [captured, disqualified]],
       ['CONVERTED', [captured, qualified, converted]],
-    ])('refuses a %s lead', (_status, history) =>
-      given(history).when({ type: 'QualifyLead', leadId }).thenThrows('LEAD_NOT_NEW'));
+    ])('refuses a %s lead', (_status, history) => given(history).when({ type: 'QualifyLead', leadId }).thenThrows('LEAD_NOT_NEW'));
   });
 
   describe('disqualifyLead', () => {
-    it('disqualifies a NEW lead with a reason', () =>
-      given([captured]).when({ type: 'DisqualifyLead', leadId, reason: ' no budget ' }).then([disqualified]));
-    it('requires a reason', () =>
-      given([captured]).when({ type: 'DisqualifyLead', leadId, reason: ' ' }).thenThrows('REASON_REQUIRED'));
+    it('disqualifies a NEW lead with a reason', () => given([captured]).when({ type: 'DisqualifyLead', leadId, reason: ' no budget ' }).then([disqualified]));
+    it('requires a reason', () => given([captured]).when({ type: 'DisqualifyLead', leadId, reason: ' ' }).thenThrows('REASON_REQUIRED'));
     it.each([
       ['QUALIFIED', [captured, qualified]],
       ['DISQUALIFIED', [captured, disqualified]],
-    ])('refuses a %s lead', (_status, history) =>
-      given(history).when({ type: 'DisqualifyLead', leadId, reason: 'x' }).thenThrows('LEAD_NOT_NEW'));
+    ])('refuses a %s lead', (_status, history) => given(history).when({ type: 'DisqualifyLead', leadId, reason: 'x' }).thenThrows('LEAD_NOT_NEW'));
   });
 
   describe('convertLead', () => {
-    it('converts a QUALIFIED lead into a client', () =>
-      given([captured, qualified]).when({ type: 'ConvertLead', leadId, clientId }).then([converted]));
-    it('refuses a NEW lead', () =>
-      given([captured]).when({ type: 'ConvertLead', leadId, clientId }).thenThrows('LEAD_NOT_QUALIFIED'));
-    it('refuses a DISQUALIFIED lead', () =>
-      given([captured, disqualified]).when({ type: 'ConvertLead', leadId, clientId }).thenThrows('LEAD_NOT_QUALIFIED'));
+    it('converts a QUALIFIED lead into a client', () => given([captured, qualified]).when({ type: 'ConvertLead', leadId, clientId }).then([converted]));
+    it('refuses a NEW lead', () => given([captured]).when({ type: 'ConvertLead', leadId, clientId }).thenThrows('LEAD_NOT_QUALIFIED'));
+    it('refuses a DISQUALIFIED lead', () => given([captured, disqualified]).when({ type: 'ConvertLead', leadId, clientId }).thenThrows('LEAD_NOT_QUALIFIED'));
     it('converts only once', () =>
       given([captured, qualified, converted]).when({ type: 'ConvertLead', leadId, clientId: leadId }).thenThrows('LEAD_ALREADY_CONVERTED'));
   });
@@ -66,10 +65,16 @@ describe('Lead owner', () => {
   const ownerId = '5a0f0e6c-8a8e-4c55-9d5a-0c3b1c1a0a01';
   const assign = { type: 'AssignLeadOwner' as const, leadId, ownerId, ownerIsTenantUser: true };
   it('assigns a user of the tenant as the owner', () =>
-    given([captured]).when(assign).then([{ type: 'LeadOwnerAssigned', data: { leadId, ownerId } }]));
+    given([captured])
+      .when(assign)
+      .then([{ type: 'LeadOwnerAssigned', data: { leadId, ownerId } }]));
   it('refuses a user of another tenant (or none)', () =>
-    given([captured]).when({ ...assign, ownerIsTenantUser: false }).thenThrows('OWNER_NOT_IN_TENANT'));
+    given([captured])
+      .when({ ...assign, ownerIsTenantUser: false })
+      .thenThrows('OWNER_NOT_IN_TENANT'));
   it('refuses an unknown lead', () => given([]).when(assign).thenThrows('NOT_FOUND'));
   it('records nothing when the owner is already that user', () =>
-    given([captured, { type: 'LeadOwnerAssigned', data: { leadId, ownerId } }]).when(assign).then([]));
+    given([captured, { type: 'LeadOwnerAssigned', data: { leadId, ownerId } }])
+      .when(assign)
+      .then([]));
 });

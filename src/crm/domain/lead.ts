@@ -2,6 +2,7 @@ import { Decider, assertNever } from '../../shared/domain/decider';
 import { NotFoundError } from '../../shared/domain/domain-error';
 import { CrmError, CrmErrorCode } from './crm.error';
 import { LeadEvent } from './lead.events';
+import { leadEvents } from './crm.events';
 
 export type LeadStatus = 'NEW' | 'QUALIFIED' | 'DISQUALIFIED' | 'CONVERTED';
 
@@ -22,8 +23,7 @@ export type AssignLeadOwner = { type: 'AssignLeadOwner'; leadId: string; ownerId
 export type LeadCommand = CaptureLead | QualifyLead | DisqualifyLead | ConvertLead | AssignLeadOwner;
 
 export type Lead =
-  | { status: 'NONE' }
-  | { status: LeadStatus; id: string; name: string; email: string; company: string | null; clientId: string | null; ownerId: string | null };
+  { status: 'NONE' } | { status: LeadStatus; id: string; name: string; email: string; company: string | null; clientId: string | null; ownerId: string | null };
 
 // Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is not ours to judge.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -42,13 +42,11 @@ const existing = (state: Lead, leadId: string) => {
 export const decide = (command: LeadCommand, state: Lead): LeadEvent[] => {
   switch (command.type) {
     case 'CaptureLead': {
-      if (state.status !== 'NONE')
-        throw new CrmError(CrmErrorCode.LeadAlreadyExists, `Lead ${command.leadId} already exists`);
+      if (state.status !== 'NONE') throw new CrmError(CrmErrorCode.LeadAlreadyExists, `Lead ${command.leadId} already exists`);
       const name = command.name.trim();
       const email = command.email.trim().toLowerCase();
       if (!name) throw new CrmError(CrmErrorCode.NameRequired, 'A lead needs a name');
-      if (!isValidEmail(email))
-        throw new CrmError(CrmErrorCode.InvalidEmail, `"${command.email}" is not a valid email address (expected name@domain.tld)`);
+      if (!isValidEmail(email)) throw new CrmError(CrmErrorCode.InvalidEmail, `"${command.email}" is not a valid email address (expected name@domain.tld)`);
       return [
         {
           type: 'LeadCaptured',
@@ -65,24 +63,20 @@ export const decide = (command: LeadCommand, state: Lead): LeadEvent[] => {
     }
     case 'QualifyLead': {
       const lead = existing(state, command.leadId);
-      if (lead.status !== 'NEW')
-        throw new CrmError(CrmErrorCode.LeadNotNew, `Only a NEW lead can be qualified; this lead is ${lead.status}`);
+      if (lead.status !== 'NEW') throw new CrmError(CrmErrorCode.LeadNotNew, `Only a NEW lead can be qualified; this lead is ${lead.status}`);
       return [{ type: 'LeadQualified', data: { leadId: lead.id } }];
     }
     case 'DisqualifyLead': {
       const lead = existing(state, command.leadId);
-      if (lead.status !== 'NEW')
-        throw new CrmError(CrmErrorCode.LeadNotNew, `Only a NEW lead can be disqualified; this lead is ${lead.status}`);
+      if (lead.status !== 'NEW') throw new CrmError(CrmErrorCode.LeadNotNew, `Only a NEW lead can be disqualified; this lead is ${lead.status}`);
       const reason = command.reason.trim();
       if (!reason) throw new CrmError(CrmErrorCode.ReasonRequired, 'Say why the lead is disqualified');
       return [{ type: 'LeadDisqualified', data: { leadId: lead.id, reason } }];
     }
     case 'ConvertLead': {
       const lead = existing(state, command.leadId);
-      if (lead.status === 'CONVERTED')
-        throw new CrmError(CrmErrorCode.LeadAlreadyConverted, `This lead was already converted into client ${lead.clientId}`);
-      if (lead.status !== 'QUALIFIED')
-        throw new CrmError(CrmErrorCode.LeadNotQualified, `Only a QUALIFIED lead can be converted; this lead is ${lead.status}`);
+      if (lead.status === 'CONVERTED') throw new CrmError(CrmErrorCode.LeadAlreadyConverted, `This lead was already converted into client ${lead.clientId}`);
+      if (lead.status !== 'QUALIFIED') throw new CrmError(CrmErrorCode.LeadNotQualified, `Only a QUALIFIED lead can be converted; this lead is ${lead.status}`);
       return [{ type: 'LeadConverted', data: { leadId: lead.id, clientId: command.clientId } }];
     }
     case 'AssignLeadOwner': {
@@ -117,6 +111,7 @@ export const evolve = (state: Lead, event: LeadEvent): Lead => {
 };
 
 export const leadDecider: Decider<Lead, LeadCommand, LeadEvent> = {
+  events: leadEvents,
   initialState: () => ({ status: 'NONE' }),
   decide,
   evolve,

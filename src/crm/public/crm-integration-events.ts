@@ -168,7 +168,13 @@ const envelope = (type: CrmIntegrationEventType, description: string, data: Json
 export const crmIntegrationEventSchemas: Record<CrmIntegrationEventType, JsonSchema> = {
   'crm.lead.captured.v1': envelope('crm.lead.captured.v1', 'A lead was captured (entered by staff or received from a form).', {
     required: ['leadId', 'name', 'email', 'company', 'source'],
-    properties: { leadId: uuid, name: nonEmpty, email, company: nullableString, source: { ...nullableString, description: 'Where the lead came from, e.g. "website".' } },
+    properties: {
+      leadId: uuid,
+      name: nonEmpty,
+      email,
+      company: nullableString,
+      source: { ...nullableString, description: 'Where the lead came from, e.g. "website".' },
+    },
   }),
   'crm.lead.qualified.v1': envelope('crm.lead.qualified.v1', 'A lead was judged worth pursuing.', {
     required: ['leadId'],

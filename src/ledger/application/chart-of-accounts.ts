@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EventSourcedRunner } from '../../shared/command/event-sourced-runner';
 import { Database } from '../../shared/database/database';
-import { fold } from '../../shared/domain/decider';
+import { foldStored } from '../../shared/domain/decider';
 import { ProjectionsService } from '../../shared/projection/projections.service';
 import { DATABASE } from '../../shared/tokens';
 import { Chart, chartDecider, chartIdFor, seedChartCommand } from '../domain/chart';
-import { ChartEvent, chartStream } from '../domain/chart.events';
+import { chartStream } from '../domain/chart.events';
 
 export const ACCOUNTS_PROJECTION = 'ledger.accounts';
 export const SETTINGS_PROJECTION = 'ledger.settings';
@@ -47,7 +47,7 @@ export class ChartOfAccounts {
   async load(tenantId: string): Promise<Chart> {
     await this.ensure(tenantId);
     const events = await this.runner.readStream(chartStream(chartIdFor(tenantId)));
-    return fold(chartDecider, events as unknown as ChartEvent[]);
+    return foldStored(chartDecider, events);
   }
 
   async currency(tenantId: string): Promise<string> {

@@ -7,7 +7,18 @@ const invoiceId = 'a1b2c3d4-0000-4000-8000-000000000001';
 const clientId = 'a1b2c3d4-0000-4000-8000-000000000002';
 const issued: BillingEvent = {
   type: 'InvoiceIssued',
-  data: { invoiceId, number: 'INV-2026-000001', orderId: 'o', clientId, currency: 'USD', issuedOn: '2026-03-01', dueOn: '2026-03-31', net: 10000, tax: 2000, total: 12000 },
+  data: {
+    invoiceId,
+    number: 'INV-2026-000001',
+    orderId: 'o',
+    clientId,
+    currency: 'USD',
+    issuedOn: '2026-03-01',
+    dueOn: '2026-03-31',
+    net: 10000,
+    tax: 2000,
+    total: 12000,
+  },
 };
 
 describe('billing postings', () => {
@@ -37,7 +48,10 @@ describe('billing postings', () => {
   it('PaymentRecorded: Dr cash, Cr receivables', () => {
     const plan = planPosting(
       tenantId,
-      { type: 'PaymentRecorded', data: { invoiceId, paymentId: 'p1', clientId, currency: 'USD', amount: 5000, method: 'WIRE', reference: 'W-1', receivedOn: '2026-03-10' } },
+      {
+        type: 'PaymentRecorded',
+        data: { invoiceId, paymentId: 'p1', clientId, currency: 'USD', amount: 5000, method: 'WIRE', reference: 'W-1', receivedOn: '2026-03-10' },
+      },
       'e2',
       null,
     );
@@ -55,7 +69,10 @@ describe('billing postings', () => {
   it('CreditNoteIssued: Dr revenue net and sales tax tax, Cr receivables amount', () => {
     const plan = planPosting(
       tenantId,
-      { type: 'CreditNoteIssued', data: { invoiceId, creditNoteId: 'c1', clientId, currency: 'USD', amount: 1200, net: 1000, tax: 200, reason: 'damaged', issuedOn: '2026-03-12' } },
+      {
+        type: 'CreditNoteIssued',
+        data: { invoiceId, creditNoteId: 'c1', clientId, currency: 'USD', amount: 1200, net: 1000, tax: 200, reason: 'damaged', issuedOn: '2026-03-12' },
+      },
       'e3',
       null,
     );
@@ -71,7 +88,15 @@ describe('billing postings', () => {
 
   it('InvoiceVoided: reverses the issue posting', () =>
     expect(
-      planPosting(tenantId, { type: 'InvoiceVoided', data: { invoiceId, clientId, currency: 'USD', net: 10000, tax: 2000, total: 12000, reason: 'duplicate', voidedOn: '2026-03-05' } }, 'e4', null),
+      planPosting(
+        tenantId,
+        {
+          type: 'InvoiceVoided',
+          data: { invoiceId, clientId, currency: 'USD', net: 10000, tax: 2000, total: 12000, reason: 'duplicate', voidedOn: '2026-03-05' },
+        },
+        'e4',
+        null,
+      ),
     ).toEqual({
       kind: 'reverse',
       entryId: invoiceIssueEntryId(tenantId, invoiceId),
@@ -88,5 +113,7 @@ describe('billing postings', () => {
   });
 
   it('derives the same entry id from the same source, whatever the event id', () =>
-    expect((planPosting(tenantId, issued, 'e1', null) as { entryId: string }).entryId).toBe((planPosting(tenantId, issued, 'e9', null) as { entryId: string }).entryId));
+    expect((planPosting(tenantId, issued, 'e1', null) as { entryId: string }).entryId).toBe(
+      (planPosting(tenantId, issued, 'e9', null) as { entryId: string }).entryId,
+    ));
 });

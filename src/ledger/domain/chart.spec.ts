@@ -11,7 +11,10 @@ const seeded: ChartEvent[] = DEFAULT_ACCOUNTS.map((a) => ({
   data: { chartId, accountId: accountIdFor(tenantId, a.code), code: a.code, name: a.name, accountType: a.accountType },
 }));
 const openRent = { type: 'OpenAccount' as const, chartId, accountId: accountIdFor(tenantId, '6100'), code: ' 6100 ', name: ' Rent ', accountType: 'EXPENSE' };
-const rentOpened: ChartEvent = { type: 'AccountOpened', data: { chartId, accountId: accountIdFor(tenantId, '6100'), code: '6100', name: 'Rent', accountType: 'EXPENSE' } };
+const rentOpened: ChartEvent = {
+  type: 'AccountOpened',
+  data: { chartId, accountId: accountIdFor(tenantId, '6100'), code: '6100', name: 'Rent', accountType: 'EXPENSE' },
+};
 const rentClosed: ChartEvent = { type: 'AccountClosed', data: { chartId, accountId: accountIdFor(tenantId, '6100'), code: '6100' } };
 const lockedJan: ChartEvent = { type: 'PeriodLocked', data: { chartId, through: '2026-01-31', previous: null } };
 
@@ -27,20 +30,41 @@ describe('Chart of accounts', () => {
 
   describe('openAccount', () => {
     it('opens an account, trimming code and name', () => given(seeded).when(openRent).then([rentOpened]));
-    it('refuses a code already in use', () => given(seeded).when({ ...openRent, code: '1000' }).thenThrows('ACCOUNT_CODE_TAKEN'));
-    it('refuses a code already in use by a closed account', () => given([...seeded, rentOpened, rentClosed]).when(openRent).thenThrows('ACCOUNT_CODE_TAKEN'));
-    it('refuses an unknown type', () => given(seeded).when({ ...openRent, accountType: 'INCOME' }).thenThrows('INVALID_ACCOUNT_TYPE'));
-    it('refuses a blank name', () => given(seeded).when({ ...openRent, name: ' ' }).thenThrows('NAME_REQUIRED'));
-    it('refuses a code with spaces inside', () => given(seeded).when({ ...openRent, code: '61 00' }).thenThrows('INVALID_ACCOUNT_CODE'));
+    it('refuses a code already in use', () =>
+      given(seeded)
+        .when({ ...openRent, code: '1000' })
+        .thenThrows('ACCOUNT_CODE_TAKEN'));
+    it('refuses a code already in use by a closed account', () =>
+      given([...seeded, rentOpened, rentClosed])
+        .when(openRent)
+        .thenThrows('ACCOUNT_CODE_TAKEN'));
+    it('refuses an unknown type', () =>
+      given(seeded)
+        .when({ ...openRent, accountType: 'INCOME' })
+        .thenThrows('INVALID_ACCOUNT_TYPE'));
+    it('refuses a blank name', () =>
+      given(seeded)
+        .when({ ...openRent, name: ' ' })
+        .thenThrows('NAME_REQUIRED'));
+    it('refuses a code with spaces inside', () =>
+      given(seeded)
+        .when({ ...openRent, code: '61 00' })
+        .thenThrows('INVALID_ACCOUNT_CODE'));
   });
 
   describe('closeAccount', () => {
-    it('closes an open account', () => given([...seeded, rentOpened]).when({ type: 'CloseAccount', chartId, code: '6100' }).then([rentClosed]));
+    it('closes an open account', () =>
+      given([...seeded, rentOpened])
+        .when({ type: 'CloseAccount', chartId, code: '6100' })
+        .then([rentClosed]));
     it('refuses an unknown account', () => given(seeded).when({ type: 'CloseAccount', chartId, code: '9999' }).thenThrows('UNKNOWN_ACCOUNT'));
     it('closes only once', () =>
-      given([...seeded, rentOpened, rentClosed]).when({ type: 'CloseAccount', chartId, code: '6100' }).thenThrows('ACCOUNT_ALREADY_CLOSED'));
+      given([...seeded, rentOpened, rentClosed])
+        .when({ type: 'CloseAccount', chartId, code: '6100' })
+        .thenThrows('ACCOUNT_ALREADY_CLOSED'));
     it.each(['1000', '1100', '2200', '4000'])('refuses to close control account %s', (code) =>
-      given(seeded).when({ type: 'CloseAccount', chartId, code }).thenThrows('CONTROL_ACCOUNT'));
+      given(seeded).when({ type: 'CloseAccount', chartId, code }).thenThrows('CONTROL_ACCOUNT'),
+    );
     it('marks the account closed in the state', () => {
       const state = fold(chartDecider, [...seeded, rentOpened, rentClosed]);
       expect(state.status === 'OPEN' && state.accounts['6100'].open).toBe(false);
@@ -51,9 +75,17 @@ describe('Chart of accounts', () => {
     const lock = (through: string) => ({ type: 'LockPeriod' as const, chartId, through, today: '2026-11-21' });
     it('locks a past period', () => given(seeded).when(lock('2026-01-31')).then([lockedJan]));
     it('moves the lock forwards', () =>
-      given([...seeded, lockedJan]).when(lock('2026-02-28')).then([{ type: 'PeriodLocked', data: { chartId, through: '2026-02-28', previous: '2026-01-31' } }]));
-    it('never moves it backwards', () => given([...seeded, lockedJan]).when(lock('2025-12-31')).thenThrows('PERIOD_LOCK_BACKWARDS'));
-    it('refuses the same date again', () => given([...seeded, lockedJan]).when(lock('2026-01-31')).thenThrows('PERIOD_LOCK_BACKWARDS'));
+      given([...seeded, lockedJan])
+        .when(lock('2026-02-28'))
+        .then([{ type: 'PeriodLocked', data: { chartId, through: '2026-02-28', previous: '2026-01-31' } }]));
+    it('never moves it backwards', () =>
+      given([...seeded, lockedJan])
+        .when(lock('2025-12-31'))
+        .thenThrows('PERIOD_LOCK_BACKWARDS'));
+    it('refuses the same date again', () =>
+      given([...seeded, lockedJan])
+        .when(lock('2026-01-31'))
+        .thenThrows('PERIOD_LOCK_BACKWARDS'));
     it('refuses a period that has not ended', () => given(seeded).when(lock('2026-11-21')).thenThrows('PERIOD_LOCK_IN_FUTURE'));
     it('refuses a date that does not exist', () => given(seeded).when(lock('2026-02-30')).thenThrows('INVALID_DATE'));
   });

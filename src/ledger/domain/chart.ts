@@ -3,6 +3,7 @@ import { deterministicId } from '../../shared/domain/ids';
 import { ACCOUNT_TYPES, AccountType, ChartEvent } from './chart.events';
 import { isValidDate } from './dates';
 import { LedgerError, LedgerErrorCode } from './ledger.error';
+import { chartEvents } from './ledger.events';
 
 export const CASH = '1000';
 export const ACCOUNTS_RECEIVABLE = '1100';
@@ -65,7 +66,10 @@ export const decide = (command: ChartCommand, state: Chart): ChartEvent[] => {
       const code = command.code.trim();
       const name = command.name.trim();
       if (!CODE.test(code))
-        throw new LedgerError(LedgerErrorCode.InvalidAccountCode, `"${command.code}" is not an account code: use up to 20 letters, digits, dots or dashes, such as 6100`);
+        throw new LedgerError(
+          LedgerErrorCode.InvalidAccountCode,
+          `"${command.code}" is not an account code: use up to 20 letters, digits, dots or dashes, such as 6100`,
+        );
       if (!name) throw new LedgerError(LedgerErrorCode.NameRequired, 'An account needs a name');
       if (!ACCOUNT_TYPES.includes(command.accountType as AccountType))
         throw new LedgerError(LedgerErrorCode.InvalidAccountType, `"${command.accountType}" is not an account type; use one of ${ACCOUNT_TYPES.join(', ')}`);
@@ -78,7 +82,10 @@ export const decide = (command: ChartCommand, state: Chart): ChartEvent[] => {
       if (!account) throw new LedgerError(LedgerErrorCode.UnknownAccount, `There is no account ${command.code} in the chart of accounts`);
       if (!account.open) throw new LedgerError(LedgerErrorCode.AccountAlreadyClosed, `Account ${command.code} (${account.name}) is already closed`);
       if (CONTROL_ACCOUNTS.includes(command.code))
-        throw new LedgerError(LedgerErrorCode.ControlAccount, `Account ${command.code} (${account.name}) receives the automatic invoice and payment postings and cannot be closed`);
+        throw new LedgerError(
+          LedgerErrorCode.ControlAccount,
+          `Account ${command.code} (${account.name}) receives the automatic invoice and payment postings and cannot be closed`,
+        );
       return [{ type: 'AccountClosed', data: { chartId: command.chartId, accountId: account.accountId, code: account.code } }];
     }
     case 'LockPeriod': {
@@ -114,6 +121,7 @@ export const evolve = (state: Chart, event: ChartEvent): Chart => {
 };
 
 export const chartDecider: Decider<Chart, ChartCommand, ChartEvent> = {
+  events: chartEvents,
   initialState: () => ({ status: 'NONE' }),
   decide,
   evolve,

@@ -6,6 +6,7 @@ import { Chart, lockedThrough } from './chart';
 import { isValidDate } from './dates';
 import { EntrySource, JournalEntryEvent, JournalLine } from './journal-entry.events';
 import { LedgerError, LedgerErrorCode } from './ledger.error';
+import { journalEntryEvents } from './ledger.events';
 
 export type PostJournalEntry = {
   type: 'PostJournalEntry';
@@ -32,8 +33,7 @@ export type ReverseJournalEntry = {
 export type JournalEntryCommand = PostJournalEntry | ReverseJournalEntry;
 
 export type JournalEntry =
-  | { status: 'NONE' }
-  | { status: 'POSTED'; id: string; date: string; memo: string; currency: string; lines: JournalLine[]; reversedBy: string | null };
+  { status: 'NONE' } | { status: 'POSTED'; id: string; date: string; memo: string; currency: string; lines: JournalLine[]; reversedBy: string | null };
 
 /** Whoever reverses an entry (a person, or a voided invoice), the mirror entry has this id. */
 export const reversalIdFor = (entryId: string) => deterministicId('journal-entry-reversal', entryId);
@@ -50,7 +50,8 @@ const checkLines = (lines: JournalLine[], chart: Chart, currency: string) => {
   let credits = 0;
   lines.forEach((line, index) => {
     const at = `Line ${index + 1} (account ${line.accountCode})`;
-    if (line.debit < 0 || line.credit < 0) throw new LedgerError(LedgerErrorCode.NegativeAmount, `${at}: amounts cannot be negative; put the amount on the other side instead`);
+    if (line.debit < 0 || line.credit < 0)
+      throw new LedgerError(LedgerErrorCode.NegativeAmount, `${at}: amounts cannot be negative; put the amount on the other side instead`);
     if (line.debit !== 0 && line.credit !== 0)
       throw new LedgerError(LedgerErrorCode.LineHasDebitAndCredit, `${at} has both a debit and a credit; split it into two lines`);
     if (line.debit === 0 && line.credit === 0) throw new LedgerError(LedgerErrorCode.LineAmountZero, `${at} has neither a debit nor a credit`);
@@ -65,9 +66,10 @@ const checkLines = (lines: JournalLine[], chart: Chart, currency: string) => {
       LedgerErrorCode.Unbalanced,
       `Debits (${formatMinor(debits, currency)}) and credits (${formatMinor(credits, currency)}) differ by ${formatMinor(Math.abs(debits - credits), currency)} ${currency}; an entry must balance`,
       {
-      debits,
-      credits,
-    });
+        debits,
+        credits,
+      },
+    );
 };
 
 const existing = (state: JournalEntry, entryId: string) => {
@@ -140,6 +142,7 @@ export const evolve = (state: JournalEntry, event: JournalEntryEvent): JournalEn
 };
 
 export const journalEntryDecider: Decider<JournalEntry, JournalEntryCommand, JournalEntryEvent> = {
+  events: journalEntryEvents,
   initialState: () => ({ status: 'NONE' }),
   decide,
   evolve,

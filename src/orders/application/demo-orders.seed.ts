@@ -3,7 +3,7 @@ import { CommandContext } from '../../shared/command/command-context';
 import { EventSourcedRunner } from '../../shared/command/event-sourced-runner';
 import { deterministicId } from '../../shared/domain/ids';
 import { formatMinor } from '../../shared/domain/money';
-import { clientIdForLead } from '../../crm/application/client-registration';
+import { clientIdForLead } from '../../crm/public/client-directory';
 import { OrderCommand, orderDecider } from '../domain/order';
 import { orderStream } from '../domain/order.events';
 import { ProductCommand, productDecider } from '../domain/product';

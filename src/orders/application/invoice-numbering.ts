@@ -5,7 +5,8 @@ import { ConcurrencyError } from '../../shared/domain/domain-error';
 import { deterministicId } from '../../shared/domain/ids';
 import { EVENT_STORE, EventStore, RecordedEvent, WrongExpectedRevisionError } from '../../shared/event-store/event-store.port';
 import { invoiceCounterDecider } from '../domain/invoice-number';
-import { InvoiceNumberAssigned, invoiceCounterStream } from '../domain/invoice.events';
+import { invoiceCounterStream } from '../domain/invoice.events';
+import { invoiceCounterEvents } from '../domain/orders.events';
 
 /** How many of the counter's newest events a retry looks through for the number it already took. */
 const TAIL = 100;
@@ -57,5 +58,5 @@ export class InvoiceNumbering {
   }
 }
 
-const counterEvents = (events: RecordedEvent[]) =>
-  events.filter((event) => event.type === 'InvoiceNumberAssigned') as unknown as InvoiceNumberAssigned[];
+/** The counter stream holds only InvoiceNumberAssigned: anything else stops with an error naming it and its position. */
+const counterEvents = (events: RecordedEvent[]) => invoiceCounterEvents.decodeAll(events);

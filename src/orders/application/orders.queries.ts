@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, FilterQuery, QueryOrder } from '@mikro-orm/postgresql';
-import { ClientView } from '../../../projections/crm/client.entity';
 import { OrderView } from '../../../projections/orders/order.entity';
 import { ProductView } from '../../../projections/orders/product.entity';
 import { QuoteView } from '../../../projections/orders/quote.entity';
+import { clientIdsMatching, clientNames } from '../../crm/public/client-directory';
 import { BadInputError } from '../../shared/domain/domain-error';
 import { formatMinor } from '../../shared/domain/money';
 import { ListArgs, SortOrder } from '../../shared/graphql/list.types';
@@ -17,8 +17,7 @@ const ORDER_SORT = ['status', 'placedOn', 'total', 'createdAt', 'updatedAt'] as 
 
 const orderBy = (args: ListArgs, allowed: readonly string[]) => {
   const field = args.sortField ?? 'createdAt';
-  if (!allowed.includes(field))
-    throw new BadInputError({ sortField: [`cannot sort by "${field}"; sort by one of: ${allowed.join(', ')}`] });
+  if (!allowed.includes(field)) throw new BadInputError({ sortField: [`cannot sort by "${field}"; sort by one of: ${allowed.join(', ')}`] });
   const order = args.sortOrder === SortOrder.ASC ? QueryOrder.ASC : QueryOrder.DESC;
   return { [field]: order, id: order };
 };
@@ -98,13 +97,6 @@ const toOrder = (row: OrderView, clientNames: Map<string, string>): Order => ({
   updatedAt: row.updatedAt,
 });
 
-/** Client names for a page of rows, in one query (the CRM's read model, same tenant wall). */
-const clientNames = async (em: EntityManager, tenantId: string, ids: string[]): Promise<Map<string, string>> => {
-  if (ids.length === 0) return new Map();
-  const clients = await em.find(ClientView, { tenantId, id: { $in: [...new Set(ids)] } }, { fields: ['id', 'name'] });
-  return new Map(clients.map((client) => [client.id, client.name]));
-};
-
 /** Reads of the catalogue, quotes and orders read models, always within the caller's tenant. */
 @Injectable()
 export class OrdersQueries {
@@ -139,8 +131,8 @@ export class OrdersQueries {
       const like = likeTerm(filter.q);
       let search: FilterQuery<QuoteView> = {};
       if (like) {
-        const clients = await em.find(ClientView, { tenantId, $or: [{ name: { $ilike: like } }, { company: { $ilike: like } }] }, { fields: ['id'], limit: 1000 });
-        search = { $or: [{ search: { $ilike: like } }, { clientId: { $in: clients.map((client) => client.id) } }] };
+        const clients = await clientIdsMatching(em, tenantId, like);
+        search = { $or: [{ search: { $ilike: like } }, { clientId: { $in: clients } }] };
       }
       const where: FilterQuery<QuoteView> = {
         tenantId,
@@ -149,7 +141,11 @@ export class OrdersQueries {
         ...search,
       };
       const [rows, total] = await em.findAndCount(QuoteView, where, { orderBy: orderBy(args, QUOTE_SORT), ...page(args) });
-      const names = await clientNames(em, tenantId, rows.map((row) => row.clientId));
+      const names = await clientNames(
+        em,
+        tenantId,
+        rows.map((row) => row.clientId),
+      );
       return { items: rows.map((row) => toQuote(row, names)), total };
     });
   }
@@ -169,7 +165,11 @@ export class OrdersQueries {
         ...(filter.clientId ? { clientId: filter.clientId } : {}),
       };
       const [rows, total] = await em.findAndCount(OrderView, where, { orderBy: orderBy(args, ORDER_SORT), ...page(args) });
-      const names = await clientNames(em, tenantId, rows.map((row) => row.clientId));
+      const names = await clientNames(
+        em,
+        tenantId,
+        rows.map((row) => row.clientId),
+      );
       return { items: rows.map((row) => toOrder(row, names)), total };
     });
   }

@@ -10,12 +10,26 @@ const assigned = (invoiceId: string, year: number, sequence: number): InvoiceNum
 });
 
 describe('Invoice numbering', () => {
-  it('starts at INV-<year>-000001', () => given([]).when(assign('a')).then([assigned('a', 2026, 1)]));
-  it('takes the next number, without gaps', () => given([assigned('a', 2026, 1), assigned('b', 2026, 2)]).when(assign('c')).then([assigned('c', 2026, 3)]));
+  it('starts at INV-<year>-000001', () =>
+    given([])
+      .when(assign('a'))
+      .then([assigned('a', 2026, 1)]));
+  it('takes the next number, without gaps', () =>
+    given([assigned('a', 2026, 1), assigned('b', 2026, 2)])
+      .when(assign('c'))
+      .then([assigned('c', 2026, 3)]));
   it('reuses the number an invoice already took (a retry after a crash)', () =>
-    given([assigned('a', 2026, 1), assigned('b', 2026, 2)]).when(assign('a')).then([]));
-  it('starts again at 1 in a new year', () => given([assigned('a', 2026, 41)]).when(assign('b', 2027)).then([assigned('b', 2027, 1)]));
-  it('never goes back a year', () => given([assigned('a', 2027, 3)]).when(assign('b', 2026)).then([assigned('b', 2027, 4)]));
+    given([assigned('a', 2026, 1), assigned('b', 2026, 2)])
+      .when(assign('a'))
+      .then([]));
+  it('starts again at 1 in a new year', () =>
+    given([assigned('a', 2026, 41)])
+      .when(assign('b', 2027))
+      .then([assigned('b', 2027, 1)]));
+  it('never goes back a year', () =>
+    given([assigned('a', 2027, 3)])
+      .when(assign('b', 2026))
+      .then([assigned('b', 2027, 4)]));
   it('formats six digits', () => expect(formatInvoiceNumber(2026, 1234567)).toBe('INV-2026-1234567'));
 });
 

@@ -1,5 +1,6 @@
 import { Decider } from '../../shared/domain/decider';
 import { InvoiceNumberAssigned } from './invoice.events';
+import { invoiceCounterEvents } from './orders.events';
 
 /** INV-2026-000001: the year, then a sequence per tenant and year with no gaps. */
 export const formatInvoiceNumber = (year: number, sequence: number) => `INV-${year}-${String(sequence).padStart(6, '0')}`;
@@ -34,6 +35,7 @@ export const evolve = (state: InvoiceCounter, event: InvoiceNumberAssigned): Inv
 };
 
 export const invoiceCounterDecider: Decider<InvoiceCounter, AssignInvoiceNumber, InvoiceNumberAssigned> = {
+  events: invoiceCounterEvents,
   initialState: () => ({ last: null, assigned: {} }),
   decide,
   evolve,

@@ -64,9 +64,13 @@ describe('Invoice', () => {
     it('issues an invoice with its number, amounts and due date', () => given([]).when(issue).then([issued]));
     it('issues it only once', () => given([issued]).when(issue).thenThrows('INVOICE_ALREADY_ISSUED'));
     it('refuses amounts where net + tax is not the total', () =>
-      given([]).when({ ...issue, total: 12001 }).thenThrows('INVOICE_AMOUNTS_INCONSISTENT'));
+      given([])
+        .when({ ...issue, total: 12001 })
+        .thenThrows('INVOICE_AMOUNTS_INCONSISTENT'));
     it('refuses negative amounts', () =>
-      given([]).when({ ...issue, net: -1, tax: 12001 }).thenThrows('INVOICE_AMOUNTS_INCONSISTENT'));
+      given([])
+        .when({ ...issue, net: -1, tax: 12001 })
+        .thenThrows('INVOICE_AMOUNTS_INCONSISTENT'));
   });
 
   describe('sendInvoice', () => {
@@ -75,47 +79,87 @@ describe('Invoice', () => {
     it('refuses an invoice that does not exist', () => given([]).when({ type: 'SendInvoice', invoiceId, today }).thenThrows('NOT_FOUND'));
     it('refuses a void invoice', () => given([issued, voided]).when({ type: 'SendInvoice', invoiceId, today }).thenThrows('INVOICE_VOID'));
     it('refuses a paid invoice', () =>
-      given([issued, paid(12000), fullyPaid]).when({ type: 'SendInvoice', invoiceId, today }).thenThrows('INVOICE_ALREADY_PAID'));
+      given([issued, paid(12000), fullyPaid])
+        .when({ type: 'SendInvoice', invoiceId, today })
+        .thenThrows('INVOICE_ALREADY_PAID'));
   });
 
   describe('recordPayment', () => {
-    it('records a partial payment', () => given([issued, sent]).when(pay('50.00')).then([paid(5000)]));
+    it('records a partial payment', () =>
+      given([issued, sent])
+        .when(pay('50.00'))
+        .then([paid(5000)]));
     it('records the final payment and says the invoice is fully paid', () =>
-      given([issued, sent, paid(5000, 'p-0')]).when(pay('70')).then([paid(7000), fullyPaid]));
-    it('pays in full at once', () => given([issued]).when(pay('120.00')).then([paid(12000), fullyPaid]));
+      given([issued, sent, paid(5000, 'p-0')])
+        .when(pay('70'))
+        .then([paid(7000), fullyPaid]));
+    it('pays in full at once', () =>
+      given([issued])
+        .when(pay('120.00'))
+        .then([paid(12000), fullyPaid]));
     it('counts credit notes against the balance', () =>
-      given([issued, credited(2000, 1667, 333)]).when(pay('100.00')).then([paid(10000), fullyPaid]));
+      given([issued, credited(2000, 1667, 333)])
+        .when(pay('100.00'))
+        .then([paid(10000), fullyPaid]));
     it('refuses an overpayment, naming the balance due', () => {
-      given([issued, paid(5000, 'p-0')]).when(pay('70.01')).thenThrows('PAYMENT_EXCEEDS_BALANCE');
+      given([issued, paid(5000, 'p-0')])
+        .when(pay('70.01'))
+        .thenThrows('PAYMENT_EXCEEDS_BALANCE');
       expect(() => invoiceDecider.decide(pay('70.01'), [issued, paid(5000, 'p-0')].reduce(invoiceDecider.evolve, invoiceDecider.initialState()))).toThrow(
         /balance due of 70\.00 USD/,
       );
     });
-    it('refuses a payment on a paid invoice', () => given([issued, paid(12000), fullyPaid]).when(pay('1')).thenThrows('INVOICE_ALREADY_PAID'));
+    it('refuses a payment on a paid invoice', () =>
+      given([issued, paid(12000), fullyPaid])
+        .when(pay('1'))
+        .thenThrows('INVOICE_ALREADY_PAID'));
     it('refuses a payment on a void invoice', () => given([issued, voided]).when(pay('1')).thenThrows('INVOICE_VOID'));
     it('refuses zero', () => given([issued]).when(pay('0.00')).thenThrows('AMOUNT_NOT_POSITIVE'));
     it('refuses a negative amount', () => given([issued]).when(pay('-5')).thenThrows('BAD_USER_INPUT'));
     it('refuses more decimals than the currency has', () => given([issued]).when(pay('1.001')).thenThrows('BAD_USER_INPUT'));
-    it('requires a method', () => given([issued]).when(pay('1', { method: ' ' })).thenThrows('METHOD_REQUIRED'));
-    it('requires a reference', () => given([issued]).when(pay('1', { reference: '' })).thenThrows('REFERENCE_REQUIRED'));
+    it('requires a method', () =>
+      given([issued])
+        .when(pay('1', { method: ' ' }))
+        .thenThrows('METHOD_REQUIRED'));
+    it('requires a reference', () =>
+      given([issued])
+        .when(pay('1', { reference: '' }))
+        .thenThrows('REFERENCE_REQUIRED'));
     it('refuses a payment received in the future', () =>
-      given([issued]).when(pay('1', { receivedOn: '2026-11-22' })).thenThrows('PAYMENT_DATE_IN_FUTURE'));
+      given([issued])
+        .when(pay('1', { receivedOn: '2026-11-22' }))
+        .thenThrows('PAYMENT_DATE_IN_FUTURE'));
     it('refuses a payment received before the invoice was issued', () =>
-      given([issued]).when(pay('1', { receivedOn: '2026-11-19' })).thenThrows('PAYMENT_DATE_BEFORE_ISSUE'));
+      given([issued])
+        .when(pay('1', { receivedOn: '2026-11-19' }))
+        .thenThrows('PAYMENT_DATE_BEFORE_ISSUE'));
     it('refuses an invoice that does not exist', () => given([]).when(pay('1')).thenThrows('NOT_FOUND'));
   });
 
   describe('issueCreditNote', () => {
     it('credits part of the balance, split into net and tax in the invoice proportion, rounded half-up', () =>
       // 20.00 of a 100 + 20 invoice: net 16.666.. -> 16.67, tax the rest
-      given([issued]).when(credit('20.00')).then([credited(2000, 1667, 333)]));
+      given([issued])
+        .when(credit('20.00'))
+        .then([credited(2000, 1667, 333)]));
     it('credits the whole balance and settles the invoice', () =>
-      given([issued]).when(credit('120.00')).then([credited(12000, 10000, 2000), fullyPaid]));
-    it('refuses more than the balance due', () => given([issued, paid(10000)]).when(credit('20.01')).thenThrows('CREDIT_EXCEEDS_BALANCE'));
-    it('requires a reason', () => given([issued]).when(credit('1', { reason: ' ' })).thenThrows('REASON_REQUIRED'));
+      given([issued])
+        .when(credit('120.00'))
+        .then([credited(12000, 10000, 2000), fullyPaid]));
+    it('refuses more than the balance due', () =>
+      given([issued, paid(10000)])
+        .when(credit('20.01'))
+        .thenThrows('CREDIT_EXCEEDS_BALANCE'));
+    it('requires a reason', () =>
+      given([issued])
+        .when(credit('1', { reason: ' ' }))
+        .thenThrows('REASON_REQUIRED'));
     it('refuses zero', () => given([issued]).when(credit('0')).thenThrows('AMOUNT_NOT_POSITIVE'));
     it('refuses a void invoice', () => given([issued, voided]).when(credit('1')).thenThrows('INVOICE_VOID'));
-    it('refuses a paid invoice', () => given([issued, paid(12000), fullyPaid]).when(credit('1')).thenThrows('INVOICE_ALREADY_PAID'));
+    it('refuses a paid invoice', () =>
+      given([issued, paid(12000), fullyPaid])
+        .when(credit('1'))
+        .thenThrows('INVOICE_ALREADY_PAID'));
     it('keeps credits that add up to the invoice exactly equal to its net and tax', () => {
       const invoice = { net: 10000, total: 12000, credited: 0, creditedNet: 0 };
       const first = splitCredit(invoice, 1);
@@ -129,10 +173,19 @@ describe('Invoice', () => {
   describe('voidInvoice', () => {
     const voidIt = { type: 'VoidInvoice' as const, invoiceId, reason: 'ordered twice', today };
     it('voids an invoice with no payment', () => given([issued, sent]).when(voidIt).then([voided]));
-    it('refuses once a payment is recorded', () => given([issued, paid(100)]).when(voidIt).thenThrows('VOID_AFTER_PAYMENT'));
-    it('refuses once a credit note is issued', () => given([issued, credited(2000, 1667, 333)]).when(voidIt).thenThrows('VOID_AFTER_CREDIT_NOTE'));
+    it('refuses once a payment is recorded', () =>
+      given([issued, paid(100)])
+        .when(voidIt)
+        .thenThrows('VOID_AFTER_PAYMENT'));
+    it('refuses once a credit note is issued', () =>
+      given([issued, credited(2000, 1667, 333)])
+        .when(voidIt)
+        .thenThrows('VOID_AFTER_CREDIT_NOTE'));
     it('refuses a void invoice', () => given([issued, voided]).when(voidIt).thenThrows('INVOICE_VOID'));
-    it('requires a reason', () => given([issued]).when({ ...voidIt, reason: '' }).thenThrows('REASON_REQUIRED'));
+    it('requires a reason', () =>
+      given([issued])
+        .when({ ...voidIt, reason: '' })
+        .thenThrows('REASON_REQUIRED'));
   });
 
   describe('status', () => {

@@ -3,6 +3,7 @@ import { NotFoundError } from '../../shared/domain/domain-error';
 import { divideHalfUp, formatMinor, toMinor } from '../../shared/domain/money';
 import { InvoiceError, InvoiceErrorCode } from './invoice.error';
 import { CreditNoteIssued, InvoiceEvent, InvoiceFullyPaid } from './invoice.events';
+import { invoiceEvents } from './orders.events';
 
 export type InvoiceStatus = 'ISSUED' | 'SENT' | 'PARTIALLY_PAID' | 'PAID' | 'VOID';
 
@@ -106,7 +107,10 @@ export const decide = (command: InvoiceCommand, state: Invoice): InvoiceEvent[] 
         throw new InvoiceError(InvoiceErrorCode.InvoiceAlreadyIssued, `Invoice ${command.invoiceId} was already issued as ${state.number}`);
       const { net, tax, total } = command;
       if (net < 0 || tax < 0 || net + tax !== total)
-        throw new InvoiceError(InvoiceErrorCode.InvoiceAmountsInconsistent, `An invoice needs net + tax = total, none negative; got ${net} + ${tax} vs ${total}`);
+        throw new InvoiceError(
+          InvoiceErrorCode.InvoiceAmountsInconsistent,
+          `An invoice needs net + tax = total, none negative; got ${net} + ${tax} vs ${total}`,
+        );
       const { invoiceId, number, orderId, clientId, currency, issuedOn, dueOn } = command;
       return [{ type: 'InvoiceIssued', data: { invoiceId, number, orderId, clientId, currency, issuedOn, dueOn, net, tax, total } }];
     }
@@ -131,7 +135,10 @@ export const decide = (command: InvoiceCommand, state: Invoice): InvoiceEvent[] 
       const method = required(command.method, InvoiceErrorCode.MethodRequired, 'Say how the payment was made (bank transfer, card, cash...)');
       const reference = required(command.reference, InvoiceErrorCode.ReferenceRequired, 'Give the payment reference (bank reference, receipt number...)');
       if (command.receivedOn > command.today)
-        throw new InvoiceError(InvoiceErrorCode.PaymentDateInFuture, `A payment cannot be received in the future (${command.receivedOn}); today is ${command.today}`);
+        throw new InvoiceError(
+          InvoiceErrorCode.PaymentDateInFuture,
+          `A payment cannot be received in the future (${command.receivedOn}); today is ${command.today}`,
+        );
       if (command.receivedOn < invoice.issuedOn)
         throw new InvoiceError(
           InvoiceErrorCode.PaymentDateBeforeIssue,
@@ -212,7 +219,23 @@ const settledStatus = (invoice: ExistingInvoice): InvoiceStatus =>
 export const evolve = (state: Invoice, event: InvoiceEvent): Invoice => {
   if (event.type === 'InvoiceIssued') {
     const { invoiceId, number, orderId, clientId, currency, net, tax, total, issuedOn } = event.data;
-    return { status: 'ISSUED', id: invoiceId, number, orderId, clientId, currency, net, tax, total, issuedOn, paid: 0, credited: 0, creditedNet: 0, creditedTax: 0, sent: false };
+    return {
+      status: 'ISSUED',
+      id: invoiceId,
+      number,
+      orderId,
+      clientId,
+      currency,
+      net,
+      tax,
+      total,
+      issuedOn,
+      paid: 0,
+      credited: 0,
+      creditedNet: 0,
+      creditedTax: 0,
+      sent: false,
+    };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
@@ -237,6 +260,7 @@ export const evolve = (state: Invoice, event: InvoiceEvent): Invoice => {
 };
 
 export const invoiceDecider: Decider<Invoice, InvoiceCommand, InvoiceEvent> = {
+  events: invoiceEvents,
   initialState: () => ({ status: 'NONE' }),
   decide,
   evolve,

@@ -2,6 +2,7 @@ import { Decider, assertNever } from '../../shared/domain/decider';
 import { NotFoundError } from '../../shared/domain/domain-error';
 import { OrderEvent, OrderLine } from './order.events';
 import { OrdersError, OrdersErrorCode } from './orders.error';
+import { orderEvents } from './orders.events';
 
 export type OrderStatus = 'PLACED' | 'PAYMENT_AUTHORIZED' | 'PAYMENT_FAILED' | 'SHIPPED' | 'DELIVERED' | 'INVOICED' | 'CLOSED' | 'CANCELLED';
 
@@ -163,6 +164,7 @@ export const evolve = (state: Order, event: OrderEvent): Order => {
 };
 
 export const orderDecider: Decider<Order, OrderCommand, OrderEvent> = {
+  events: orderEvents,
   initialState: () => ({ status: 'NONE' }),
   decide,
   evolve,

@@ -14,13 +14,30 @@ const deactivated: ProductDeactivated = { type: 'ProductDeactivated', data: { pr
 describe('Product', () => {
   describe('createProduct', () => {
     it('creates a product with its price in minor units and a normalised tax rate', () => given([]).when(create).then([created]));
-    it('refuses a blank SKU', () => given([]).when({ ...create, sku: ' ' }).thenThrows('SKU_REQUIRED'));
-    it('refuses a SKU with spaces inside', () => given([]).when({ ...create, sku: 'WID 1' }).thenThrows('SKU_REQUIRED'));
-    it('refuses a blank name', () => given([]).when({ ...create, name: '' }).thenThrows('NAME_REQUIRED'));
-    it('refuses a negative price', () => given([]).when({ ...create, unitPrice: '-1' }).thenThrows('BAD_USER_INPUT'));
+    it('refuses a blank SKU', () =>
+      given([])
+        .when({ ...create, sku: ' ' })
+        .thenThrows('SKU_REQUIRED'));
+    it('refuses a SKU with spaces inside', () =>
+      given([])
+        .when({ ...create, sku: 'WID 1' })
+        .thenThrows('SKU_REQUIRED'));
+    it('refuses a blank name', () =>
+      given([])
+        .when({ ...create, name: '' })
+        .thenThrows('NAME_REQUIRED'));
+    it('refuses a negative price', () =>
+      given([])
+        .when({ ...create, unitPrice: '-1' })
+        .thenThrows('BAD_USER_INPUT'));
     it('refuses a price with more decimals than the currency has', () =>
-      given([]).when({ ...create, unitPrice: '1.005' }).thenThrows('BAD_USER_INPUT'));
-    it('refuses a tax rate over 100 percent', () => given([]).when({ ...create, taxRate: '120' }).thenThrows('BAD_USER_INPUT'));
+      given([])
+        .when({ ...create, unitPrice: '1.005' })
+        .thenThrows('BAD_USER_INPUT'));
+    it('refuses a tax rate over 100 percent', () =>
+      given([])
+        .when({ ...create, taxRate: '120' })
+        .thenThrows('BAD_USER_INPUT'));
     it('refuses to create the same product twice', () => given([created]).when(create).thenThrows('PRODUCT_ALREADY_EXISTS'));
   });
 
@@ -29,12 +46,10 @@ describe('Product', () => {
       given([created])
         .when({ type: 'ChangeProductPrice', productId, unitPrice: '14.00' })
         .then([{ type: 'ProductPriceChanged', data: { productId, unitPrice: 1400, previousUnitPrice: 1250 } } satisfies ProductPriceChanged]));
-    it('records nothing when the price is the same', () =>
-      given([created]).when({ type: 'ChangeProductPrice', productId, unitPrice: '12.50' }).then([]));
+    it('records nothing when the price is the same', () => given([created]).when({ type: 'ChangeProductPrice', productId, unitPrice: '12.50' }).then([]));
     it('refuses a deactivated product', () =>
       given([created, deactivated]).when({ type: 'ChangeProductPrice', productId, unitPrice: '1' }).thenThrows('PRODUCT_INACTIVE'));
-    it('refuses a product that does not exist', () =>
-      given([]).when({ type: 'ChangeProductPrice', productId, unitPrice: '1' }).thenThrows('NOT_FOUND'));
+    it('refuses a product that does not exist', () => given([]).when({ type: 'ChangeProductPrice', productId, unitPrice: '1' }).thenThrows('NOT_FOUND'));
   });
 
   describe('deactivateProduct', () => {

@@ -4,6 +4,7 @@ import { toMinor } from '../../shared/domain/money';
 import { normaliseTaxRate } from './lines';
 import { OrdersError, OrdersErrorCode } from './orders.error';
 import { ProductEvent } from './product.events';
+import { productEvents } from './orders.events';
 
 export type CreateProduct = { type: 'CreateProduct'; productId: string; sku: string; name: string; unitPrice: string; taxRate: string; currency: string };
 export type ChangeProductPrice = { type: 'ChangeProductPrice'; productId: string; unitPrice: string };
@@ -11,8 +12,7 @@ export type DeactivateProduct = { type: 'DeactivateProduct'; productId: string }
 export type ProductCommand = CreateProduct | ChangeProductPrice | DeactivateProduct;
 
 export type Product =
-  | { status: 'NONE' }
-  | { status: 'ACTIVE' | 'INACTIVE'; id: string; sku: string; name: string; currency: string; unitPrice: number; taxRate: string };
+  { status: 'NONE' } | { status: 'ACTIVE' | 'INACTIVE'; id: string; sku: string; name: string; currency: string; unitPrice: number; taxRate: string };
 
 export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/;
 
@@ -68,6 +68,7 @@ export const evolve = (state: Product, event: ProductEvent): Product => {
 };
 
 export const productDecider: Decider<Product, ProductCommand, ProductEvent> = {
+  events: productEvents,
   initialState: () => ({ status: 'NONE' }),
   decide,
   evolve,

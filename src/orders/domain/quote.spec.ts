@@ -51,17 +51,43 @@ describe('Quote', () => {
     it('rounds a half minor unit of tax up', () =>
       given([])
         .when({ ...draft, validUntil: null, lines: [{ description: 'x', quantity: '1', unitPrice: '0.10', taxRate: '5' }] })
-        .then([{ type: 'QuoteDrafted', data: { ...drafted.data, validUntil: null, lines: [{ productId: null, description: 'x', quantity: '1', unitPrice: 10, taxRate: '5', net: 10, tax: 1 }], net: 10, tax: 1, total: 11 } }]));
-    it('refuses a quote with no lines', () => given([]).when({ ...draft, lines: [] }).thenThrows('QUOTE_NEEDS_LINES'));
+        .then([
+          {
+            type: 'QuoteDrafted',
+            data: {
+              ...drafted.data,
+              validUntil: null,
+              lines: [{ productId: null, description: 'x', quantity: '1', unitPrice: 10, taxRate: '5', net: 10, tax: 1 }],
+              net: 10,
+              tax: 1,
+              total: 11,
+            },
+          },
+        ]));
+    it('refuses a quote with no lines', () =>
+      given([])
+        .when({ ...draft, lines: [] })
+        .thenThrows('QUOTE_NEEDS_LINES'));
     it('refuses a line without a description', () =>
-      given([]).when({ ...draft, lines: [{ ...draft.lines[0], description: ' ' }] }).thenThrows('DESCRIPTION_REQUIRED'));
+      given([])
+        .when({ ...draft, lines: [{ ...draft.lines[0], description: ' ' }] })
+        .thenThrows('DESCRIPTION_REQUIRED'));
     it('refuses a zero quantity', () =>
-      given([]).when({ ...draft, lines: [{ ...draft.lines[0], quantity: '0' }] }).thenThrows('QUANTITY_NOT_POSITIVE'));
+      given([])
+        .when({ ...draft, lines: [{ ...draft.lines[0], quantity: '0' }] })
+        .thenThrows('QUANTITY_NOT_POSITIVE'));
     it('refuses a quantity that is not a number', () =>
-      given([]).when({ ...draft, lines: [{ ...draft.lines[0], quantity: 'three' }] }).thenThrows('BAD_USER_INPUT'));
+      given([])
+        .when({ ...draft, lines: [{ ...draft.lines[0], quantity: 'three' }] })
+        .thenThrows('BAD_USER_INPUT'));
     it('refuses a negative unit price', () =>
-      given([]).when({ ...draft, lines: [{ ...draft.lines[0], unitPrice: '-1' }] }).thenThrows('BAD_USER_INPUT'));
-    it('refuses a validUntil in the past', () => given([]).when({ ...draft, validUntil: '2026-11-20' }).thenThrows('VALID_UNTIL_IN_PAST'));
+      given([])
+        .when({ ...draft, lines: [{ ...draft.lines[0], unitPrice: '-1' }] })
+        .thenThrows('BAD_USER_INPUT'));
+    it('refuses a validUntil in the past', () =>
+      given([])
+        .when({ ...draft, validUntil: '2026-11-20' })
+        .thenThrows('VALID_UNTIL_IN_PAST'));
     it('refuses to draft the same quote twice', () => given([drafted]).when(draft).thenThrows('QUOTE_ALREADY_EXISTS'));
   });
 
@@ -82,10 +108,17 @@ describe('Quote', () => {
     it('replaces the lines of a DRAFT quote in a new revision', () => given([drafted]).when(revise).then([revised]));
     it('revises a SENT quote too (it becomes a DRAFT to send again)', () => given([drafted, sent]).when(revise).then([revised]));
     it('sets a new validUntil', () =>
-      given([drafted]).when({ ...revise, validUntil: '2027-02-01' }).then([{ ...revised, data: { ...revised.data, validUntil: '2027-02-01' } }]));
+      given([drafted])
+        .when({ ...revise, validUntil: '2027-02-01' })
+        .then([{ ...revised, data: { ...revised.data, validUntil: '2027-02-01' } }]));
     it('rescues a quote past its date with a new validUntil', () =>
-      given([drafted]).when({ ...revise, today: later, validUntil: '2027-02-01' }).then([{ ...revised, data: { ...revised.data, validUntil: '2027-02-01' } }]));
-    it('refuses a quote past its date without a new one', () => given([drafted]).when({ ...revise, today: later }).thenThrows('QUOTE_EXPIRED'));
+      given([drafted])
+        .when({ ...revise, today: later, validUntil: '2027-02-01' })
+        .then([{ ...revised, data: { ...revised.data, validUntil: '2027-02-01' } }]));
+    it('refuses a quote past its date without a new one', () =>
+      given([drafted])
+        .when({ ...revise, today: later })
+        .thenThrows('QUOTE_EXPIRED'));
     it.each([
       ['ACCEPTED', [drafted, sent, accepted]],
       ['REJECTED', [drafted, sent, rejected]],
@@ -103,32 +136,31 @@ describe('Quote', () => {
   describe('acceptQuote', () => {
     it('accepts a SENT quote', () => given([drafted, sent]).when({ type: 'AcceptQuote', quoteId, today }).then([accepted]));
     it('accepts on its last valid day', () =>
-      given([drafted, sent]).when({ type: 'AcceptQuote', quoteId, today: '2026-12-31' }).then([{ ...accepted, data: { ...accepted.data, acceptedOn: '2026-12-31' } }]));
+      given([drafted, sent])
+        .when({ type: 'AcceptQuote', quoteId, today: '2026-12-31' })
+        .then([{ ...accepted, data: { ...accepted.data, acceptedOn: '2026-12-31' } }]));
     it('refuses a quote past its date, even before the expiry job ran', () =>
       given([drafted, sent]).when({ type: 'AcceptQuote', quoteId, today: later }).thenThrows('QUOTE_EXPIRED'));
     it('refuses an EXPIRED quote', () => given([drafted, sent, expired]).when({ type: 'AcceptQuote', quoteId, today }).thenThrows('QUOTE_EXPIRED'));
     it('refuses a DRAFT quote (send it first)', () => given([drafted]).when({ type: 'AcceptQuote', quoteId, today }).thenThrows('QUOTE_NOT_SENT'));
-    it('refuses a REJECTED quote', () =>
-      given([drafted, sent, rejected]).when({ type: 'AcceptQuote', quoteId, today }).thenThrows('QUOTE_NOT_SENT'));
+    it('refuses a REJECTED quote', () => given([drafted, sent, rejected]).when({ type: 'AcceptQuote', quoteId, today }).thenThrows('QUOTE_NOT_SENT'));
   });
 
   describe('rejectQuote', () => {
-    it('rejects a SENT quote with a reason', () =>
-      given([drafted, sent]).when({ type: 'RejectQuote', quoteId, reason: ' too dear ' }).then([rejected]));
+    it('rejects a SENT quote with a reason', () => given([drafted, sent]).when({ type: 'RejectQuote', quoteId, reason: ' too dear ' }).then([rejected]));
     it('requires a reason', () => given([drafted, sent]).when({ type: 'RejectQuote', quoteId, reason: '' }).thenThrows('REASON_REQUIRED'));
-    it('refuses an ACCEPTED quote', () =>
-      given([drafted, sent, accepted]).when({ type: 'RejectQuote', quoteId, reason: 'x' }).thenThrows('QUOTE_NOT_SENT'));
+    it('refuses an ACCEPTED quote', () => given([drafted, sent, accepted]).when({ type: 'RejectQuote', quoteId, reason: 'x' }).thenThrows('QUOTE_NOT_SENT'));
   });
 
   describe('expiry', () => {
     it('expires a SENT quote past its date', () => given([drafted, sent]).when({ type: 'ExpireQuote', quoteId, today: later }).then([expired]));
     it('expires a DRAFT quote past its date', () => given([drafted]).when({ type: 'ExpireQuote', quoteId, today: later }).then([expired]));
-    it('leaves a quote alone on its last valid day', () =>
-      given([drafted, sent]).when({ type: 'ExpireQuote', quoteId, today: '2026-12-31' }).then([]));
-    it('leaves an ACCEPTED quote alone', () =>
-      given([drafted, sent, accepted]).when({ type: 'ExpireQuote', quoteId, today: later }).then([]));
+    it('leaves a quote alone on its last valid day', () => given([drafted, sent]).when({ type: 'ExpireQuote', quoteId, today: '2026-12-31' }).then([]));
+    it('leaves an ACCEPTED quote alone', () => given([drafted, sent, accepted]).when({ type: 'ExpireQuote', quoteId, today: later }).then([]));
     it('expires only once', () => given([drafted, expired]).when({ type: 'ExpireQuote', quoteId, today: later }).then([]));
     it('never expires a quote without a date', () =>
-      given([{ ...drafted, data: { ...drafted.data, validUntil: null } }]).when({ type: 'ExpireQuote', quoteId, today: '2099-01-01' }).then([]));
+      given([{ ...drafted, data: { ...drafted.data, validUntil: null } }])
+        .when({ type: 'ExpireQuote', quoteId, today: '2099-01-01' })
+        .then([]));
   });
 });

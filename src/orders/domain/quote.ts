@@ -3,11 +3,20 @@ import { NotFoundError } from '../../shared/domain/domain-error';
 import { LineInput, Totals, priceLines } from './lines';
 import { OrdersError, OrdersErrorCode } from './orders.error';
 import { QuoteEvent, QuoteLine } from './quote.events';
+import { quoteEvents } from './orders.events';
 
 export type QuoteStatus = 'DRAFT' | 'SENT' | 'ACCEPTED' | 'REJECTED' | 'EXPIRED';
 
 /** `today` is the business date ('YYYY-MM-DD') the command runs on; dates compare as strings. */
-export type DraftQuote = { type: 'DraftQuote'; quoteId: string; clientId: string; currency: string; validUntil?: string | null; lines: LineInput[]; today: string };
+export type DraftQuote = {
+  type: 'DraftQuote';
+  quoteId: string;
+  clientId: string;
+  currency: string;
+  validUntil?: string | null;
+  lines: LineInput[];
+  today: string;
+};
 export type ReviseQuote = { type: 'ReviseQuote'; quoteId: string; validUntil?: string | null; lines: LineInput[]; today: string };
 export type SendQuote = { type: 'SendQuote'; quoteId: string; today: string };
 export type AcceptQuote = { type: 'AcceptQuote'; quoteId: string; today: string };
@@ -31,7 +40,10 @@ const isPast = (validUntil: string | null, today: string) => validUntil !== null
 
 const refuseExpired = (quote: ExistingQuote, today: string) => {
   if (quote.status === 'EXPIRED' || (isPast(quote.validUntil, today) && (quote.status === 'DRAFT' || quote.status === 'SENT')))
-    throw new OrdersError(OrdersErrorCode.QuoteExpired, `This quote expired: it was valid until ${quote.validUntil}; revise it with a new date or draft a new one`);
+    throw new OrdersError(
+      OrdersErrorCode.QuoteExpired,
+      `This quote expired: it was valid until ${quote.validUntil}; revise it with a new date or draft a new one`,
+    );
 };
 
 const checkValidUntil = (validUntil: string | null, today: string) => {
@@ -63,21 +75,18 @@ export const decide = (command: QuoteCommand, state: Quote): QuoteEvent[] => {
     case 'SendQuote': {
       const quote = existing(state, command.quoteId);
       refuseExpired(quote, command.today);
-      if (quote.status !== 'DRAFT')
-        throw new OrdersError(OrdersErrorCode.QuoteNotDraft, `Only a DRAFT quote can be sent; this quote is ${quote.status}`);
+      if (quote.status !== 'DRAFT') throw new OrdersError(OrdersErrorCode.QuoteNotDraft, `Only a DRAFT quote can be sent; this quote is ${quote.status}`);
       return [{ type: 'QuoteSent', data: { quoteId: quote.id, revision: quote.revision, sentOn: command.today } }];
     }
     case 'AcceptQuote': {
       const quote = existing(state, command.quoteId);
       refuseExpired(quote, command.today);
-      if (quote.status !== 'SENT')
-        throw new OrdersError(OrdersErrorCode.QuoteNotSent, `Only a SENT quote can be accepted; this quote is ${quote.status}`);
+      if (quote.status !== 'SENT') throw new OrdersError(OrdersErrorCode.QuoteNotSent, `Only a SENT quote can be accepted; this quote is ${quote.status}`);
       return [{ type: 'QuoteAccepted', data: { quoteId: quote.id, revision: quote.revision, acceptedOn: command.today } }];
     }
     case 'RejectQuote': {
       const quote = existing(state, command.quoteId);
-      if (quote.status !== 'SENT')
-        throw new OrdersError(OrdersErrorCode.QuoteNotSent, `Only a SENT quote can be rejected; this quote is ${quote.status}`);
+      if (quote.status !== 'SENT') throw new OrdersError(OrdersErrorCode.QuoteNotSent, `Only a SENT quote can be rejected; this quote is ${quote.status}`);
       const reason = command.reason.trim();
       if (!reason) throw new OrdersError(OrdersErrorCode.ReasonRequired, 'Say why the client rejected the quote');
       return [{ type: 'QuoteRejected', data: { quoteId: quote.id, reason } }];
@@ -117,6 +126,7 @@ export const evolve = (state: Quote, event: QuoteEvent): Quote => {
 };
 
 export const quoteDecider: Decider<Quote, QuoteCommand, QuoteEvent> = {
+  events: quoteEvents,
   initialState: () => ({ status: 'NONE' }),
   decide,
   evolve,

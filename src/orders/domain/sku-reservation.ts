@@ -1,6 +1,7 @@
 import { Decider, assertNever } from '../../shared/domain/decider';
 import { OrdersError, OrdersErrorCode } from './orders.error';
 import { SkuReserved } from './product.events';
+import { skuReservationEvents } from './orders.events';
 
 /**
  * A SKU's reservation stream (one per tenant and SKU): the first product to reserve it owns it.
@@ -12,6 +13,7 @@ export type ReserveSku = { type: 'ReserveSku'; sku: string; productId: string };
 export type SkuReservation = { productId: string | null };
 
 export const skuReservationDecider: Decider<SkuReservation, ReserveSku, SkuReserved> = {
+  events: skuReservationEvents,
   initialState: () => ({ productId: null }),
   evolve: (state, event) => {
     switch (event.type) {

@@ -1,23 +1,37 @@
+import { DomainEvent } from './domain-event';
+import { EventRegistry, StoredEvent } from './event-registry';
+
+export type { DomainEvent };
+
 /**
  * An aggregate as two pure functions (Emmett's decider): `decide` turns a command and the current
  * state into new events, `evolve` folds one event into the state. Time and ids come in through
- * the command, never from inside.
+ * the command, never from inside. `events` is the aggregate's part of its context's event
+ * registration: it decodes the stored stream before the fold (see `foldStored`).
  */
-export interface DomainEvent<Type extends string = string, Data = unknown> {
-  type: Type;
-  data: Data;
-}
-
 export interface Decider<State, Command, Event extends DomainEvent> {
   initialState: () => State;
   evolve: (state: State, event: Event) => State;
   decide: (command: Command, state: State) => Event[];
+  events: EventRegistry<Event>;
 }
 
-export const fold = <State, Event extends DomainEvent>(
-  decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>,
-  events: Event[],
-): State => events.reduce(decider.evolve, decider.initialState());
+export const fold = <State, Event extends DomainEvent>(decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>, events: Event[]): State =>
+  events.reduce(decider.evolve, decider.initialState());
+
+/**
+ * Folds a stream as stored: each event decoded by the decider's registry (older versions upcast,
+ * an event at its current version passed as it is), so an unknown type stops the fold with an
+ * error naming the type, the stream and the position instead of a failed switch.
+ */
+export const foldStored = <State, Event extends DomainEvent>(
+  decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve' | 'events'>,
+  stored: readonly StoredEvent[],
+): State => {
+  let state = decider.initialState();
+  for (const event of stored) state = decider.evolve(state, decider.events.decode(event));
+  return state;
+};
 
 export const assertNever = (value: never): never => {
   throw new Error(`Unhandled case: ${JSON.stringify(value)}`);

@@ -37,10 +37,9 @@ export class BadInputError extends DomainError<'BAD_USER_INPUT'> {
 /** The stream kept changing under us: every re-decide hit a newer revision. */
 export class ConcurrencyError extends DomainError<'CONCURRENT_MODIFICATION'> {
   constructor(streamName: string, attempts: number) {
-    super(
-      'CONCURRENT_MODIFICATION',
-      `The record was changed by someone else ${attempts} times while saving; reload it and try again`,
-      { streamName, attempts },
-    );
+    super('CONCURRENT_MODIFICATION', `The record was changed by someone else ${attempts} times while saving; reload it and try again`, {
+      streamName,
+      attempts,
+    });
   }
 }

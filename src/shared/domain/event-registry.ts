@@ -1,4 +1,4 @@
-import { DomainEvent } from './decider';
+import { DomainEvent } from './domain-event';
 
 /**
  * Where stored events become typed. Each context registers its events once (crm/domain/crm.events.ts,
@@ -33,10 +33,8 @@ export interface StoredEvent {
   readonly metadata: { readonly [key: string]: unknown };
 }
 
-/** A stored event envelope `R` whose type and data are one member of the union `E`. */
-export type Typed<R extends StoredEvent, E extends DomainEvent> = E extends DomainEvent
-  ? Omit<R, 'type' | 'data'> & { readonly type: E['type']; readonly data: E['data'] }
-  : never;
+/** A stored event envelope `R` narrowed to one member of the union `E` (the intersection distributes over it). */
+export type Typed<R extends StoredEvent, E extends DomainEvent> = R & E;
 
 /** Turns the data of one version into the next version's. The event is there for what older versions kept in metadata. */
 export interface Upcaster {
@@ -102,7 +100,7 @@ export class UnsupportedEventVersionError extends Error {
 const storedVersion = (event: StoredEvent): unknown => event.metadata[SCHEMA_VERSION] ?? 1;
 
 /** True when the event is at its registered current version: the event is then its typed self. */
-function isCurrent<R extends StoredEvent, E extends DomainEvent>(event: R, entry: Entry | undefined): event is R & Typed<R, E> {
+function isCurrent<R extends StoredEvent, E extends DomainEvent>(event: R, entry: Entry | undefined): event is Typed<R, E> {
   return entry !== undefined && storedVersion(event) === entry.version;
 }
 
