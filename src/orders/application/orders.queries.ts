@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, FilterQuery, QueryOrder } from '@mikro-orm/postgresql';
+import { FilterQuery, QueryOrder } from '@mikro-orm/postgresql';
 import { OrderView } from '../../../projections/orders/order.entity';
 import { ProductView } from '../../../projections/orders/product.entity';
 import { QuoteView } from '../../../projections/orders/quote.entity';
