@@ -10,6 +10,7 @@
  */
 import type { EventFilter, RecordedEvent } from '../../shared/event-store/event-store.port';
 import type { ClientRegistered } from '../domain/client.events';
+import { crmEvents } from '../domain/crm.events';
 import type { LeadCaptured, LeadConverted, LeadDisqualified, LeadQualified } from '../domain/lead.events';
 
 /** A CloudEvents 1.0 event in structured JSON mode, with annals' `tenantid` extension. */
@@ -114,12 +115,16 @@ const assertNever = (value: never): never => {
   throw new Error(`unmapped CRM event ${JSON.stringify(value)}`);
 };
 
-const isStoredCrmEvent = (event: RecordedEvent): event is RecordedEvent & StoredCrmEvent =>
-  Object.prototype.hasOwnProperty.call(crmIntegrationEventTypes, event.type);
+/** The stored events that publish one, decoded with CRM's registrations (older versions upcast first). */
+const publishing = crmEvents.only(
+  'crm.integration',
+  crmEvents.select('LeadCaptured', 'LeadQualified', 'LeadDisqualified', 'LeadConverted', 'ClientRegistered'),
+);
 
 /** The integration event a stored CRM event publishes, or null for events that publish none. */
-export const toIntegrationEvent = (recorded: RecordedEvent): CrmIntegrationEvent | null => {
-  if (!isStoredCrmEvent(recorded)) return null;
+export const toIntegrationEvent = (stored: RecordedEvent): CrmIntegrationEvent | null => {
+  if (!publishing.has(stored.type)) return null;
+  const recorded = publishing.decode(stored);
   const { subject, data } = publicData(recorded);
   return {
     specversion: '1.0',
