@@ -1,14 +1,17 @@
 /**
  * Rebuild: the lead and client read models from the seeded log, each in a child process so its
  * peak RSS (sampled every 50 ms) is the rebuild's own, not the bench's.
- *  - annals: our ProjectionRunner with the two app projections, both from checkpoint 0, until both
+ *  - annals: the processor runtime's runner (ProcessorRunner) with the two app projectors, both from checkpoint 0, until both
  *    have caught up with the head.
  *  - floor: one pass of keyset pages over the log, fold in memory per page, one multi-row upsert
  *    per table plus the checkpoint per transaction (same batch size as the runner's catch-up).
  */
 import { spawn } from 'node:child_process';
 import type { Pool, PoolClient } from 'pg';
-import { CATCH_UP_BATCH, ProjectionRunner, resetProjection } from '../src/shared/projection/projection-runner';
+import { CATCH_UP_BATCH, ProcessorRunner } from '../src/shared/processing/processor-runner';
+import { projector } from '../src/shared/processing/processor';
+import { setCheckpoint } from '../src/shared/processing/checkpoint-store';
+import type { Projection } from '../src/shared/projection/projection';
 import { leadsProjection } from '../projections/crm/leads.projection';
 import { clientsProjection } from '../projections/crm/clients.projection';
 import { PostgresEventStore } from '../src/shared/event-store/postgres/postgres-event-store';
@@ -24,11 +27,16 @@ interface ChildResult {
   events: number;
 }
 
+/** Empties a projector's tables and sets its checkpoint back to the start of the log. */
+const resetProjector = async (pool: Pool, projection: Projection) => {
+  for (const table of projection.tables) await pool.query(`TRUNCATE "${table}"`);
+  await setCheckpoint(pool, projection.name, 0n);
+};
+
 const reset = async (pool: Pool) => {
-  await resetProjection(pool, leadsProjection);
-  await resetProjection(pool, clientsProjection);
-  await pool.query(`INSERT INTO projection_checkpoints (name, position) VALUES ('bench.floor', 0)
-                    ON CONFLICT (name) DO UPDATE SET position = 0`);
+  await resetProjector(pool, leadsProjection);
+  await resetProjector(pool, clientsProjection);
+  await setCheckpoint(pool, 'bench.floor', 0n);
   await pool.query('VACUUM (ANALYZE) crm_leads, crm_clients');
 };
 
@@ -44,7 +52,7 @@ const runAnnals = async (url: string): Promise<ChildResult> => {
   const head = await store.headPosition();
   const rss = rssSampler();
   const t0 = now();
-  const runners = [leadsProjection, clientsProjection].map((projection) => new ProjectionRunner(pool, store, projection));
+  const runners = [leadsProjection, clientsProjection].map((projection) => new ProcessorRunner(pool, store, projector(projection)));
   await Promise.all(
     runners.map(
       (runner) =>
@@ -58,7 +66,7 @@ const runAnnals = async (url: string): Promise<ChildResult> => {
   const peakRssMb = rss.stop();
   for (const runner of runners) {
     const status = runner.getStatus();
-    if (status.state !== 'RUNNING' || status.lastError) throw new Error(`${status.name}: ${status.state} ${status.lastError}`);
+    if (status.state !== 'RUNNING' || status.lastError || status.parks.length > 0) throw new Error(`${status.name}: ${status.state} ${status.lastError ?? status.parks[0]?.error}`);
     await runner.stop();
   }
   await store.close();
@@ -143,7 +151,7 @@ const runFloor = async (url: string): Promise<ChildResult> => {
     if (leads.size > 0) await client.query({ name: 'floor_lead_upsert', text: LEAD_UPSERT, values: columns([...leads.values()], 12) });
     if (clients.size > 0) await client.query({ name: 'floor_client_upsert', text: CLIENT_UPSERT, values: columns([...clients.values()], 9) });
     after = rows[rows.length - 1][0];
-    await client.query(`UPDATE projection_checkpoints SET position = $1, updated_at = now() WHERE name = 'bench.floor'`, [after]);
+    await client.query(`UPDATE processor_checkpoints SET position = $1, updated_at = now() WHERE name = 'bench.floor'`, [after]);
     // The same durability as the runner's commits (read models: asynchronous commit).
     await client.query(`SET LOCAL synchronous_commit = off`);
     await client.query('COMMIT');

@@ -1,13 +1,13 @@
 /**
  * Kafka relay: events carried from the store to Kafka by src/integration/kafka-relay.ts (KafkaRelay,
- * its own checkpoint, acks=all, idempotent producer), over the last `count` events of the seeded
+ * a reactor on the processor runtime, acks=all, idempotent producer), over the last `count` events of the seeded
  * log (its checkpoint starts at head - count), onto a fresh topic. Null, with the reason, when no
  * broker answers on KAFKA_BROKERS (default 127.0.0.1:9092; `bash scripts/kafka.sh start`).
  */
 import { connect } from 'node:net';
 import { Kafka, logLevel } from 'kafkajs';
 import { KafkaRelay } from '../src/integration/kafka-relay';
-import { readCheckpoint, writeCheckpoint } from '../src/integration/integration-event-source';
+import { readCheckpoint, setCheckpoint } from '../src/shared/processing/checkpoint-store';
 import { PostgresEventStore } from '../src/shared/event-store/postgres/postgres-event-store';
 import { newPool } from './lib/pg';
 import { log, now } from './lib/stats';
@@ -34,12 +34,11 @@ export const benchRelay = async (url: string, count: number): Promise<Record<str
   try {
     const head = await store.headPosition();
     const from = head > BigInt(count) ? head - BigInt(count) : 0n;
-    await readCheckpoint(pool, consumerName);
-    await writeCheckpoint(pool, consumerName, from);
+    await setCheckpoint(pool, consumerName, from, 'reactor');
     const t0 = now();
     const cpu0 = process.cpuUsage();
     await relay.start();
-    while ((await readCheckpoint(pool, consumerName)) < head) await new Promise((resolve) => setTimeout(resolve, 20));
+    while ((await readCheckpoint(pool, consumerName, 'reactor')).position < head) await new Promise((resolve) => setTimeout(resolve, 20));
     const seconds = (now() - t0) / 1000;
     // The relay is CPU-bound in this process (kafkajs encodes the requests in JS): its CPU time per
     // event says more than the rate when other processes take the cores.

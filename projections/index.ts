@@ -20,7 +20,7 @@ import { journalProjection } from './ledger/journal.projection';
 import { arInvoicesProjection } from './ledger/ar-aging.projection';
 import { ArInvoiceView, JournalEntryView, LedgerAccountView, LedgerSettingsView } from './ledger/entities';
 
-/** Every projection the app runs, by name. Registering one here is all it takes. */
+/** Every projector the app runs (the composition root hands them to the processor runtime). */
 export const projections: readonly Projection[] = [leadsProjection, clientsProjection, activitiesProjection, clientSummaryProjection, invoicesProjection, productsProjection, quotesProjection, ordersProjection, accountsProjection, ledgerSettingsProjection, journalProjection, arInvoicesProjection];
 
 /** MikroORM entities of the read models. */

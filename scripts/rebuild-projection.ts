@@ -2,29 +2,32 @@ import '../src/shared/node-compat';
 /**
  * npm run projections:rebuild -- NAME
  *
- * Empties a read model and replays the whole log into it. If the app is running (it holds the
- * projection's leadership lock), the running app is asked to rebuild and this command follows
- * its progress; otherwise this command rebuilds it itself.
+ * Rebuilds a read model from the whole log, blue/green: the new tables are built beside the live
+ * ones, which answer queries until the switch. If the app is running (it holds the projector's
+ * lease), the running app is asked to rebuild and this command follows its progress; otherwise
+ * this command rebuilds it itself.
  */
 import { Pool } from 'pg';
 import { projections } from '../projections';
 import { loadConfig } from '../src/config';
-import { migrate, openDatabase } from '../src/shared/database/database';
+import { migrate, openDatabase } from '../src/app-database';
 import { startEmbeddedPostgres } from '../src/shared/database/embedded-postgres';
 import { EventStore } from '../src/shared/event-store/event-store.port';
 import { EventStoreDbEventStore } from '../src/shared/event-store/eventstoredb/eventstoredb-event-store';
 import { PostgresEventStore } from '../src/shared/event-store/postgres/postgres-event-store';
-import { ProjectionRunner, readCheckpoint } from '../src/shared/projection/projection-runner';
-import { CONTROL_CHANNEL } from '../src/shared/projection/projections.service';
+import { BlueGreenRebuild } from '../src/shared/processing/blue-green-rebuild';
+import { Checkpoint, readCheckpoint } from '../src/shared/processing/checkpoint-store';
+import { projector } from '../src/shared/processing/processor';
+import { ProcessorRunner } from '../src/shared/processing/processor-runner';
+import { CONTROL_CHANNEL } from '../src/shared/processing/processor-runtime';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const main = async () => {
   const name = process.argv[2];
-  const known = projections.map((p) => p.name);
   const projection = projections.find((p) => p.name === name);
   if (!projection) {
-    console.error(`Usage: npm run projections:rebuild -- NAME\nKnown projections: ${known.join(', ')}`);
+    console.error(`Usage: npm run projections:rebuild -- NAME\nKnown projections: ${projections.map((p) => p.name).join(', ')}`);
     process.exit(2);
   }
   const config = loadConfig();
@@ -34,20 +37,19 @@ const main = async () => {
   try {
     await migrate(database);
     const head = await store.headPosition();
-    const runner = new ProjectionRunner(database.pool, store, projection, { log: (m) => console.error(m) });
+    const runner = new ProcessorRunner(database.pool, store, projector(projection), { log: (m) => console.error(m) });
     await runner.start();
     const started = Date.now();
     if (runner.isLeader()) {
-      console.log(`Rebuilding ${name} here: replaying ${head} positions`);
-      await runner.rebuild();
-      await follow(runner, head);
+      console.log(`Rebuilding ${name} here, beside the live tables: replaying ${head} positions`);
+      await new BlueGreenRebuild(runner, { log: (m) => console.error(m) }).run();
       await runner.stop();
     } else {
       await runner.stop();
-      console.log(`The running app runs ${name}: asking it to rebuild`);
+      console.log(`The running app runs ${name}: asking it to rebuild (its live tables answer until the switch)`);
       const before = await readCheckpoint(database.pool, name);
       await database.pool.query('SELECT pg_notify($1, $2)', [CONTROL_CHANNEL, `rebuild:${name}`]);
-      await followCheckpoint(database.pool, name, before);
+      await followRebuild(database.pool, name, before, head);
     }
     console.log(`${name} rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
@@ -57,25 +59,19 @@ const main = async () => {
   }
 };
 
-const follow = async (runner: ProjectionRunner, head: bigint) => {
-  for (;;) {
-    const status = runner.getStatus();
-    if (status.state === 'FAILING') throw new Error(`rebuild stopped at position ${status.failedPosition}: ${status.lastError}`);
-    if (status.caughtUpTo >= head || status.position >= head) return;
-    await sleep(200);
-  }
-};
-
-/** Waits for the running app to count one more rebuild, then to get back to where it stood. */
-const followCheckpoint = async (pool: Pool, name: string, before: { position: bigint; rebuilds: number }) => {
+/** Waits for the running app to start the rebuild, shows its progress, and returns once it has switched over. */
+const followRebuild = async (pool: Pool, name: string, before: Checkpoint, head: bigint) => {
   const deadline = Date.now() + 10_000;
+  let shown = -1n;
   for (;;) {
     const checkpoint = await readCheckpoint(pool, name);
-    if (checkpoint.failedPosition !== null) throw new Error(`rebuild stopped at position ${checkpoint.failedPosition}: ${checkpoint.lastError}`);
-    const started = checkpoint.rebuilds > before.rebuilds;
-    if (!started && Date.now() > deadline) throw new Error('the running app did not start the rebuild; is it healthy?');
-    if (started && checkpoint.position >= before.position) return;
-    await sleep(100);
+    if (checkpoint.rebuilds > before.rebuilds) return;
+    if (checkpoint.rebuildPosition === null && Date.now() > deadline) throw new Error('the running app did not start the rebuild; is it healthy?');
+    if (checkpoint.rebuildPosition !== null && checkpoint.rebuildPosition !== shown) {
+      shown = checkpoint.rebuildPosition;
+      console.log(`  built up to position ${shown} of ${head}`);
+    }
+    await sleep(200);
   }
 };
 

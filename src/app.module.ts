@@ -15,6 +15,13 @@ import { formatGraphQLErrors } from './shared/graphql/errors';
 import { DateTimeScalar } from './shared/graphql/scalars';
 import { SharedModule } from './shared/shared.module';
 import { APP_CONFIG } from './shared/tokens';
+import { ProcessorsModule } from './shared/processing/processors.module';
+import { projections } from '../projections';
+import { appSchema } from './app-database';
+import { LeadConversionProcessManager } from './crm/application/lead-conversion.process-manager';
+import { InvoicingProcessManager } from './orders/application/invoicing.process-manager';
+import { BillingPostingProcessManager } from './ledger/application/billing-posting.process-manager';
+import { KafkaRelayReactor } from './integration/integration.module';
 
 @Module({})
 export class AppModule {
@@ -23,7 +30,12 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        DatabaseModule.forRoot(),
+        // The composition root: what shared/ runs is named here, and only here.
+        DatabaseModule.forRoot(appSchema),
+        ProcessorsModule.forRoot({
+          projectors: projections,
+          reactors: [LeadConversionProcessManager, InvoicingProcessManager, BillingPostingProcessManager, KafkaRelayReactor],
+        }),
         EventStoreModule.forRoot(),
         GraphQLModule.forRoot<MercuriusDriverConfig>({
           driver: MercuriusDriver,

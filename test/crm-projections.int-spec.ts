@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RecordedEvent } from '../src/shared/event-store/event-store.port';
-import { Database, migrate, openDatabase } from '../src/shared/database/database';
+import { Database, migrate, openDatabase } from '../src/app-database';
 import { Projection } from '../src/shared/projection/projection';
 import { clientsProjection } from '../projections/crm/clients.projection';
 import { leadsProjection } from '../projections/crm/leads.projection';

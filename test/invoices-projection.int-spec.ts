@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { invoicesProjection } from '../projections/orders/invoices.projection';
 import { InvoiceQueries } from '../src/orders/application/invoice.queries';
 import { InvoiceStatus } from '../src/orders/api/invoice.types';
-import { Database, migrate, openDatabase } from '../src/shared/database/database';
+import { Database, migrate, openDatabase } from '../src/app-database';
 import { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { ListArgs, SortOrder } from '../src/shared/graphql/list.types';
 import { TenantReader } from '../src/shared/read-model/tenant-reader';

@@ -9,7 +9,7 @@ import {
   toIntegrationEvent,
 } from '../src/crm/public/crm-integration-events';
 import { EventStoreIntegrationSource, IntegrationEventHandler, IntegrationMapping, integrationMapping, KafkaIntegrationSource } from '../src/integration/integration-event-source';
-import { ensureIntegrationSchema, integrationSchemaSql } from '../src/integration/integration.schema';
+import { ensureProcessorSchema, processorSchemaSql } from '../src/shared/processing/processor-schema';
 import { KafkaRelay, KeyHashPartitioner, POSITION_HEADER } from '../src/integration/kafka-relay';
 import { EventMetadata, NewEvent, RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { PostgresEventStore } from '../src/shared/event-store/postgres/postgres-event-store';
@@ -132,7 +132,7 @@ const topicSize = async (kafka: Kafka, topic: string): Promise<number> => {
 };
 
 const checkpoint = async (pool: Pool, consumer: string): Promise<bigint> => {
-  const { rows } = await pool.query('SELECT position::text AS position FROM integration_checkpoints WHERE consumer = $1', [consumer]);
+  const { rows } = await pool.query('SELECT position::text AS position FROM processor_checkpoints WHERE name = $1', [consumer]);
   return rows.length ? BigInt(rows[0].position) : 0n;
 };
 
@@ -250,8 +250,8 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
     db = await createTestDatabase('kafka_relay');
     pool = new Pool({ connectionString: db.url, max: 20 });
     await ensureEventStoreSchema(pool);
-    await ensureIntegrationSchema(pool);
-    await pool.query(integrationSchemaSql); // idempotent, as the migration needs
+    await ensureProcessorSchema(pool);
+    await pool.query(processorSchemaSql); // idempotent, as the migration needs
     store = new PostgresEventStore(pool, { pollIntervalMs: 50 });
   }, 10 * 60_000);
 

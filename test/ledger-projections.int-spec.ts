@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RecordedEvent } from '../src/shared/event-store/event-store.port';
-import { Database, migrate, openDatabase } from '../src/shared/database/database';
+import { Database, migrate, openDatabase } from '../src/app-database';
 import { Projection } from '../src/shared/projection/projection';
 import { accountsProjection, ledgerSettingsProjection } from '../projections/ledger/accounts.projection';
 import { journalProjection } from '../projections/ledger/journal.projection';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Database, migrate, openDatabase } from '../src/shared/database/database';
+import { Database, migrate, openDatabase } from '../src/app-database';
 import { RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { Projection } from '../src/shared/projection/projection';
 import { ordersProjection } from '../projections/orders/orders.projection';

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { NewEvent } from '../src/shared/event-store/event-store.port';
+import { NewEvent, RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { PostgresEventStore } from '../src/shared/event-store/postgres/postgres-event-store';
 import { ensureEventStoreSchema } from '../src/shared/event-store/postgres/postgres-event-store.schema';
 import { Projection } from '../src/shared/projection/projection';
-import { ProjectionRunner, readCheckpoint } from '../src/shared/projection/projection-runner';
+import { BlueGreenRebuild } from '../src/shared/processing/blue-green-rebuild';
+import { readCheckpoint, readParks } from '../src/shared/processing/checkpoint-store';
+import { eachEvent, projector, reactor } from '../src/shared/processing/processor';
+import { ProcessorRunner, ProcessorRunnerOptions } from '../src/shared/processing/processor-runner';
+import { ensureProcessorSchema } from '../src/shared/processing/processor-schema';
 import { createTestDatabase, TestDatabase } from './support/postgres';
 
 const until = async (condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 15000) => {
@@ -15,21 +19,25 @@ const until = async (condition: () => Promise<boolean> | boolean, what: string, 
   }
 };
 
-const event = (n: number, extra: Record<string, unknown> = {}): NewEvent => ({
+const event = (n: number, tenantId = 't'): NewEvent => ({
   id: randomUUID(),
   type: 'Counted',
-  data: { n, ...extra },
-  metadata: { tenantId: 't', actorId: 'a', correlationId: randomUUID(), causationId: randomUUID() },
+  data: { n },
+  metadata: { tenantId, actorId: 'a', correlationId: randomUUID(), causationId: randomUUID() },
 });
+const nOf = (e: RecordedEvent) => (e.data as { n: number }).n;
 
-describe('projection runner (PostgreSQL)', () => {
+describe('processor runtime (PostgreSQL)', () => {
   let db: TestDatabase;
   let pool: Pool;
   let store: PostgresEventStore;
   let poisoned: Set<number>;
-  const runners: ProjectionRunner[] = [];
-  const runner = (options: ConstructorParameters<typeof ProjectionRunner>[3] = {}) => {
-    const created = new ProjectionRunner(pool, store, counted, options);
+  /** The log is shared by the tests: each test's tenants are its own. */
+  let run = '';
+  const T = (tenant: string) => `${tenant}-${run}`;
+  const runners: ProcessorRunner[] = [];
+  const runner = (options: ProcessorRunnerOptions = {}) => {
+    const created = new ProcessorRunner(pool, store, projector(counted), options);
     runners.push(created);
     return created;
   };
@@ -40,27 +48,35 @@ describe('projection runner (PostgreSQL)', () => {
     handles: ['Counted'],
     tables: ['counted'],
     async applyBatch(tx, events) {
-      for (const e of events) if (poisoned.has((e.data as { n: number }).n)) throw new Error(`cannot count ${(e.data as { n: number }).n}`);
-      await tx.query(`INSERT INTO counted (n, position) SELECT * FROM unnest($1::int[], $2::bigint[])`, [
-        events.map((e) => (e.data as { n: number }).n),
+      for (const e of events) if (poisoned.has(nOf(e))) throw new Error(`cannot count ${nOf(e)}`);
+      await tx.query(`INSERT INTO counted (n, position, tenant_id) SELECT * FROM unnest($1::int[], $2::bigint[], $3::text[])`, [
+        events.map(nOf),
         events.map((e) => e.position.toString()),
+        events.map((e) => e.metadata.tenantId),
       ]);
     },
   };
-  const rows = async () => (await pool.query(`SELECT n FROM counted ORDER BY position`)).rows.map((r) => r.n);
+  const rows = async (tenantId = T('t')) =>
+    (await pool.query(`SELECT n FROM counted WHERE $1::text IS NULL OR tenant_id = $1 ORDER BY position`, [tenantId])).rows.map((r) => r.n);
+  const append = async (ns: number[], tenantId = T('t')) => {
+    const appended = [];
+    for (const n of ns) appended.push(await store.appendToStream(`count-${randomUUID()}`, [event(n, tenantId)], { expectedRevision: 'no_stream' }));
+    return appended;
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase('projection');
     pool = new Pool({ connectionString: db.url });
     await ensureEventStoreSchema(pool);
-    await pool.query(`CREATE TABLE projection_checkpoints (name text PRIMARY KEY, position bigint NOT NULL DEFAULT 0, failed_position bigint,
-      failed_event_type text, last_error text, retries integer NOT NULL DEFAULT 0, rebuilds integer NOT NULL DEFAULT 0, updated_at timestamptz NOT NULL DEFAULT now())`);
-    await pool.query(`CREATE TABLE counted (n int PRIMARY KEY, position bigint NOT NULL)`);
+    await ensureProcessorSchema(pool);
+    await pool.query(`CREATE TABLE counted (n int PRIMARY KEY, position bigint NOT NULL, tenant_id text NOT NULL)`);
+    await pool.query(`CREATE INDEX counted_by_tenant ON counted (tenant_id, position)`);
     store = new PostgresEventStore(pool, { pollIntervalMs: 50 });
   });
   beforeEach(async () => {
     poisoned = new Set();
-    await pool.query(`TRUNCATE counted; DELETE FROM projection_checkpoints`);
+    await pool.query(`TRUNCATE counted; DELETE FROM processor_checkpoints; DELETE FROM processor_parks`);
+    run = randomUUID().slice(0, 8);
   });
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((r) => r.stop()));
@@ -71,16 +87,15 @@ describe('projection runner (PostgreSQL)', () => {
     await db.drop();
   });
 
-  it('applies every event once, resumes from its checkpoint after a restart, and rebuilds from the log', async () => {
-    const stream = `count-${randomUUID()}`;
-    await store.appendToStream(stream, [1, 2, 3].map((n) => event(n)), { expectedRevision: 'no_stream' });
-    let first = runner({ batchSize: 2 });
+  it('applies every event once, resumes from its checkpoint after a restart, and rebuilds beside the live tables', async () => {
+    await append([1, 2, 3]);
+    const first = runner({ batchSize: 2 });
     await first.start();
     await until(async () => (await rows()).length === 3, 'first three events');
     await first.stop();
 
     // Appended while nothing runs: the next runner must pick up exactly these.
-    await store.appendToStream(stream, [4, 5].map((n) => event(n)), { expectedRevision: 2n });
+    await append([4, 5]);
     const second = runner({ batchSize: 2 });
     await second.start();
     await until(async () => (await rows()).length === 5, 'events appended while stopped');
@@ -88,58 +103,80 @@ describe('projection runner (PostgreSQL)', () => {
     const checkpoint = await readCheckpoint(pool, counted.name);
     expect(checkpoint.position).toBe(second.getStatus().position);
 
-    await second.rebuild();
-    await until(async () => (await rows()).length === 5, 'rebuild');
+    await new BlueGreenRebuild(second).run();
     expect(await rows()).toEqual([1, 2, 3, 4, 5]);
+    expect((await readCheckpoint(pool, counted.name)).rebuilds).toBe(1);
+    // The new table carries the old one's index names, and the runner goes on writing to it.
+    const { rows: indexes } = await pool.query(`SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'counted' ORDER BY 1`);
+    expect(indexes.map((i) => i.indexname)).toEqual(['counted_by_tenant', 'counted_pkey']);
+    await append([6]);
+    await until(async () => (await rows()).length === 6, 'an event after the rebuild');
   });
 
-  it('stops on the failing event, shows its position and error, retries, and never skips it', async () => {
-    const stream = `count-${randomUUID()}`;
+  it("parks a failing event's tenant only: its later events wait in order, the others go on, a retry applies them", async () => {
     poisoned.add(12);
-    const appended = [];
-    for (const n of [11, 12, 13]) appended.push(await store.appendToStream(stream, [event(n)], { expectedRevision: 'any' }));
-    const failing = runner({ batchSize: 10, backoffMs: 30, maxBackoffMs: 60 });
+    const a = await append([11, 12, 13], T('tenant-a'));
+    await append([21, 22], T('tenant-b'));
+    const failing = runner({ batchSize: 10, backoffMs: 60_000 });
     await failing.start();
-    await until(() => failing.getStatus().retries >= 2, 'two retries');
+    await until(async () => (await rows(T('tenant-b'))).length === 2, "the other tenant's events");
 
     const status = failing.getStatus();
-    expect(status.state).toBe('FAILING');
-    expect(status.failedPosition).toBe(appended[1].position);
-    expect(status.failedEventType).toBe('Counted');
-    expect(status.lastError).toBe('cannot count 12');
-    // (the log also holds the first test's events 1-5, replayed from the empty checkpoint)
-    expect((await rows()).filter((n) => n > 10)).toEqual([11]); // 13 comes after the failing event: not applied
+    expect(status.state).toBe('RUNNING');
+    expect(status.parks).toEqual([expect.objectContaining({ tenantId: T('tenant-a'), position: a[1].position, eventType: 'Counted', error: 'cannot count 12' })]);
+    expect(await rows(T('tenant-a'))).toEqual([11]); // 13 waits behind 12: not applied, not skipped
     const stored = await readCheckpoint(pool, counted.name);
-    expect(stored.position).toBe(appended[0].position);
-    expect(stored.failedPosition).toBe(appended[1].position);
-    expect(stored.lastError).toBe('cannot count 12');
+    expect(stored.position).toBe(status.position);
+    expect(stored.position > a[2].position).toBe(true); // the checkpoint moved on for everyone else
+    expect((await readParks(pool, [counted.name])).get(counted.name)).toEqual([expect.objectContaining({ tenantId: T('tenant-a'), position: a[1].position })]);
 
-    poisoned.clear(); // the bug is fixed: the retry goes through
-    await until(async () => (await rows()).filter((n) => n > 10).length === 3, 'recovery');
-    expect((await rows()).filter((n) => n > 10)).toEqual([11, 12, 13]);
-    expect(failing.getStatus()).toMatchObject({ state: 'RUNNING', failedPosition: null, lastError: null });
+    // Still failing: the park stays, counted as a retry.
+    expect(await failing.parking.retry(T('tenant-a'))).toBe(false);
+    expect(failing.getStatus().parks[0]).toMatchObject({ position: a[1].position, retries: 1 });
+
+    // Later events of the parked tenant wait too; the other tenant's keep flowing.
+    await append([14], T('tenant-a'));
+    await append([23], T('tenant-b'));
+    await until(async () => (await rows(T('tenant-b'))).length === 3, "the other tenant's later event");
+    expect(await rows(T('tenant-a'))).toEqual([11]);
+
+    poisoned.clear(); // the bug is fixed: the retry applies the waiting events in order
+    expect(await failing.parking.retry(T('tenant-a'))).toBe(true);
+    expect(await rows(T('tenant-a'))).toEqual([11, 12, 13, 14]);
+    expect(failing.getStatus().parks).toEqual([]);
+    expect((await readParks(pool, [counted.name])).get(counted.name)).toBeUndefined();
+    await append([15], T('tenant-a'));
+    await until(async () => (await rows(T('tenant-a'))).length === 5, 'the unparked tenant flows again');
   });
 
-  it('catches up in small pipelined batches: a failing batch stops it with nothing after the failing event applied', async () => {
-    const stream = `count-${randomUUID()}`;
-    poisoned.add(26);
-    const appended: { position: bigint }[] = []; // positions of 21..30, in order
-    for (let n = 21; n <= 30; n++) appended.push(await store.appendToStream(stream, [event(n)], { expectedRevision: 'any' }));
-    // Catch-up reads batches of 2 and commits each while reading the next: the batch holding 26 fails
-    // while the one after it may already be read, and that one must not be committed.
-    const catchingUp = runner({ catchUpBatchSize: 2, batchSize: 3, backoffMs: 30, maxBackoffMs: 60 });
-    await catchingUp.start();
-    await until(() => catchingUp.getStatus().retries >= 2, 'two retries');
-    expect(catchingUp.getStatus()).toMatchObject({ state: 'FAILING', failedPosition: appended[5].position, lastError: 'cannot count 26' });
-    expect((await rows()).filter((n) => n > 20)).toEqual([21, 22, 23, 24, 25]);
-    expect((await readCheckpoint(pool, counted.name)).position).toBe(appended[4].position);
-
+  it('retries a parked tenant by itself with the backoff policy', async () => {
+    poisoned.add(32);
+    await append([31, 32, 33], T('tenant-a'));
+    const failing = runner({ backoffMs: 30, maxBackoffMs: 60 });
+    await failing.start();
+    await until(() => (failing.getStatus().parks[0]?.retries ?? 0) >= 2, 'two automatic retries');
+    expect(await rows(T('tenant-a'))).toEqual([31]);
     poisoned.clear();
-    await until(async () => (await rows()).filter((n) => n > 20).length === 10, 'recovery');
-    expect((await rows()).filter((n) => n > 20)).toEqual([21, 22, 23, 24, 25, 26, 27, 28, 29, 30]);
+    await until(async () => (await rows(T('tenant-a'))).length === 3, 'recovery');
+    expect(await rows(T('tenant-a'))).toEqual([31, 32, 33]);
+    expect(failing.getStatus().parks).toEqual([]);
   });
 
-  it('runs a projection on one runner only: a second one stands by', async () => {
+  it('catches up in small pipelined batches: a failing batch parks its tenant with nothing of it after the failing event applied', async () => {
+    poisoned.add(46);
+    for (let n = 41; n <= 50; n++) await append([n], T(n % 2 ? 'tenant-odd' : 'tenant-even'));
+    // Catch-up reads batches of 2 and commits each while reading the next.
+    const catchingUp = runner({ catchUpBatchSize: 2, batchSize: 3, backoffMs: 60_000 });
+    await catchingUp.start();
+    await until(async () => (await rows(T('tenant-odd'))).length === 5, 'the other tenant');
+    expect(await rows(T('tenant-even'))).toEqual([42, 44]);
+    expect(catchingUp.getStatus().parks.map((p) => p.tenantId)).toEqual([T('tenant-even')]);
+    poisoned.clear();
+    await catchingUp.parking.retryAll();
+    expect(await rows(T('tenant-even'))).toEqual([42, 44, 46, 48, 50]);
+  });
+
+  it('runs a processor on one runner only: a second one stands by', async () => {
     const leader = runner({ standbyRetryMs: 50 });
     const standby = runner({ standbyRetryMs: 50 });
     await leader.start();
@@ -148,5 +185,29 @@ describe('projection runner (PostgreSQL)', () => {
     expect(standby.getStatus().state).toBe('STANDBY');
     await leader.stop();
     await until(() => standby.isLeader(), 'standby takes over');
+  });
+
+  it("parks a reactor for the failing event's tenant; its checkpoint moves after the effect; a retry replays the tenant in order", async () => {
+    const effects: string[] = [];
+    let broken = true;
+    const notifier = reactor(
+      eachEvent('test.notifier', ['Counted'], async (e) => {
+        if (broken && nOf(e) === 62) throw new Error('mail server refuses 62');
+        if (e.metadata.tenantId.endsWith(run)) effects.push(`${e.metadata.tenantId.slice(0, -run.length - 1)}:${nOf(e)}`);
+      }),
+    );
+    await append([61, 62, 63], T('tenant-a'));
+    await append([71], T('tenant-b'));
+    const reacting = new ProcessorRunner(pool, store, notifier, { backoffMs: 60_000 });
+    runners.push(reacting);
+    await reacting.start();
+    await until(() => effects.includes('tenant-b:71'), "the other tenant's effect");
+    expect(effects).toEqual(['tenant-a:61', 'tenant-b:71']);
+    expect(reacting.getStatus()).toMatchObject({ kind: 'reactor', parks: [expect.objectContaining({ tenantId: T('tenant-a'), error: 'mail server refuses 62' })] });
+    await until(async () => (await readCheckpoint(pool, 'test.notifier', 'reactor')).position === (await store.headPosition()), 'the checkpoint past the batch');
+
+    broken = false;
+    expect(await reacting.parking.retryAll()).toEqual([]);
+    expect(effects).toEqual(['tenant-a:61', 'tenant-b:71', 'tenant-a:62', 'tenant-a:63']);
   });
 });

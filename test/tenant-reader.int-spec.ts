@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Database, migrate, openDatabase } from '../src/shared/database/database';
+import { Database, migrate, openDatabase } from '../src/app-database';
 import { TenantReader } from '../src/shared/read-model/tenant-reader';
 import { LeadView } from '../projections/crm/lead.entity';
 import { createTestDatabase, TestDatabase } from './support/postgres';

@@ -60,7 +60,7 @@ export const startBenchServer = async (keep = false, options: { statements?: boo
 
 /** The whole app schema (event store, read models, checkpoints), through the app's own migrations. */
 export const migrateAppSchema = async (url: string): Promise<void> => {
-  const { openDatabase, migrate } = await import('../../src/shared/database/database');
+  const { openDatabase, migrate } = await import('../../src/app-database');
   const database = await openDatabase(url, { poolSize: 2 });
   try {
     await migrate(database);

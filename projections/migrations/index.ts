@@ -6,6 +6,7 @@ import { Migration20261121204500CrmBreadth } from './Migration20261121204500CrmB
 import { Migration20261121204800OrdersReadModels } from './Migration20261121204800OrdersReadModels';
 import { Migration20261121204930LedgerReadModels } from './Migration20261121204930LedgerReadModels';
 import { Migration20261121205000InvoiceReadModels } from './Migration20261121205000InvoiceReadModels';
+import { Migration20261201000100ProcessorCheckpoints } from './Migration20261201000100ProcessorCheckpoints';
 
 /** In order. Listed explicitly so the compiled app and the tests run the same migrations. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   { name: 'Migration20261121204800OrdersReadModels', class: Migration20261121204800OrdersReadModels },
   { name: 'Migration20261121204930LedgerReadModels', class: Migration20261121204930LedgerReadModels },
   { name: 'Migration20261121205000InvoiceReadModels', class: Migration20261121205000InvoiceReadModels },
+  { name: 'Migration20261201000100ProcessorCheckpoints', class: Migration20261201000100ProcessorCheckpoints },
 ];

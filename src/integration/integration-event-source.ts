@@ -1,7 +1,9 @@
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Pool } from 'pg';
 import { CloudEvent, CRM_TOPIC, crmIntegrationEventFilter, toIntegrationEvent } from '../crm/public/crm-integration-events';
-import type { EventFilter, EventStore, RecordedEvent, Subscription } from '../shared/event-store/event-store.port';
+import type { EventFilter, EventStore, RecordedEvent } from '../shared/event-store/event-store.port';
+import { reactor } from '../shared/processing/processor';
+import { ProcessorRunner, ProcessorRunnerOptions } from '../shared/processing/processor-runner';
 
 /**
  * Handed a batch of integration events; resolves once they are dealt with durably. Delivery is
@@ -34,25 +36,6 @@ export interface IntegrationMapping {
 /** Every context that publishes integration events. */
 export const integrationMapping: IntegrationMapping = { map: toIntegrationEvent, filter: crmIntegrationEventFilter };
 
-export const readCheckpoint = async (pool: Pool, consumer: string): Promise<bigint> => {
-  const { rows } = await pool.query<[string]>({
-    text: `INSERT INTO integration_checkpoints (consumer) VALUES ($1)
-             ON CONFLICT (consumer) DO UPDATE SET consumer = excluded.consumer
-             RETURNING position::text`,
-    values: [consumer],
-    rowMode: 'array',
-  });
-  return BigInt(rows[0][0]);
-};
-
-/** Moves forward only: a late or repeated write never takes a consumer back. */
-export const writeCheckpoint = async (pool: Pool, consumer: string, position: bigint): Promise<void> => {
-  await pool.query('UPDATE integration_checkpoints SET position = $2, updated_at = now() WHERE consumer = $1 AND position < $2', [
-    consumer,
-    position.toString(),
-  ]);
-};
-
 export interface RetryOptions {
   /** First pause after a failure, doubled on each failure in a row, up to maxRetryMs. */
   retryMs?: number;
@@ -60,144 +43,20 @@ export interface RetryOptions {
   log?: (message: string) => void;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** The runtime's options for an integration reactor: its one retry policy, its batch sizes. */
+export const runnerOptions = (options: RetryOptions & { batchSize?: number }): ProcessorRunnerOptions => ({
+  backoffMs: options.retryMs ?? 500,
+  maxBackoffMs: options.maxRetryMs ?? 30_000,
+  log: options.log,
+  ...(options.batchSize ? { batchSize: options.batchSize, catchUpBatchSize: options.batchSize } : {}),
+});
 
 /**
- * What a CheckpointedSubscription does with each batch, in two steps, so that the next batch is
- * read and made ready while the previous one is still being delivered: `prepare` runs as soon as
- * a batch is read; `deliver` runs one batch at a time, in log order, each only after the previous
- * one succeeded. Once a delivery fails, no later batch of that run is delivered: the subscription
- * starts again from its checkpoint.
- */
-export interface BatchHandler<Prepared> {
-  prepare(events: RecordedEvent[]): Prepared;
-  deliver(prepared: Prepared): Promise<void>;
-}
-
-/**
- * Runs an event-store subscription from a checkpoint row and, when it fails (the store is away,
- * a delivery throws), starts it again from the checkpoint after a growing pause. Shared by the
- * event-store source and the Kafka relay, which differ only in what they do with a batch.
- *
- * The checkpoint moves past a batch only once its delivery resolved, in log order. While a batch
- * is delivered, the next one is read and prepared (at most that one: the store is not read
- * further ahead until the delivery is done).
- */
-export class CheckpointedSubscription<Prepared> {
-  private subscription?: Subscription;
-  private timer?: NodeJS.Timeout;
-  private stopped = false;
-  private failures = 0;
-  private starting: Promise<void> = Promise.resolve();
-  private recorded = 0n;
-  private recording: Promise<void> = Promise.resolve();
-  /** Settles (never rejects) once every batch accepted so far is delivered and recorded, or its run has failed. */
-  private settled: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly pool: Pool,
-    private readonly store: EventStore,
-    private readonly consumer: string,
-    private readonly handler: BatchHandler<Prepared>,
-    private readonly options: { filter?: EventFilter; batchSize?: number } & RetryOptions = {},
-  ) {}
-
-  /** Resolves once the subscription runs from the stored checkpoint (rejects if it cannot be read). */
-  async start(): Promise<void> {
-    this.stopped = false;
-    this.starting = this.open();
-    await this.starting;
-  }
-
-  /** Accepts no further batch, lets the ones accepted be delivered and recorded, then resolves. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.starting.catch(() => undefined);
-    const subscription = this.subscription;
-    this.subscription = undefined;
-    await subscription?.stop();
-    await this.settled;
-    await this.recording.catch(() => undefined);
-  }
-
-  private async open(): Promise<void> {
-    // A failed run's batches still in delivery finish (and are recorded) before the checkpoint is read again.
-    await this.settled;
-    const after = await readCheckpoint(this.pool, this.consumer);
-    this.recorded = after;
-    if (this.stopped) return;
-    let failed = false;
-    // Set once a batch was passed over (stopping): no position past it may be recorded.
-    let passedOver = false;
-    let delivering: Promise<void> = Promise.resolve();
-    const fail = (error: unknown) => {
-      if (failed) return;
-      failed = true;
-      void subscription.stop().then(() => this.retry(error));
-    };
-    const subscription = this.store.subscribeToAll(
-      { after, filter: this.options.filter, batchSize: this.options.batchSize },
-      {
-        handle: async (events) => {
-          if (failed || this.stopped) {
-            // Not accepted, so not recorded: the next start reads it again.
-            passedOver = true;
-            return;
-          }
-          const prepared = this.handler.prepare(events);
-          const last = events[events.length - 1].position;
-          const delivered = delivering.then(() => this.handler.deliver(prepared));
-          delivering = delivered;
-          const previous = this.settled;
-          this.settled = delivered
-            .then(() => this.record(last))
-            .then(
-              () => void (this.failures = 0),
-              (error) => fail(error),
-            );
-          // Reading on while this batch is delivered; not further, while the previous one is.
-          await previous;
-        },
-        // Everything up to a caught-up position is delivered or filtered out once the batches
-        // accepted before are: recording it spares a restart from reading again through a
-        // stretch of events that publish nothing.
-        onCaughtUp: (position) => {
-          if (failed || passedOver) return;
-          this.settled = this.settled.then(() => {
-            if (!failed) return this.record(position).catch((error) => this.options.log?.(`${this.consumer}: ${message(error)}`));
-          });
-        },
-        onError: fail,
-      },
-    );
-    this.subscription = subscription;
-  }
-
-  /** Checkpoint writes one at a time, in the order asked for (and only ever forwards). */
-  private record(position: bigint): Promise<void> {
-    if (position <= this.recorded) return this.recording;
-    this.recorded = position;
-    const write = this.recording.catch(() => undefined).then(() => writeCheckpoint(this.pool, this.consumer, position));
-    this.recording = write;
-    return write;
-  }
-
-  private retry(error: unknown): void {
-    if (this.stopped) return;
-    this.failures++;
-    const delay = Math.min((this.options.retryMs ?? 500) * 2 ** (this.failures - 1), this.options.maxRetryMs ?? 30_000);
-    this.options.log?.(`${this.consumer}: ${message(error)}; resuming from its checkpoint in ${delay} ms`);
-    this.timer = setTimeout(() => {
-      this.starting = this.open().catch((e) => this.retry(e));
-    }, delay);
-  }
-}
-
-/**
- * Integration events read straight from the event store (the embedded default: no broker). The
- * log is in position order, so per-aggregate order holds; the checkpoint row moves after the
- * handler has resolved, so a crash redelivers at most the batch in progress.
+ * Integration events read straight from the event store (the embedded default: no broker), each
+ * consumer a reactor on the processor runtime: its checkpoint moves after the handler resolved
+ * (a crash redelivers at most the batch in progress), one instance delivers per consumer name,
+ * and a batch the handler keeps refusing parks that tenant only. The log is in position order,
+ * so per-aggregate order holds.
  */
 export class EventStoreIntegrationSource implements IntegrationEventSource {
   constructor(
@@ -208,20 +67,17 @@ export class EventStoreIntegrationSource implements IntegrationEventSource {
 
   async subscribe(consumerName: string, handler: IntegrationEventHandler): Promise<IntegrationSubscription> {
     const mapping = this.options.mapping ?? integrationMapping;
-    const subscription = new CheckpointedSubscription(
-      this.pool,
-      this.store,
-      consumerName,
-      {
-        prepare: (events) => events.map(mapping.map).filter((event): event is CloudEvent => event !== null),
-        deliver: async (integrationEvents) => {
-          if (integrationEvents.length > 0) await handler(integrationEvents);
-        },
+    const consumer = reactor({
+      name: consumerName,
+      filter: mapping.filter ?? {},
+      prepare: (events) => events.map(mapping.map).filter((event): event is CloudEvent => event !== null),
+      deliver: async (integrationEvents) => {
+        if (integrationEvents.length > 0) await handler(integrationEvents);
       },
-      { ...this.options, filter: mapping.filter },
-    );
-    await subscription.start();
-    return subscription;
+    });
+    const runner = new ProcessorRunner(this.pool, this.store, consumer, runnerOptions(this.options));
+    await runner.start();
+    return runner;
   }
 }
 

@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { AppConfig } from '../config';
 import { Database } from '../shared/database/database';
@@ -6,6 +6,7 @@ import { EVENT_STORE, EventStore } from '../shared/event-store/event-store.port'
 import { APP_CONFIG, DATABASE } from '../shared/tokens';
 import { EventStoreIntegrationSource, IntegrationEventSource, KafkaIntegrationSource } from './integration-event-source';
 import { KafkaRelay } from './kafka-relay';
+import { ReactorProvider } from '../shared/processing/processors.module';
 
 /** Where integration consumers (webhooks, notifications) read CloudEvents from: Kafka if configured, else the event store. */
 export const INTEGRATION_EVENT_SOURCE = Symbol('INTEGRATION_EVENT_SOURCE');
@@ -13,26 +14,27 @@ const KAFKA = Symbol('KAFKA');
 
 const kafkaLogger = new Logger('Kafka');
 
-/** Relays integration events to Kafka when KAFKA_BROKERS is set. */
+/** The relay of integration events to Kafka, a reactor the runtime runs when KAFKA_BROKERS is set. */
 @Injectable()
-export class KafkaRelayService implements OnApplicationBootstrap, OnModuleDestroy {
-  private relay?: KafkaRelay;
+export class KafkaRelayReactor implements ReactorProvider, OnApplicationShutdown {
+  private readonly relay?: KafkaRelay;
 
   constructor(
-    @Inject(KAFKA) private readonly kafka: Kafka | null,
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
-
-  async onApplicationBootstrap() {
-    if (!this.kafka) return;
-    this.relay = new KafkaRelay(this.database.pool, this.store, this.kafka, { log: (message) => kafkaLogger.warn(message) });
-    await this.relay.start();
-    kafkaLogger.log('Relaying integration events to Kafka');
+    @Inject(KAFKA) kafka: Kafka | null,
+    @Inject(DATABASE) database: Database,
+    @Inject(EVENT_STORE) store: EventStore,
+  ) {
+    if (kafka) this.relay = new KafkaRelay(database.pool, store, kafka, { log: (message) => kafkaLogger.warn(message) });
   }
 
-  async onModuleDestroy() {
-    await this.relay?.stop();
+  reactor() {
+    if (this.relay) kafkaLogger.log('Relaying integration events to Kafka');
+    return this.relay?.definition ?? null;
+  }
+
+  // After every module's destroy hook: the runtime has stopped the reactor by then.
+  async onApplicationShutdown() {
+    await this.relay?.disconnect();
   }
 }
 
@@ -58,8 +60,8 @@ export class KafkaRelayService implements OnApplicationBootstrap, OnModuleDestro
       useFactory: (kafka: Kafka | null, database: Database, store: EventStore): IntegrationEventSource =>
         kafka ? new KafkaIntegrationSource(kafka) : new EventStoreIntegrationSource(database.pool, store),
     },
-    KafkaRelayService,
+    KafkaRelayReactor,
   ],
-  exports: [INTEGRATION_EVENT_SOURCE],
+  exports: [INTEGRATION_EVENT_SOURCE, KafkaRelayReactor],
 })
 export class IntegrationModule {}

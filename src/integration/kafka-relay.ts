@@ -1,12 +1,14 @@
 import { CompressionTypes, ICustomPartitioner, Kafka, Message, Producer } from 'kafkajs';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { CRM_TOPIC } from '../crm/public/crm-integration-events';
 import type { EventStore, RecordedEvent } from '../shared/event-store/event-store.port';
-import { CheckpointedSubscription, IntegrationMapping, integrationMapping, RetryOptions } from './integration-event-source';
+import { reactor, ReactorDefinition } from '../shared/processing/processor';
+import { ProcessorRunner } from '../shared/processing/processor-runner';
+import { IntegrationMapping, integrationMapping, RetryOptions, runnerOptions } from './integration-event-source';
 
 export interface KafkaRelayOptions extends RetryOptions {
   topic?: string;
-  /** Checkpoint row, and the name of the advisory lock that keeps one relay active. */
+  /** The reactor's name: its checkpoint, and the lease that keeps one relay active. */
   consumerName?: string;
   /** Partitions of the topic when the relay creates it. */
   partitions?: number;
@@ -23,7 +25,7 @@ export interface KafkaRelayOptions extends RetryOptions {
    */
   maxRequestBytes?: number;
   mapping?: IntegrationMapping;
-  /** How often a standby relay asks for the lock. */
+  /** How often a standby relay asks for the lease. */
   standbyRetryMs?: number;
 }
 
@@ -79,28 +81,30 @@ export const KeyHashPartitioner: ICustomPartitioner =
 
 /**
  * Publishes integration events from the event store to Kafka, keyed by aggregate id, so each
- * aggregate's events keep their order within a partition.
+ * aggregate's events keep their order within a partition: a reactor on the processor runtime
+ * (its checkpoint, lease, retry policy and parks are the runtime's).
  *
- * The checkpoint (integration_checkpoints, consumer `kafka-relay`) moves only after Kafka has
- * acknowledged a whole batch (acks=all, idempotent producer, one request in flight, so a retried
- * request neither duplicates nor reorders within the producer's session). While a batch is being
- * sent, the next one is read from the store and turned into messages; it is sent only once the
- * previous one was acknowledged, and not at all if that failed. A relay that crashes between
- * Kafka's ack and the checkpoint update sends that batch again on restart: delivery is at least
- * once and consumers dedupe on the CloudEvent id. A clean `stop()` finishes the batches it has
- * taken from the store (the one being sent, the next one if already prepared) and records them,
- * so a stop and restart neither loses nor repeats anything.
+ * The checkpoint (consumer `kafka-relay`) moves only after Kafka has acknowledged a whole batch
+ * (acks=all, idempotent producer, one request in flight, so a retried request neither duplicates
+ * nor reorders within the producer's session). While a batch is being sent, the next one is read
+ * from the store and turned into messages; it is sent only once the previous one was
+ * acknowledged, and not at all if that failed. A relay that crashes between Kafka's ack and the
+ * checkpoint update sends that batch again on restart: delivery is at least once and consumers
+ * dedupe on the CloudEvent id. A clean `stop()` finishes the batches it has taken from the store
+ * and records them, so a stop and restart neither loses nor repeats anything. Kafka being away
+ * pauses the relay (resumed from its checkpoint with backoff); an event it cannot map parks its
+ * tenant only.
  *
- * Only one relay per checkpoint runs (a PostgreSQL advisory lock); other instances stand by.
+ * Only one relay per checkpoint runs (the runtime's lease); other instances stand by.
  */
 export class KafkaRelay {
   private readonly options: Required<Omit<KafkaRelayOptions, 'log'>> & Pick<KafkaRelayOptions, 'log'>;
   private producer?: Producer;
-  private subscription?: CheckpointedSubscription<Message[][]>;
-  private lockClient?: PoolClient;
-  private standbyTimer?: NodeJS.Timeout;
-  private running = false;
+  private connecting?: Promise<Producer>;
+  private runner?: ProcessorRunner;
   private published = 0;
+  /** What the runtime runs: the relay as a reactor. */
+  readonly definition: ReactorDefinition;
 
   constructor(
     private readonly pool: Pool,
@@ -120,6 +124,12 @@ export class KafkaRelay {
       maxRetryMs: 30_000,
       ...options,
     };
+    this.definition = reactor({
+      name: this.options.consumerName,
+      filter: this.options.mapping.filter ?? {},
+      prepare: (events) => this.toRequests(events),
+      deliver: (requests) => this.send(requests),
+    });
   }
 
   /** Messages Kafka has acknowledged since start. */
@@ -128,19 +138,22 @@ export class KafkaRelay {
   }
 
   get isActive(): boolean {
-    return this.subscription !== undefined;
+    return this.runner?.isLeader() ?? false;
   }
 
   /**
    * Creates the topic if missing and starts relaying (or stands by, if another relay holds the
-   * lock). Rejects if Kafka or PostgreSQL cannot be reached at start.
+   * lease). Rejects if Kafka or PostgreSQL cannot be reached at start.
    */
   async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
+    if (this.runner) return;
+    await this.ensureTopic();
+    this.runner = new ProcessorRunner(this.pool, this.store, this.definition, {
+      ...runnerOptions(this.options),
+      standbyRetryMs: this.options.standbyRetryMs,
+    });
     try {
-      await this.ensureTopic();
-      await this.tryToLead();
+      await this.runner.start();
     } catch (error) {
       await this.stop();
       throw error;
@@ -148,21 +161,18 @@ export class KafkaRelay {
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.standbyTimer);
-    await this.subscription?.stop();
-    this.subscription = undefined;
-    await this.producer?.disconnect();
-    this.producer = undefined;
-    if (this.lockClient) {
-      await this.lockClient.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [this.lockName]).catch(() => undefined);
-      this.lockClient.release();
-      this.lockClient = undefined;
-    }
+    const runner = this.runner;
+    this.runner = undefined;
+    await runner?.stop();
+    await this.disconnect();
   }
 
-  private get lockName(): string {
-    return `annals.integration:${this.options.consumerName}`;
+  /** The producer, after the relay stopped (the runtime stops the reactor first). */
+  async disconnect(): Promise<void> {
+    const connecting = this.connecting;
+    this.connecting = undefined;
+    this.producer = undefined;
+    await connecting?.then((producer) => producer.disconnect()).catch(() => undefined);
   }
 
   private async ensureTopic(): Promise<void> {
@@ -179,48 +189,24 @@ export class KafkaRelay {
     }
   }
 
-  private async tryToLead(): Promise<void> {
-    const client = await this.pool.connect();
-    let locked = false;
-    try {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [this.lockName]);
-      locked = rows[0].locked;
-    } finally {
-      if (!locked) client.release();
+  /** Connected on the first batch, so a standby relay holds no producer (and a failed connect is retried by the runtime). */
+  private connected(): Promise<Producer> {
+    if (!this.connecting) {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        createPartitioner: KeyHashPartitioner,
+        allowAutoTopicCreation: false,
+      });
+      this.connecting = (async () => {
+        if (!this.runner) await this.ensureTopic();
+        await producer.connect();
+        this.producer = producer;
+        return producer;
+      })();
+      this.connecting.catch(() => (this.connecting = undefined));
     }
-    if (!locked) {
-      this.options.log?.(`${this.options.consumerName}: another relay is active; standing by`);
-      this.standbyTimer = setTimeout(() => {
-        if (this.running) this.tryToLead().catch((error) => this.options.log?.(`${this.options.consumerName}: ${String(error)}`));
-      }, this.options.standbyRetryMs);
-      return;
-    }
-    this.lockClient = client;
-    // A dropped lock connection means another relay may take over: stop publishing.
-    client.on('error', () => void this.stop());
-    if (!this.running) return this.stop();
-
-    this.producer = this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      createPartitioner: KeyHashPartitioner,
-      allowAutoTopicCreation: false,
-    });
-    await this.producer.connect();
-    this.subscription = new CheckpointedSubscription(
-      this.pool,
-      this.store,
-      this.options.consumerName,
-      { prepare: (events) => this.toRequests(events), deliver: (requests) => this.send(requests) },
-      {
-        filter: this.options.mapping.filter,
-        batchSize: this.options.batchSize,
-        retryMs: this.options.retryMs,
-        maxRetryMs: this.options.maxRetryMs,
-        log: this.options.log,
-      },
-    );
-    await this.subscription.start();
+    return this.connecting;
   }
 
   /** A batch's messages, in log order, cut into as few requests as the size limit allows. */
@@ -249,8 +235,8 @@ export class KafkaRelay {
 
   /** Sends a batch's requests one after another, each once the previous one was acknowledged. */
   private async send(requests: Message[][]): Promise<void> {
-    const producer = this.producer;
-    if (!producer) throw new Error('the Kafka relay is not connected');
+    if (requests.length === 0) return;
+    const producer = this.producer ?? (await this.connected());
     for (const messages of requests) {
       await producer.send({ topic: this.options.topic, acks: -1, compression: CompressionTypes.None, messages });
       this.published += messages.length;

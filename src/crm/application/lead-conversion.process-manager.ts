@@ -1,6 +1,7 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { contextFromEvent } from '../../shared/command/command-context';
-import { ProjectionsService } from '../../shared/projection/projections.service';
+import { eachEvent, reactor } from '../../shared/processing/processor';
+import { ReactorProvider } from '../../shared/processing/processors.module';
 import { LeadConverted } from '../domain/lead.events';
 import { ClientRegistration } from './client-registration';
 
@@ -10,23 +11,15 @@ import { ClientRegistration } from './client-registration';
  * idempotent, so running both, or replaying, registers each client once.
  */
 @Injectable()
-export class LeadConversionProcessManager implements OnModuleInit {
-  constructor(
-    private readonly projections: ProjectionsService,
-    private readonly registration: ClientRegistration,
-  ) {}
+export class LeadConversionProcessManager implements ReactorProvider {
+  constructor(private readonly registration: ClientRegistration) {}
 
-  onModuleInit() {
-    this.projections.register({
-      name: 'crm.lead-conversion.process-manager',
-      handles: ['LeadConverted'],
-      tables: [],
-      applyBatch: async (_tx, events) => {
-        for (const event of events) {
-          const { leadId, clientId } = (event as unknown as LeadConverted).data;
-          await this.registration.registerFromConvertedLead(leadId, clientId, event.id, contextFromEvent(event));
-        }
-      },
-    });
+  reactor() {
+    return reactor(
+      eachEvent('crm.lead-conversion.process-manager', ['LeadConverted'], async (event) => {
+        const { leadId, clientId } = (event as unknown as LeadConverted).data;
+        await this.registration.registerFromConvertedLead(leadId, clientId, event.id, contextFromEvent(event));
+      }),
+    );
   }
 }

@@ -1,8 +1,9 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { contextFromEvent } from '../../shared/command/command-context';
 import { EventSourcedRunner } from '../../shared/command/event-sourced-runner';
 import { RecordedEvent } from '../../shared/event-store/event-store.port';
-import { ProjectionsService } from '../../shared/projection/projections.service';
+import { EventFailure, reactor } from '../../shared/processing/processor';
+import { ReactorProvider } from '../../shared/processing/processors.module';
 import { BILLING_EVENT_TYPES, BillingEvent } from '../../orders/public/billing.events';
 import { planPosting } from '../domain/billing-postings';
 import { Chart, lockedThrough } from '../domain/chart';
@@ -20,23 +21,29 @@ export const BILLING_POSTINGS = 'ledger.billing-postings';
  * so a replay or a rebuild of this subscriber appends nothing new.
  */
 @Injectable()
-export class BillingPostingProcessManager implements OnModuleInit {
+export class BillingPostingProcessManager implements ReactorProvider {
   private readonly logger = new Logger('BillingPostings');
 
   constructor(
-    private readonly projections: ProjectionsService,
     private readonly runner: EventSourcedRunner,
     private readonly chart: ChartOfAccounts,
   ) {}
 
-  onModuleInit() {
-    this.projections.register({
+  reactor() {
+    return reactor({
       name: BILLING_POSTINGS,
       handles: BILLING_EVENT_TYPES,
-      tables: [],
-      applyBatch: async (_tx, events) => {
+      prepare: (events: RecordedEvent[]) => events,
+      // One chart per tenant per batch: a batch's postings of one tenant read it once.
+      deliver: async (events) => {
         const charts = new Map<string, Chart>();
-        for (const event of events) await this.post(event, charts);
+        for (const event of events) {
+          try {
+            await this.post(event, charts);
+          } catch (error) {
+            throw new EventFailure(event, error);
+          }
+        }
       },
     });
   }

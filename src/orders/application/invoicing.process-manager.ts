@@ -1,11 +1,12 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CommandContext, contextFromEvent } from '../../shared/command/command-context';
 import { EventSourcedRunner } from '../../shared/command/event-sourced-runner';
 import { Database } from '../../shared/database/database';
 import { DomainError } from '../../shared/domain/domain-error';
 import { deterministicId } from '../../shared/domain/ids';
 import { RecordedEvent } from '../../shared/event-store/event-store.port';
-import { ProjectionsService } from '../../shared/projection/projections.service';
+import { eachEvent, reactor } from '../../shared/processing/processor';
+import { ReactorProvider } from '../../shared/processing/processors.module';
 import { DATABASE } from '../../shared/tokens';
 import { invoiceDecider } from '../domain/invoice';
 import { dueDate } from '../domain/invoice-number';
@@ -29,29 +30,23 @@ export const invoiceIdForDelivery = (tenantId: string, orderDeliveredEventId: st
  * event or a retry after a crash at any point issues one invoice with one number.
  */
 @Injectable()
-export class InvoicingProcessManager implements OnModuleInit {
+export class InvoicingProcessManager implements ReactorProvider {
   private readonly logger = new Logger('Invoicing');
 
   constructor(
-    private readonly projections: ProjectionsService,
     private readonly runner: EventSourcedRunner,
     private readonly numbering: InvoiceNumbering,
     private readonly orders: OrderLifecycle,
     @Inject(DATABASE) private readonly database: Database,
   ) {}
 
-  onModuleInit() {
-    this.projections.register({
-      name: INVOICING_PROCESS_MANAGER,
-      handles: ['OrderDelivered', 'InvoiceFullyPaid'],
-      tables: [],
-      applyBatch: async (_tx, events) => {
-        for (const event of events) {
-          if (event.type === 'OrderDelivered') await this.invoiceDelivery(event);
-          else if (event.type === 'InvoiceFullyPaid') await this.closeOrder(event);
-        }
-      },
-    });
+  reactor() {
+    return reactor(
+      eachEvent(INVOICING_PROCESS_MANAGER, ['OrderDelivered', 'InvoiceFullyPaid'], async (event) => {
+        if (event.type === 'OrderDelivered') await this.invoiceDelivery(event);
+        else if (event.type === 'InvoiceFullyPaid') await this.closeOrder(event);
+      }),
+    );
   }
 
   async invoiceDelivery(event: RecordedEvent): Promise<string> {

@@ -2,7 +2,7 @@ import { Global, Inject, Logger, Module, OnApplicationShutdown, DynamicModule } 
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AppConfig } from '../../config';
 import { APP_CONFIG, DATABASE, READERS } from '../tokens';
-import { Database, migrate, openDatabase } from './database';
+import { Database, DatabaseSchema, migrate, openDatabase } from './database';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from './embedded-postgres';
 
 interface DatabaseRuntime {
@@ -31,7 +31,8 @@ class DatabaseLifecycle implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(): DynamicModule {
+  /** The composition root passes the app's entities and migrations in. */
+  static forRoot(schema: DatabaseSchema): DynamicModule {
     return {
       module: DatabaseModule,
       providers: [
@@ -48,7 +49,7 @@ export class DatabaseModule {
               logger.log(`Embedded PostgreSQL ready on port ${embedded.port}, data in ${config.dataDir}`);
             }
             try {
-              const database = await openDatabase(url);
+              const database = await openDatabase(url, schema);
               await migrate(database);
               return { database, embedded };
             } catch (error) {

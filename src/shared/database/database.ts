@@ -3,8 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Pool, PoolClient } from 'pg';
-import { migrations } from '../../../projections/migrations';
-import { readModelEntities } from '../../../projections';
+import type { MigrationObject, Options } from '@mikro-orm/core';
 
 export interface Database {
   url: string;
@@ -17,12 +16,21 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const openDatabase = async (url: string, options: { poolSize?: number } = {}): Promise<Database> => {
+/** What the composition root wires in: shared/ knows none of the app's entities or migrations. */
+export interface DatabaseSchema {
+  /** MikroORM entities of the read models. */
+  entities: NonNullable<Options['entities']>;
+  /** In order. */
+  migrations: MigrationObject[];
+}
+
+export const openDatabase = async (url: string, options: DatabaseSchema & { poolSize?: number }): Promise<Database> => {
+  const { entities, migrations } = options;
   const pool = new Pool({ connectionString: url, max: options.poolSize ?? 20 });
   pool.on('error', () => undefined); // an idle client dropped by the server; the pool replaces it
   const orm = (await MikroORM.init({
     clientUrl: url,
-    entities: readModelEntities,
+    entities,
     extensions: [Migrator],
     migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, silent: true, snapshot: false },
     pool: { min: 0, max: 2 },
@@ -31,7 +39,7 @@ export const openDatabase = async (url: string, options: { poolSize?: number } =
   })) as unknown as MikroORM;
   const readers = (await MikroORM.init({
     clientUrl: url,
-    entities: readModelEntities,
+    entities,
     pool: { min: 0, max: 10 },
     driverOptions: { onPoolCreated: scopeConnectionsToReaderTenant },
     debug: false,

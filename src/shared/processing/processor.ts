@@ -43,6 +43,9 @@ export class EventFailure extends Error {
   }
 }
 
+/** The tenant an event belongs to: what a park is per. */
+export const tenantOf = (event: RecordedEvent): string => event.metadata?.tenantId ?? '';
+
 /** A reactor that handles one event at a time, in order (process managers). */
 export const eachEvent = (
   name: string,

@@ -1,47 +1,85 @@
 import { Args, Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Allow } from '../auth/caller';
+import { Allow, Caller } from '../auth/caller';
+import type { Park } from '../processing/checkpoint-store';
+import { parksVisibleTo } from '../processing/park-visibility';
 import { ProjectionsService, ProjectionStatusView } from './projections.service';
+
+@ObjectType('ProcessorPark')
+export class ProcessorParkType {
+  @Field() tenantId: string;
+  @Field({ description: 'The first of the tenant’s events not applied; the later ones wait behind it' }) position: string;
+  @Field() eventType: string;
+  @Field() error: string;
+  @Field(() => Int) retries: number;
+  @Field(() => Date) parkedAt: Date;
+}
 
 @ObjectType('ProjectionStatus')
 export class ProjectionStatusType {
   @Field() name: string;
+  @Field({ description: 'PROJECTOR (read model, rebuildable) or REACTOR (effects: process managers, relays; replayed, never rebuilt)' }) kind: string;
   @Field({ description: 'STARTING, STANDBY (another instance runs it), RUNNING, FAILING, REBUILDING or STOPPED' }) state: string;
   @Field({ description: 'Checkpoint: the last position applied' }) position: string;
   @Field({ description: 'Last position in the log' }) headPosition: string;
   @Field({ description: 'Positions between what is applied (or known irrelevant) and the head' }) lag: string;
-  @Field(() => String, { nullable: true, description: 'Position of the event it fails on, while FAILING' }) failedPosition: string | null;
+  @Field(() => String, { nullable: true, description: 'Position of the earliest event it is parked on (of the tenants you may see)' }) failedPosition: string | null;
   @Field(() => String, { nullable: true }) failedEventType: string | null;
   @Field(() => String, { nullable: true }) lastError: string | null;
   @Field(() => Int) retries: number;
   @Field(() => Date, { nullable: true }) updatedAt: Date | null;
+  @Field(() => [ProcessorParkType], { description: 'Tenants it is parked for: their events wait, in order, until a retry applies them' })
+  parked: ProcessorParkType[];
 }
 
-const view = (status: ProjectionStatusView): ProjectionStatusType => ({
-  name: status.name,
-  state: status.state,
-  position: status.position.toString(),
-  headPosition: status.headPosition.toString(),
-  lag: status.lag.toString(),
-  failedPosition: status.failedPosition?.toString() ?? null,
-  failedEventType: status.failedEventType,
-  lastError: status.lastError,
-  retries: status.retries,
-  updatedAt: status.updatedAt,
+const parkView = (park: Park): ProcessorParkType => ({
+  tenantId: park.tenantId,
+  position: park.position.toString(),
+  eventType: park.eventType,
+  error: park.error,
+  retries: park.retries,
+  parkedAt: park.parkedAt,
 });
+
+const view = (caller: Caller, status: ProjectionStatusView): ProjectionStatusType => {
+  const parks = parksVisibleTo(caller, status.parks);
+  const first = parks[0];
+  return {
+    name: status.name,
+    kind: status.kind.toUpperCase(),
+    state: status.state,
+    position: status.position.toString(),
+    headPosition: status.headPosition.toString(),
+    lag: status.lag.toString(),
+    failedPosition: first?.position.toString() ?? null,
+    failedEventType: first?.eventType ?? null,
+    lastError: status.lastError ?? first?.error ?? null,
+    retries: status.retries || (first?.retries ?? 0),
+    updatedAt: status.updatedAt,
+    parked: parks.map(parkView),
+  };
+};
 
 @Resolver()
 export class ProjectionsResolver {
   constructor(private readonly service: ProjectionsService) {}
 
   @Allow('admin', 'auditor')
-  @Query(() => [ProjectionStatusType], { description: 'Read models and process managers: where each stands in the log' })
-  async projections() {
-    return (await this.service.statuses()).map(view);
+  @Query(() => [ProjectionStatusType], { description: 'Read models and reactors (process managers, relays): where each stands in the log' })
+  async projections(@Caller() caller: Caller) {
+    return (await this.service.statuses()).map((status) => view(caller, status));
   }
 
   @Allow('admin')
-  @Mutation(() => ProjectionStatusType, { description: 'Empty a read model and replay the whole log into it' })
-  async rebuildProjection(@Args('name') name: string) {
-    return view(await this.service.rebuild(name));
+  @Mutation(() => ProjectionStatusType, {
+    description: 'A read model: rebuilt from the whole log beside the live one, which answers until the switch. A reactor: replayed from the start (its effects are idempotent)',
+  })
+  async rebuildProjection(@Caller() caller: Caller, @Args('name') name: string) {
+    return view(caller, await this.service.rebuild(name));
+  }
+
+  @Allow('admin')
+  @Mutation(() => ProjectionStatusType, { description: 'Retry now every tenant the processor is parked for: their waiting events are applied in order' })
+  async retryProcessor(@Caller() caller: Caller, @Args('name') name: string) {
+    return view(caller, await this.service.retry(name));
   }
 }

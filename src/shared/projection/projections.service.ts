@@ -1,158 +1,77 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { Client } from 'pg';
-import { projections } from '../../../projections';
+import { ModuleRef } from '@nestjs/core';
 import { Database } from '../database/database';
-import { DomainError } from '../domain/domain-error';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
-import { Projection } from './projection';
+import { ProcessorDefinition, projector } from '../processing/processor';
+import { ProcessorRuntime, ProcessorStatusView, WaitOptions } from '../processing/processor-runtime';
+import { PROCESSORS, ProcessorRegistrations } from '../processing/processors.module';
 import { DATABASE } from '../tokens';
-import { CHECKPOINT_CHANNEL, ProjectionRunner, ProjectionStatus, readCheckpoint } from './projection-runner';
 
-export const CONTROL_CHANNEL = 'annals_projection_control';
-const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
-
-export class ProjectionError extends DomainError<'UNKNOWN_PROJECTION' | 'READ_MODEL_LAGGING'> {}
-
-export interface ProjectionStatusView extends ProjectionStatus {
-  headPosition: bigint;
-  lag: bigint;
-}
+export { CONTROL_CHANNEL, ProjectionError } from '../processing/processor-runtime';
+export type { ProcessorStatusView as ProjectionStatusView, WaitOptions } from '../processing/processor-runtime';
 
 /**
- * Runs every registered projection (one active runner per projection across instances, chosen
- * by an advisory lock) and lets a request wait until its own writes are visible in a read model.
+ * The processor runtime inside the app: runs every processor the composition root registered
+ * (projectors and reactors) and lets a request wait until its own writes are visible.
  */
 @Injectable()
 export class ProjectionsService implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('Projections');
-  private readonly runners = new Map<string, ProjectionRunner>();
-  /** Highest checkpoint seen per projection, from this instance's runners or any instance's NOTIFY. */
-  private readonly known = new Map<string, bigint>();
-  private readonly waiters = new Set<() => void>();
-  private listener?: Client;
-  private readonly registered: Projection[] = [...projections];
+  private readonly logger = new Logger('Processors');
+  private readonly runtime: ProcessorRuntime;
 
   constructor(
-    @Inject(DATABASE) private readonly database: Database,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+    @Inject(DATABASE) database: Database,
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(PROCESSORS) private readonly registrations: ProcessorRegistrations,
+    private readonly moduleRef: ModuleRef,
+  ) {
+    this.runtime = new ProcessorRuntime(database.pool, database.url, store, { log: (message) => this.logger.warn(message) });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.listen();
-    for (const projection of this.registered) {
-      const runner = new ProjectionRunner(this.database.pool, this.store, projection, {
-        log: (message) => this.logger.warn(message),
-      });
-      const advance = (position: bigint) => this.advance(projection.name, position);
-      runner.on('checkpoint', advance);
-      runner.on('caughtUp', advance);
-      this.runners.set(projection.name, runner);
-      await runner.start();
+    const definitions: ProcessorDefinition[] = this.registrations.projectors.map(projector);
+    for (const type of this.registrations.reactors) {
+      const reactor = this.moduleRef.get(type, { strict: false }).reactor();
+      if (reactor) definitions.push(reactor);
     }
+    await this.runtime.start(definitions);
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
-    this.waiters.forEach((wake) => wake());
-    await this.listener?.end().catch(() => undefined);
-    this.listener = undefined;
-  }
-
-  /** Adds a subscriber defined elsewhere (a process manager); call before the app boots. */
-  register(projection: Projection) {
-    this.registered.push(projection);
+    await this.runtime.stop();
   }
 
   names(): string[] {
-    return [...this.runners.keys()];
+    return this.runtime.names();
   }
 
-  /** Resolves once each named projection has applied everything up to `position`. */
-  async waitFor(names: string[], position: bigint | null, timeoutMs = READ_YOUR_WRITES_TIMEOUT_MS): Promise<void> {
-    if (position === null) return;
-    const reached = () => names.every((name) => (this.known.get(name) ?? 0n) >= position);
-    if (reached()) return;
-    const deadline = Date.now() + timeoutMs;
-    while (!reached()) {
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) {
-        throw new ProjectionError(
-          'READ_MODEL_LAGGING',
-          `The change was saved (position ${position}) but is not visible yet; reload in a moment`,
-          { position: position.toString(), projections: names },
-        );
-      }
-      // Woken by a checkpoint (this instance's runners or another's NOTIFY), which updates what is
-      // known: no query. Only the periodic re-read, for a missed notification, asks the database.
-      const woken = await new Promise<boolean>((resolve) => {
-        const wake = () => {
-          clearTimeout(timer);
-          this.waiters.delete(wake);
-          resolve(true);
-        };
-        const timer = setTimeout(() => {
-          this.waiters.delete(wake);
-          resolve(false);
-        }, Math.min(remaining, 250));
-        this.waiters.add(wake);
-      });
-      if (!woken && !reached()) await this.refresh(names);
-    }
+  /**
+   * Resolves once each named processor has applied everything up to `position`. With the writer's
+   * tenant (`{ tenantId }`), a processor parked for that tenant fails the wait at once.
+   */
+  waitFor(names: string[], position: bigint | null, options?: number | WaitOptions): Promise<void> {
+    return this.runtime.waitFor(names, position, options);
   }
 
-  async statuses(): Promise<ProjectionStatusView[]> {
-    const head = await this.store.headPosition();
-    const result: ProjectionStatusView[] = [];
-    for (const [name, runner] of this.runners) {
-      let status = runner.getStatus();
-      if (!runner.isLeader()) {
-        // Another instance runs it: report what its checkpoint row says.
-        const checkpoint = await readCheckpoint(this.database.pool, name);
-        status = { ...status, ...checkpoint, caughtUpTo: checkpoint.position };
-      }
-      const applied = status.caughtUpTo > status.position ? status.caughtUpTo : status.position;
-      result.push({ ...status, headPosition: head, lag: head > applied ? head - applied : 0n });
-    }
-    return result;
+  statuses(): Promise<ProcessorStatusView[]> {
+    return this.runtime.statuses();
   }
 
-  /** Empties the read model and replays the log into it; queries see it fill up again. */
-  async rebuild(name: string): Promise<ProjectionStatusView> {
-    const runner = this.runners.get(name);
-    if (!runner)
-      throw new ProjectionError('UNKNOWN_PROJECTION', `No projection named "${name}"; known: ${this.names().join(', ')}`);
-    this.known.set(name, 0n);
-    if (runner.isLeader()) await runner.rebuild();
-    else await this.database.pool.query('SELECT pg_notify($1, $2)', [CONTROL_CHANNEL, `rebuild:${name}`]);
-    return (await this.statuses()).find((status) => status.name === name)!;
+  /** A projector is rebuilt blue/green (the live read model answers until the switch); a reactor is replayed from the start. */
+  rebuild(name: string): Promise<ProcessorStatusView> {
+    return this.runtime.rebuild(name);
   }
 
-  private advance(name: string, position: bigint) {
-    if (position > (this.known.get(name) ?? 0n)) this.known.set(name, position);
-    this.waiters.forEach((wake) => wake());
+  replay(name: string, from: bigint): Promise<ProcessorStatusView> {
+    return this.runtime.replay(name, from);
   }
 
-  private async refresh(names: string[]) {
-    const { rows } = await this.database.pool.query(`SELECT name, position FROM projection_checkpoints WHERE name = ANY($1)`, [names]);
-    for (const row of rows) this.advance(row.name, BigInt(row.position));
+  retry(name: string): Promise<ProcessorStatusView> {
+    return this.runtime.retry(name);
   }
 
-  private async listen() {
-    const client = new Client({ connectionString: this.database.url });
-    client.on('error', (error) => this.logger.warn(`checkpoint listener: ${error.message}`));
-    await client.connect();
-    client.on('notification', (message) => {
-      if (!message.payload) return;
-      if (message.channel === CHECKPOINT_CHANNEL) {
-        const at = message.payload.lastIndexOf(':');
-        this.advance(message.payload.slice(0, at), BigInt(message.payload.slice(at + 1)));
-      } else if (message.channel === CONTROL_CHANNEL && message.payload.startsWith('rebuild:')) {
-        const runner = this.runners.get(message.payload.slice('rebuild:'.length));
-        if (runner?.isLeader()) void runner.rebuild().catch((error) => this.logger.error(`rebuild failed: ${error.message}`));
-      }
-    });
-    await client.query(`LISTEN ${CHECKPOINT_CHANNEL}`);
-    await client.query(`LISTEN ${CONTROL_CHANNEL}`);
-    this.listener = client;
+  /** The rebuild this instance runs for `name`, if any. */
+  rebuilding(name: string): Promise<void> | undefined {
+    return this.runtime.rebuilding(name);
   }
 }

@@ -1,0 +1,105 @@
+import { MemoryCheckpointStore } from './checkpoint-store';
+import { ProcessorRunner } from './processor-runner';
+import { analyzeShadowTables, createShadowTables, dropShadowSchema, shadowSchemaFor, swapInShadowTables } from './shadow-tables';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Rebuilds a projector beside the live one (blue/green): its tables are built from the start of
+ * the log in a shadow schema (the projector's unqualified table names resolve there first:
+ * `SET LOCAL search_path`), while the live runner goes on and the live tables answer queries.
+ * Once the shadow has caught up, the live runner is paused (its waiters wait that long), the
+ * shadow takes the last events, and one short transaction swaps the tables and moves the
+ * checkpoint (and the parks) to the shadow's; then the live runner resumes on the new tables.
+ * Nobody sees an empty or lagging read model. A rebuild cut short (a crash) leaves the live
+ * tables as they were; the next one starts over.
+ */
+export class BlueGreenRebuild {
+  constructor(
+    private readonly live: ProcessorRunner,
+    private readonly options: { log?: (message: string) => void; progressEveryMs?: number } = {},
+  ) {}
+
+  async run(): Promise<void> {
+    const definition = this.live.definition;
+    if (definition.kind !== 'projector') throw new Error(`${definition.name} is a reactor: it is replayed, not rebuilt`);
+    const { pool } = this.live;
+    const tables = definition.projection.tables;
+    const schema = shadowSchemaFor(definition.name);
+    await createShadowTables(pool, schema, tables);
+    const checkpoints = new MemoryCheckpointStore();
+    const shadow = new ProcessorRunner(pool, this.live.eventStore, definition, {
+      store: checkpoints,
+      lease: false,
+      schema,
+      autoRetry: false,
+      log: this.options.log,
+    });
+    this.live.setState('REBUILDING');
+    const progress = (position: bigint | null) =>
+      pool.query(`UPDATE processor_checkpoints SET rebuild_position = $2 WHERE name = $1`, [definition.name, position?.toString() ?? null]);
+    try {
+      await progress(0n);
+      await shadow.start();
+      // Until the shadow is close behind the live runner, which goes on meanwhile.
+      let reported = Date.now();
+      while (shadow.getStatus().caughtUpTo < this.live.processedTo) {
+        await sleep(50);
+        if (Date.now() - reported > (this.options.progressEveryMs ?? 1000)) {
+          reported = Date.now();
+          await progress(shadow.getStatus().position);
+        }
+      }
+      await analyzeShadowTables(pool, schema, tables);
+      await this.live.pause();
+      try {
+        // The live runner stands still: the shadow takes what it has not seen yet, then stops.
+        while (shadow.getStatus().caughtUpTo < this.live.processedTo) await sleep(10);
+        await shadow.stop();
+        const status = shadow.getStatus();
+        const position = status.caughtUpTo > shadow.processedTo ? status.caughtUpTo : shadow.processedTo;
+        await this.switchOver(schema, position, checkpoints);
+      } finally {
+        this.live.setState('RUNNING');
+        await this.live.resume();
+      }
+      await dropShadowSchema(pool, schema);
+    } catch (error) {
+      await shadow.stop().catch(() => undefined);
+      await progress(null).catch(() => undefined);
+      this.live.setState('RUNNING');
+      throw error;
+    }
+  }
+
+  private async switchOver(schema: string, position: bigint, checkpoints: MemoryCheckpointStore): Promise<void> {
+    const definition = this.live.definition;
+    if (definition.kind !== 'projector') return;
+    const tx = await this.live.pool.connect();
+    try {
+      await tx.query('BEGIN');
+      await swapInShadowTables(tx, schema, definition.projection.tables);
+      await tx.query(
+        `UPDATE processor_checkpoints SET position = $2, rebuilds = rebuilds + 1, rebuild_position = NULL, last_error = NULL, retries = 0, updated_at = now()
+          WHERE name = $1`,
+        [definition.name, position.toString()],
+      );
+      // The parks of the new read model replace the old one's: its events were applied again from the start.
+      await tx.query(`DELETE FROM processor_parks WHERE processor = $1`, [definition.name]);
+      for (const park of checkpoints.parks.values())
+        await tx.query(`INSERT INTO processor_parks (processor, tenant_id, position, event_type, error, retries) VALUES ($1, $2, $3, $4, $5, 0)`, [
+          definition.name,
+          park.tenantId,
+          park.position.toString(),
+          park.eventType,
+          park.error,
+        ]);
+      await tx.query('COMMIT');
+    } catch (error) {
+      await tx.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      tx.release();
+    }
+  }
+}

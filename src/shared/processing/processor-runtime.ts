@@ -1,0 +1,252 @@
+import { Client, Pool } from 'pg';
+import { DomainError } from '../domain/domain-error';
+import type { EventStore } from '../event-store/event-store.port';
+import { BlueGreenRebuild } from './blue-green-rebuild';
+import { Park, readCheckpoint, readParks, readPositions, setCheckpoint } from './checkpoint-store';
+import type { ProcessorDefinition } from './processor';
+import { CHECKPOINT_CHANNEL, ProcessorRunner, ProcessorRunnerOptions, ProcessorStatus } from './processor-runner';
+
+/** Asks the instance that leads a processor to act on it: `rebuild:NAME`, `replay:NAME:POSITION`, `retry:NAME`, `parks:NAME`. */
+export const CONTROL_CHANNEL = 'annals_projection_control';
+const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
+
+export class ProjectionError extends DomainError<'UNKNOWN_PROJECTION' | 'READ_MODEL_LAGGING'> {}
+
+export interface ProcessorStatusView extends ProcessorStatus {
+  headPosition: bigint;
+  lag: bigint;
+}
+
+export interface WaitOptions {
+  timeoutMs?: number;
+  /** The writer's tenant: if a processor is parked for it, the wait fails at once instead of timing out. */
+  tenantId?: string;
+}
+
+/**
+ * Every processor of the app, one runner each (one active runner per processor across instances,
+ * chosen by its lease), and the one status surface: positions, parks, rebuilds, replays, retries.
+ * Lets a request wait until its own writes are visible (read-your-writes).
+ */
+export class ProcessorRuntime {
+  private readonly runners = new Map<string, ProcessorRunner>();
+  /** Highest checkpoint seen per processor, from this instance's runners or any instance's NOTIFY. */
+  private readonly known = new Map<string, bigint>();
+  /** Parked tenants per processor, from this instance's runners or (by NOTIFY) the table. */
+  private readonly parks = new Map<string, Park[]>();
+  private readonly waiters = new Set<() => void>();
+  private readonly rebuilds = new Map<string, Promise<void>>();
+  private listener?: Client;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly databaseUrl: string,
+    private readonly store: EventStore,
+    private readonly options: ProcessorRunnerOptions & { log: (message: string) => void },
+  ) {}
+
+  async start(definitions: readonly ProcessorDefinition[]): Promise<void> {
+    await this.listen();
+    for (const [name, parks] of await readParks(this.pool)) this.parks.set(name, parks);
+    for (const definition of definitions) {
+      if (this.runners.has(definition.name)) throw new Error(`Two processors are named ${definition.name}`);
+      const runner = new ProcessorRunner(this.pool, this.store, definition, this.options);
+      const advance = (position: bigint) => this.advance(definition.name, position);
+      runner.on('checkpoint', advance);
+      runner.on('caughtUp', advance);
+      runner.on('parks', (parks: Park[]) => {
+        this.parks.set(definition.name, parks);
+        void this.pool.query('SELECT pg_notify($1, $2)', [CONTROL_CHANNEL, `parks:${definition.name}`]).catch(() => undefined);
+      });
+      this.runners.set(definition.name, runner);
+      await runner.start();
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.rebuilds.values()].map((rebuild) => rebuild.catch(() => undefined)));
+    await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+    this.waiters.forEach((wake) => wake());
+    await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
+  }
+
+  names(): string[] {
+    return [...this.runners.keys()];
+  }
+
+  runner(name: string): ProcessorRunner {
+    const runner = this.runners.get(name);
+    if (!runner) throw new ProjectionError('UNKNOWN_PROJECTION', `No projection named "${name}"; known: ${this.names().join(', ')}`);
+    return runner;
+  }
+
+  /** Resolves once each named processor has applied everything up to `position`. */
+  async waitFor(names: string[], position: bigint | null, options: number | WaitOptions = {}): Promise<void> {
+    if (position === null) return;
+    const { timeoutMs = READ_YOUR_WRITES_TIMEOUT_MS, tenantId } = typeof options === 'number' ? { timeoutMs: options } : options;
+    if (tenantId !== undefined) this.failIfParked(names, position, tenantId);
+    const reached = () => names.every((name) => (this.known.get(name) ?? 0n) >= position);
+    if (reached()) return;
+    const deadline = Date.now() + timeoutMs;
+    while (!reached()) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        throw new ProjectionError('READ_MODEL_LAGGING', `The change was saved (position ${position}) but is not visible yet; reload in a moment`, {
+          position: position.toString(),
+          projections: names,
+        });
+      }
+      // Woken by a checkpoint (this instance's runners or another's NOTIFY), which updates what is
+      // known: no query. Only the periodic re-read, for a missed notification, asks the database.
+      const woken = await new Promise<boolean>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          this.waiters.delete(wake);
+          resolve(true);
+        };
+        const timer = setTimeout(() => {
+          this.waiters.delete(wake);
+          resolve(false);
+        }, Math.min(remaining, 250));
+        this.waiters.add(wake);
+      });
+      if (tenantId !== undefined) this.failIfParked(names, position, tenantId);
+      if (!woken && !reached()) await this.refresh(names);
+    }
+  }
+
+  /** A parked tenant's write will not show until an operator's retry: say so now rather than after the timeout. */
+  private failIfParked(names: string[], position: bigint, tenantId: string): void {
+    for (const name of names) {
+      const park = this.parks.get(name)?.find((p) => p.tenantId === tenantId);
+      if (park && park.position <= position)
+        throw new ProjectionError(
+          'READ_MODEL_LAGGING',
+          `The change was saved (position ${position}) but ${name} is stopped for your tenant at position ${park.position} (${park.eventType}: ${park.error}); it shows once an operator's retry succeeds`,
+          { position: position.toString(), projections: names, parked: { processor: name, position: park.position.toString(), eventType: park.eventType } },
+        );
+    }
+  }
+
+  async statuses(): Promise<ProcessorStatusView[]> {
+    const head = await this.store.headPosition();
+    const result: ProcessorStatusView[] = [];
+    for (const [name, runner] of this.runners) {
+      let status = runner.getStatus();
+      if (!runner.isLeader()) {
+        // Another instance runs it: report what its checkpoint row and parks say.
+        const checkpoint = await readCheckpoint(this.pool, name, runner.definition.kind);
+        const parks = (await readParks(this.pool, [name])).get(name) ?? [];
+        status = { ...status, ...checkpoint, caughtUpTo: checkpoint.position, parks };
+      }
+      const applied = status.caughtUpTo > status.position ? status.caughtUpTo : status.position;
+      result.push({ ...status, headPosition: head, lag: head > applied ? head - applied : 0n });
+    }
+    return result;
+  }
+
+  async status(name: string): Promise<ProcessorStatusView> {
+    this.runner(name);
+    return (await this.statuses()).find((status) => status.name === name)!;
+  }
+
+  /**
+   * A projector: rebuilt blue/green beside the live one (in the background; the live read model
+   * answers until the switch). A reactor is never rebuilt: its effects happened; asking replays
+   * it from the start of the log (idempotent effects: nothing happens twice).
+   */
+  async rebuild(name: string): Promise<ProcessorStatusView> {
+    const runner = this.runner(name);
+    if (runner.definition.kind === 'reactor') return this.replay(name, 0n);
+    if (!runner.isLeader()) await this.control(`rebuild:${name}`);
+    else this.startRebuild(runner);
+    return this.status(name);
+  }
+
+  /** The rebuild under way here, if any (tests and the CLI follow it). */
+  rebuilding(name: string): Promise<void> | undefined {
+    return this.rebuilds.get(name);
+  }
+
+  /** A reactor (or projector) replayed from `from`: its checkpoint is set there, and it runs on. */
+  async replay(name: string, from: bigint): Promise<ProcessorStatusView> {
+    const runner = this.runner(name);
+    if (!runner.isLeader()) await this.control(`replay:${name}:${from}`);
+    else await this.replayHere(runner, from);
+    return this.status(name);
+  }
+
+  /** Retries every tenant the processor is parked for, now; resolves with its status after. */
+  async retry(name: string): Promise<ProcessorStatusView> {
+    const runner = this.runner(name);
+    if (!runner.isLeader()) await this.control(`retry:${name}`);
+    else await runner.parking.retryAll();
+    return this.status(name);
+  }
+
+  private startRebuild(runner: ProcessorRunner): void {
+    if (this.rebuilds.has(runner.name)) return;
+    const rebuild = new BlueGreenRebuild(runner, { log: this.options.log })
+      .run()
+      .catch((error) => this.options.log(`rebuild of ${runner.name} failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => this.rebuilds.delete(runner.name));
+    this.rebuilds.set(runner.name, rebuild);
+  }
+
+  private async replayHere(runner: ProcessorRunner, from: bigint): Promise<void> {
+    await runner.pause();
+    try {
+      await setCheckpoint(this.pool, runner.name, from, runner.definition.kind);
+    } finally {
+      await runner.resume();
+    }
+  }
+
+  private async control(message: string): Promise<void> {
+    await this.pool.query('SELECT pg_notify($1, $2)', [CONTROL_CHANNEL, message]);
+  }
+
+  private onControl(payload: string): void {
+    const [command, name, argument] = payload.split(':');
+    const runner = this.runners.get(name);
+    if (!runner) return;
+    if (command === 'parks') {
+      if (runner.isLeader()) return;
+      void readParks(this.pool, [name]).then((parks) => this.parks.set(name, parks.get(name) ?? []), () => undefined);
+      return;
+    }
+    if (!runner.isLeader()) return;
+    const failed = (error: Error) => this.options.log(`${command} of ${name} failed: ${error.message}`);
+    if (command === 'rebuild') this.startRebuild(runner);
+    else if (command === 'replay') void this.replayHere(runner, BigInt(argument ?? '0')).catch(failed);
+    else if (command === 'retry') void runner.parking.retryAll().catch(failed);
+  }
+
+  private advance(name: string, position: bigint) {
+    if (position > (this.known.get(name) ?? 0n)) this.known.set(name, position);
+    this.waiters.forEach((wake) => wake());
+  }
+
+  private async refresh(names: string[]) {
+    for (const [name, position] of await readPositions(this.pool, names)) this.advance(name, position);
+  }
+
+  private async listen() {
+    const client = new Client({ connectionString: this.databaseUrl });
+    client.on('error', (error) => this.options.log(`checkpoint listener: ${error.message}`));
+    await client.connect();
+    client.on('notification', (message) => {
+      if (!message.payload) return;
+      if (message.channel === CHECKPOINT_CHANNEL) {
+        const at = message.payload.lastIndexOf(':');
+        this.advance(message.payload.slice(0, at), BigInt(message.payload.slice(at + 1)));
+      } else if (message.channel === CONTROL_CHANNEL) {
+        this.onControl(message.payload);
+      }
+    });
+    await client.query(`LISTEN ${CHECKPOINT_CHANNEL}`);
+    await client.query(`LISTEN ${CONTROL_CHANNEL}`);
+    this.listener = client;
+  }
+}
