@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Decider, DomainEvent, fold } from '../domain/decider';
+import { Decider, DomainEvent, foldStored } from '../domain/decider';
 import { ConcurrencyError, NotFoundError } from '../domain/domain-error';
 import { deterministicId, newId } from '../domain/ids';
 import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, WrongExpectedRevisionError } from '../event-store/event-store.port';
@@ -12,9 +12,11 @@ export interface RunResult<State> {
   events: NewEvent[];
 }
 
-/** A stored stream as the decider's state (events are stored as the decider emitted them). */
-const foldRecorded = <State, Event extends DomainEvent>(decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>, history: RecordedEvent[]): State =>
-  fold(decider, history as unknown as Event[]);
+/** A stored stream as the decider's state: each event decoded (upcast, unknown types refused) by the decider's registry. */
+const foldRecorded = <State, Event extends DomainEvent>(
+  decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve' | 'events'>,
+  history: RecordedEvent[],
+): State => foldStored(decider, history);
 
 const MAX_ATTEMPTS = 5;
 /** Streams whose history the runner keeps after its own appends (least recently used first out)... */
@@ -85,7 +87,7 @@ export class EventSourcedRunner {
         id: idFor(index),
         type: event.type,
         data: event.data,
-        metadata: metadataFor(context),
+        metadata: { ...metadataFor(context), ...decider.events.versionMetadata(event.type) },
       }));
       const expectedRevision = history.length === 0 ? 'no_stream' : history[history.length - 1].revision;
       attempt++;
@@ -120,7 +122,7 @@ export class EventSourcedRunner {
   }
 
   private alreadyApplied<State, Event extends DomainEvent>(
-    decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>,
+    decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve' | 'events'>,
     history: RecordedEvent[],
     first: RecordedEvent,
   ): RunResult<State> {
@@ -139,7 +141,7 @@ export class EventSourcedRunner {
 
   /** The state of another record a command consults (one read); a record of another tenant reads as none. */
   async stateInTenant<State, Event extends DomainEvent>(
-    decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>,
+    decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve' | 'events'>,
     streamName: string,
     tenantId: string,
   ): Promise<{ state: State; exists: boolean }> {
