@@ -1,10 +1,14 @@
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, dirname, join, resolve } from 'node:path';
+import { blockedFolder, postgresAccount, runsAsRoot, STATE_ROOT } from './shared/database/reachable';
 
 /** Everything annals reads from the environment, in one place (documented in the README). */
 export interface AppConfig {
   /** External PostgreSQL; when absent, the embedded server is started with its data in `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
+  /** Why `dataDir` is not the default `.data` (said once at start), when it is not. */
+  dataDirNote?: string;
   eventStoreUrl?: string;
   kafkaBrokers?: string[];
   jwtSecret: string;
@@ -15,11 +19,12 @@ export interface AppConfig {
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const databaseUrl = env.DATABASE_URL || undefined;
+  const data = env.DATA_DIR ? { dataDir: resolve(env.DATA_DIR) } : databaseUrl ? { dataDir: resolve('.data') } : defaultDataDir();
   return {
     databaseUrl,
-    dataDir: resolve(env.DATA_DIR || '.data'),
+    ...data,
     eventStoreUrl: env.EVENTSTORE_URL || undefined,
-    kafkaBrokers: env.KAFKA_BROKERS ? env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean) : undefined,
+    kafkaBrokers: env.KAFKA_BROKERS ? env.KAFKA_BROKERS.split(',').flatMap((broker) => broker.trim() || []) : undefined,
     jwtSecret: env.JWT_SECRET || (databaseUrl ? requiredInProduction('JWT_SECRET') : 'annals-embedded-development-secret'),
     port: Number(env.PORT || 3000),
     demoPassword: env.DEMO_PASSWORD || 'demo',
@@ -30,4 +35,20 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
 
 const requiredInProduction = (name: string): never => {
   throw new Error(`${name} must be set when DATABASE_URL points at an external PostgreSQL server`);
+};
+
+/**
+ * `.data` in the working folder, unless the embedded PostgreSQL could not use it: run as root,
+ * the server runs as the `postgres` user, which cannot enter a checkout in root's home folder.
+ * Then the data goes to a folder of its own under /var/lib/annals, the same one at every start
+ * from this checkout.
+ */
+const defaultDataDir = (): Pick<AppConfig, 'dataDir' | 'dataDirNote'> => {
+  const local = resolve('.data');
+  if (!runsAsRoot()) return { dataDir: local };
+  const blocked = blockedFolder(dirname(local), postgresAccount());
+  if (!blocked) return { dataDir: local };
+  const slug = `${basename(dirname(local)).replace(/[^A-Za-z0-9._-]/g, '_')}-${createHash('sha256').update(local).digest('hex').slice(0, 8)}`;
+  const dataDir = join(STATE_ROOT, 'data', slug);
+  return { dataDir, dataDirNote: `the postgres user cannot enter ${blocked}, so the data is kept in ${dataDir} instead of ${local} (set DATA_DIR to choose)` };
 };

@@ -2,9 +2,11 @@ import './shared/node-compat';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app';
 import { loadConfig } from './config';
+import { EmbeddedPostgresError } from './shared/database/embedded-postgres';
 
 const bootstrap = async () => {
   const config = loadConfig();
+  if (config.dataDirNote) new Logger('annals').warn(config.dataDirNote);
   const app = await createApp(config);
   const logger = new Logger('annals');
   let closing = false;
@@ -23,6 +25,7 @@ const bootstrap = async () => {
 };
 
 bootstrap().catch((error) => {
-  new Logger('annals').error(error instanceof Error ? error.stack : String(error));
+  // An error that says what to do is printed alone; anything else with its stack.
+  new Logger('annals').error(error instanceof EmbeddedPostgresError ? error.message : error instanceof Error ? error.stack : String(error));
   process.exit(1);
 });
