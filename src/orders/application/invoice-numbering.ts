@@ -36,7 +36,14 @@ export class InvoiceNumbering {
         const result = await this.store.appendToStream(
           stream,
           // The id derives from the invoice: an assignment older than the tail is recognised by the store.
-          [{ id: deterministicId(context.tenantId, 'invoice-number', invoiceId), type: assigned.type, data: assigned.data, metadata: metadataFor(context) }],
+          [
+            {
+              id: deterministicId(context.tenantId, 'invoice-number', invoiceId),
+              type: assigned.type,
+              data: assigned.data,
+              metadata: { ...metadataFor(context), ...invoiceCounterEvents.versionMetadata(assigned.type) },
+            },
+          ],
           { expectedRevision: expected },
         );
         const appended = expected === 'no_stream' ? 0n : expected + 1n;
