@@ -7,7 +7,7 @@ import { Caller, Role } from '../src/shared/auth/caller';
 import { commandsFor } from '../src/shared/command/command-declaration';
 import { SELLERS } from '../src/shared/command/command-roles';
 import { CommandExecutor, CommandService, READ_YOUR_WRITES, RunCommand } from '../src/shared/command/command.service';
-import { ReadYourWrites } from '../src/shared/command/command-executor';
+import { ReadYourWrites } from '../src/shared/command/command-spec';
 import { EventSourcedRunner } from '../src/shared/command/event-sourced-runner';
 import { IdempotencyService } from '../src/shared/command/idempotency.service';
 import { deterministicId } from '../src/shared/domain/ids';
@@ -166,12 +166,17 @@ describe('The command executor: one path for every command, its steps in order',
   it('re-decides on a conflict: another instance appended after the kept history, the append is refused, re-read and decided again', async () => {
     const { id: leadId } = await capture();
     const elsewhere = new EventSourcedRunner(store);
-    await elsewhere.run(leadDecider, leadStream(leadId), { type: 'AssignLeadOwner', leadId, ownerId: randomUUID(), ownerIsTenantUser: true }, {
-      tenantId: 'acme',
-      actorId: 'user-2',
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-    });
+    await elsewhere.run(
+      leadDecider,
+      leadStream(leadId),
+      { type: 'AssignLeadOwner', leadId, ownerId: randomUUID(), ownerIsTenantUser: true },
+      {
+        tenantId: 'acme',
+        actorId: 'user-2',
+        correlationId: randomUUID(),
+        causationId: randomUUID(),
+      },
+    );
     steps.length = 0;
     await commands.execute(leads.qualifyLead, { leadId }, caller());
     expect(steps.slice(0, 4)).toEqual(['command', 'append', 'read stream', 'append']);

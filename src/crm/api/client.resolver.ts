@@ -36,11 +36,7 @@ export class ClientResolver {
   }
 
   @Query(() => ClientList, { description: 'Active clients by default; filter archived: true for the archived ones' })
-  clients(
-    @Args() list: ListArgs,
-    @Args('filter', { type: () => ClientFilter, nullable: true }) filter: ClientFilter | undefined,
-    @Caller() caller: Caller,
-  ) {
+  clients(@Args() list: ListArgs, @Args('filter', { type: () => ClientFilter, nullable: true }) filter: ClientFilter | undefined, @Caller() caller: Caller) {
     return this.queries.clients(caller.tenantId, filter, list);
   }
 
@@ -80,11 +76,7 @@ export class ClientResolver {
 
   @Allow(...clientCommands.removeContact.roles)
   @Mutation(() => Client)
-  removeContact(
-    @Args('clientId', { type: () => ID }) clientId: string,
-    @Args('contactId', { type: () => ID }) contactId: string,
-    @Caller() caller: Caller,
-  ) {
+  removeContact(@Args('clientId', { type: () => ID }) clientId: string, @Args('contactId', { type: () => ID }) contactId: string, @Caller() caller: Caller) {
     return this.commands.execute(clientCommands.removeContact, { clientId, contactId }, caller);
   }
 

@@ -21,11 +21,7 @@ export class LeadResolver {
   }
 
   @Query(() => LeadList)
-  leads(
-    @Args() list: ListArgs,
-    @Args('filter', { type: () => LeadFilter, nullable: true }) filter: LeadFilter | undefined,
-    @Caller() caller: Caller,
-  ) {
+  leads(@Args() list: ListArgs, @Args('filter', { type: () => LeadFilter, nullable: true }) filter: LeadFilter | undefined, @Caller() caller: Caller) {
     return this.queries.leads(caller.tenantId, filter, list);
   }
 

@@ -1,9 +1,10 @@
-import { CommandEnv, commandsFor } from '../../shared/command/command-declaration';
+import { commandsFor } from '../../shared/command/command-declaration';
+import { CommandEnv } from '../../shared/command/command-spec';
 import { SELLERS } from '../../shared/command/command-roles';
 import { NotFoundError } from '../../shared/domain/domain-error';
 import { isUuid } from '../../shared/domain/ids';
-import { activityDecider } from '../domain/activity';
-import { ActivityKind, ActivitySubjectType, activityStream } from '../domain/activity.events';
+import { activityDecider, LogActivity } from '../domain/activity';
+import { ActivitySubjectType, activityStream } from '../domain/activity.events';
 import { clientDecider } from '../domain/client';
 import { clientStream } from '../domain/client.events';
 import { leadDecider } from '../domain/lead';
@@ -12,14 +13,7 @@ import { CrmQueries } from './crm.queries';
 
 export const ACTIVITIES = 'crm.activities';
 
-export interface LogActivityRequest {
-  subjectType: ActivitySubjectType;
-  subjectId: string;
-  kind: ActivityKind;
-  subject: string;
-  notes?: string | null;
-  dueOn?: string | null;
-}
+export type LogActivityRequest = Omit<LogActivity, 'type' | 'activityId' | 'subjectArchived'>;
 
 /** The lead or client an activity is about must exist in the caller's tenant; says whether it is an archived client. */
 const subjectArchived = async (env: CommandEnv, subjectType: ActivitySubjectType, subjectId: string): Promise<boolean> => {
@@ -36,7 +30,11 @@ const subjectArchived = async (env: CommandEnv, subjectType: ActivitySubjectType
 
 export const activityCommands = commandsFor(
   activityDecider,
-  { entity: 'activity', stream: activityStream, answer: { queries: CrmQueries, readModels: [ACTIVITIES], read: (q, tenantId, id) => q.activity(tenantId, id) } },
+  {
+    entity: 'activity',
+    stream: activityStream,
+    answer: { queries: CrmQueries, readModels: [ACTIVITIES], read: (q, tenantId, id) => q.activity(tenantId, id) },
+  },
   ({ command }) => ({
     logActivity: command({
       roles: SELLERS,
@@ -51,7 +49,7 @@ export const activityCommands = commandsFor(
     completeTask: command({
       roles: SELLERS,
       id: (input: { activityId: string }) => input.activityId,
-      command: ({ activityId }, _id, env) => ({ type: 'CompleteTask', activityId, now: env.now }),
+      command: (input, _id, env) => ({ type: 'CompleteTask', ...input, now: env.now }),
     }),
   }),
 );

@@ -1,6 +1,6 @@
 import { commandsFor } from '../../shared/command/command-declaration';
 import { SELLERS } from '../../shared/command/command-roles';
-import { clientDecider } from '../domain/client';
+import { AddContact, clientDecider, SetClientAddress } from '../domain/client';
 import { AddressKind, clientStream } from '../domain/client.events';
 import { CrmQueries } from './crm.queries';
 import { CLIENTS } from './lead.commands';
@@ -18,19 +18,8 @@ export interface ClientDetailsRequest {
   company?: string | null;
   phone?: string | null;
 }
-export interface ContactRequest {
-  name: string;
-  email?: string | null;
-  phone?: string | null;
-  role?: string | null;
-}
-export interface AddressRequest {
-  line1: string;
-  line2?: string | null;
-  city: string;
-  postalCode: string;
-  country: string;
-}
+export type ContactRequest = Omit<AddContact, 'type' | 'clientId' | 'contactId'>;
+export type AddressRequest = SetClientAddress['address'];
 
 export const clientCommands = commandsFor(
   clientDecider,
@@ -65,13 +54,9 @@ export const clientCommands = commandsFor(
     archiveClient: command({
       roles: SELLERS,
       id: (input: { clientId: string; reason: string | null }) => input.clientId,
-      command: ({ clientId, reason }) => ({ type: 'ArchiveClient', clientId, reason }),
+      command: (input) => ({ type: 'ArchiveClient', ...input }),
     }),
-    restoreClient: command({
-      roles: SELLERS,
-      id: (input: { clientId: string }) => input.clientId,
-      command: ({ clientId }) => ({ type: 'RestoreClient', clientId }),
-    }),
+    restoreClient: command({ roles: SELLERS, id: (input: { clientId: string }) => input.clientId, command: (input) => ({ type: 'RestoreClient', ...input }) }),
     addContact: command({
       roles: SELLERS,
       id: (request: { clientId: string; input: ContactRequest }) => request.clientId,
@@ -80,7 +65,7 @@ export const clientCommands = commandsFor(
     removeContact: command({
       roles: SELLERS,
       id: (input: { clientId: string; contactId: string }) => input.clientId,
-      command: ({ clientId, contactId }) => ({ type: 'RemoveContact', clientId, contactId }),
+      command: (input) => ({ type: 'RemoveContact', ...input }),
     }),
     setClientAddress: command({
       roles: SELLERS,

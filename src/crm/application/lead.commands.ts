@@ -1,7 +1,7 @@
 import { commandsFor } from '../../shared/command/command-declaration';
 import { SELLERS } from '../../shared/command/command-roles';
 import { NotFoundError } from '../../shared/domain/domain-error';
-import { leadDecider } from '../domain/lead';
+import { CaptureLead, leadDecider } from '../domain/lead';
 import { leadStream } from '../domain/lead.events';
 import { ClientRegistration, clientIdForLead } from './client-registration';
 import { CrmQueries } from './crm.queries';
@@ -10,13 +10,7 @@ import { TenantDirectory } from './tenant-directory';
 export const LEADS = 'crm.leads';
 export const CLIENTS = 'crm.clients';
 
-export interface CaptureLeadRequest {
-  name: string;
-  email: string;
-  company?: string | null;
-  phone?: string | null;
-  source?: string | null;
-}
+export type CaptureLeadRequest = Omit<CaptureLead, 'type' | 'leadId'>;
 
 export const leadCommands = commandsFor(
   leadDecider,
@@ -27,15 +21,11 @@ export const leadCommands = commandsFor(
       creates: 'lead',
       command: (input: CaptureLeadRequest, leadId: string) => ({ type: 'CaptureLead', leadId, ...input }),
     }),
-    qualifyLead: command({
-      roles: SELLERS,
-      id: (input: { leadId: string }) => input.leadId,
-      command: ({ leadId }) => ({ type: 'QualifyLead', leadId }),
-    }),
+    qualifyLead: command({ roles: SELLERS, id: (input: { leadId: string }) => input.leadId, command: (input) => ({ type: 'QualifyLead', ...input }) }),
     disqualifyLead: command({
       roles: SELLERS,
       id: (input: { leadId: string; reason: string }) => input.leadId,
-      command: ({ leadId, reason }) => ({ type: 'DisqualifyLead', leadId, reason }),
+      command: (input) => ({ type: 'DisqualifyLead', ...input }),
     }),
     assignLeadOwner: command({
       roles: SELLERS,

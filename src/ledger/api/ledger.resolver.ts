@@ -35,7 +35,9 @@ export class LedgerResolver {
     return this.queries.account(caller.tenantId, code, asOf);
   }
 
-  @Query(() => JournalEntryList, { description: 'Journal entries with their lines, newest first; filter by account for its general ledger; sorts on date, postedAt, total' })
+  @Query(() => JournalEntryList, {
+    description: 'Journal entries with their lines, newest first; filter by account for its general ledger; sorts on date, postedAt, total',
+  })
   journalEntries(
     @Args() list: ListArgs,
     @Args('filter', { type: () => JournalEntryFilter, nullable: true }) filter: JournalEntryFilter | undefined,

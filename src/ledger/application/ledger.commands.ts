@@ -1,4 +1,5 @@
-import { CommandEnv, commandsFor } from '../../shared/command/command-declaration';
+import { commandsFor } from '../../shared/command/command-declaration';
+import { CommandEnv } from '../../shared/command/command-spec';
 import { ACCOUNTANTS } from '../../shared/command/command-roles';
 import { toMinor } from '../../shared/domain/money';
 import { accountIdFor, chartDecider, chartIdFor } from '../domain/chart';

@@ -21,11 +21,7 @@ export class InvoiceResolver {
   }
 
   @Query(() => InvoiceList, { description: 'Sort by number, status, issuedOn, dueOn, total, balanceDue, createdAt or updatedAt' })
-  invoices(
-    @Args() list: ListArgs,
-    @Args('filter', { type: () => InvoiceFilter, nullable: true }) filter: InvoiceFilter | undefined,
-    @Caller() caller: Caller,
-  ) {
+  invoices(@Args() list: ListArgs, @Args('filter', { type: () => InvoiceFilter, nullable: true }) filter: InvoiceFilter | undefined, @Caller() caller: Caller) {
     return this.queries.invoices(caller.tenantId, filter, list);
   }
 

@@ -19,11 +19,7 @@ export class OrderResolver {
   }
 
   @Query(() => OrderList, { description: 'Sorts on status, placedOn, total, createdAt, updatedAt' })
-  orders(
-    @Args() list: ListArgs,
-    @Args('filter', { type: () => OrderFilter, nullable: true }) filter: OrderFilter | undefined,
-    @Caller() caller: Caller,
-  ) {
+  orders(@Args() list: ListArgs, @Args('filter', { type: () => OrderFilter, nullable: true }) filter: OrderFilter | undefined, @Caller() caller: Caller) {
     return this.queries.orders(caller.tenantId, filter, list);
   }
 

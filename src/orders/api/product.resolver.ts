@@ -19,11 +19,7 @@ export class ProductResolver {
   }
 
   @Query(() => ProductList, { description: 'Sorts on sku, name, unitPrice, active, createdAt, updatedAt' })
-  products(
-    @Args() list: ListArgs,
-    @Args('filter', { type: () => ProductFilter, nullable: true }) filter: ProductFilter | undefined,
-    @Caller() caller: Caller,
-  ) {
+  products(@Args() list: ListArgs, @Args('filter', { type: () => ProductFilter, nullable: true }) filter: ProductFilter | undefined, @Caller() caller: Caller) {
     return this.queries.products(caller.tenantId, filter, list);
   }
 

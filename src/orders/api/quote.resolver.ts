@@ -19,11 +19,7 @@ export class QuoteResolver {
   }
 
   @Query(() => QuoteList, { description: 'Sorts on status, validUntil, total, createdAt, updatedAt' })
-  quotes(
-    @Args() list: ListArgs,
-    @Args('filter', { type: () => QuoteFilter, nullable: true }) filter: QuoteFilter | undefined,
-    @Caller() caller: Caller,
-  ) {
+  quotes(@Args() list: ListArgs, @Args('filter', { type: () => QuoteFilter, nullable: true }) filter: QuoteFilter | undefined, @Caller() caller: Caller) {
     return this.queries.quotes(caller.tenantId, filter, list);
   }
 

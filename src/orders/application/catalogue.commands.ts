@@ -2,7 +2,7 @@ import { CommandContext } from '../../shared/command/command-context';
 import { commandsFor } from '../../shared/command/command-declaration';
 import { SELLERS } from '../../shared/command/command-roles';
 import { EventSourcedRunner } from '../../shared/command/event-sourced-runner';
-import { productDecider } from '../domain/product';
+import { CreateProduct, productDecider } from '../domain/product';
 import { productStream, skuReservationStream } from '../domain/product.events';
 import { skuReservationDecider } from '../domain/sku-reservation';
 import { OrdersQueries } from './orders.queries';
@@ -12,12 +12,7 @@ import { PRODUCTS, TenantCurrency } from './orders.commands';
 export const reserveSku = (runner: EventSourcedRunner, tenantId: string, sku: string, productId: string, context: CommandContext) =>
   runner.run(skuReservationDecider, skuReservationStream(tenantId, sku), { type: 'ReserveSku', sku, productId }, context);
 
-export interface CreateProductRequest {
-  sku: string;
-  name: string;
-  unitPrice: string;
-  taxRate: string;
-}
+export type CreateProductRequest = Omit<CreateProduct, 'type' | 'productId' | 'currency'>;
 
 export const productCommands = commandsFor(
   productDecider,
@@ -41,12 +36,12 @@ export const productCommands = commandsFor(
     changeProductPrice: command({
       roles: SELLERS,
       id: (input: { productId: string; unitPrice: string }) => input.productId,
-      command: ({ productId, unitPrice }) => ({ type: 'ChangeProductPrice', productId, unitPrice }),
+      command: (input) => ({ type: 'ChangeProductPrice', ...input }),
     }),
     deactivateProduct: command({
       roles: SELLERS,
       id: (input: { productId: string }) => input.productId,
-      command: ({ productId }) => ({ type: 'DeactivateProduct', productId }),
+      command: (input) => ({ type: 'DeactivateProduct', ...input }),
     }),
   }),
 );

@@ -1,23 +1,16 @@
 import { commandsFor } from '../../shared/command/command-declaration';
 import { ACCOUNTANTS } from '../../shared/command/command-roles';
-import { invoiceDecider } from '../domain/invoice';
+import { invoiceDecider, IssueCreditNote, RecordPayment } from '../domain/invoice';
 import { invoiceStream } from '../domain/invoice.events';
 import { InvoiceQueries } from './invoice.queries';
 
 export const INVOICES_PROJECTION = 'orders.invoices';
 
-export interface RecordPaymentRequest {
-  invoiceId: string;
-  amount: string;
-  method: string;
-  reference: string;
-  receivedOn?: string | null;
-}
-export interface IssueCreditNoteRequest {
-  invoiceId: string;
-  amount: string;
-  reason: string;
-}
+/** Received today unless the payment says when. */
+export type RecordPaymentRequest = Omit<RecordPayment, 'type' | 'paymentId' | 'receivedOn' | 'today'> & { receivedOn?: string | null };
+export type IssueCreditNoteRequest = Omit<IssueCreditNote, 'type' | 'creditNoteId' | 'today'>;
+
+type InvoiceInput = { invoiceId: string };
 
 /** Invoices are issued by the invoicing process manager; people send, collect, credit and void them. */
 export const invoiceCommands = commandsFor(
@@ -31,19 +24,16 @@ export const invoiceCommands = commandsFor(
   ({ command }) => ({
     sendInvoice: command({
       roles: ACCOUNTANTS,
-      id: (input: { invoiceId: string }) => input.invoiceId,
-      command: ({ invoiceId }, _id, env) => ({ type: 'SendInvoice', invoiceId, today: env.today }),
+      id: (input: InvoiceInput) => input.invoiceId,
+      command: (input, _id, env) => ({ type: 'SendInvoice', ...input, today: env.today }),
     }),
     recordPayment: command({
       roles: ACCOUNTANTS,
       id: (input: RecordPaymentRequest) => input.invoiceId,
-      command: (input, invoiceId, env) => ({
+      command: (input, _id, env) => ({
         type: 'RecordPayment',
-        invoiceId,
+        ...input,
         paymentId: env.createdId('payment'),
-        amount: input.amount,
-        method: input.method,
-        reference: input.reference,
         receivedOn: input.receivedOn ?? env.today,
         today: env.today,
       }),
@@ -51,19 +41,12 @@ export const invoiceCommands = commandsFor(
     issueCreditNote: command({
       roles: ACCOUNTANTS,
       id: (input: IssueCreditNoteRequest) => input.invoiceId,
-      command: (input, invoiceId, env) => ({
-        type: 'IssueCreditNote',
-        invoiceId,
-        creditNoteId: env.createdId('credit-note'),
-        amount: input.amount,
-        reason: input.reason,
-        today: env.today,
-      }),
+      command: (input, _id, env) => ({ type: 'IssueCreditNote', ...input, creditNoteId: env.createdId('credit-note'), today: env.today }),
     }),
     voidInvoice: command({
       roles: ACCOUNTANTS,
-      id: (input: { invoiceId: string; reason: string }) => input.invoiceId,
-      command: ({ invoiceId, reason }, _id, env) => ({ type: 'VoidInvoice', invoiceId, reason, today: env.today }),
+      id: (input: InvoiceInput & { reason: string }) => input.invoiceId,
+      command: (input, _id, env) => ({ type: 'VoidInvoice', ...input, today: env.today }),
     }),
   }),
 );

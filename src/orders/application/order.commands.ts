@@ -12,6 +12,8 @@ import { ORDERS, QUOTES } from './orders.commands';
 /** One order per quote: its id is derived from the quote's, so a second placement finds the first. */
 export const orderIdForQuote = (tenantId: string, quoteId: string) => deterministicId(tenantId, 'order-of-quote', quoteId);
 
+type OrderInput = { orderId: string };
+
 export const orderCommands = commandsFor(
   orderDecider,
   { entity: 'order', stream: orderStream, answer: { queries: OrdersQueries, readModels: [ORDERS], read: (q, tenantId, id) => q.order(tenantId, id) } },
@@ -32,28 +34,28 @@ export const orderCommands = commandsFor(
     }),
     authorizePayment: command({
       roles: SELLERS,
-      id: (input: { orderId: string; reference: string }) => input.orderId,
-      command: ({ orderId, reference }) => ({ type: 'AuthorizePayment', orderId, reference }),
+      id: (input: OrderInput & { reference: string }) => input.orderId,
+      command: (input) => ({ type: 'AuthorizePayment', ...input }),
     }),
     failPayment: command({
       roles: SELLERS,
-      id: (input: { orderId: string; reason: string }) => input.orderId,
-      command: ({ orderId, reason }) => ({ type: 'FailPayment', orderId, reason }),
+      id: (input: OrderInput & { reason: string }) => input.orderId,
+      command: (input) => ({ type: 'FailPayment', ...input }),
     }),
     shipOrder: command({
       roles: SELLERS,
-      id: (input: { orderId: string; carrier: string; trackingNumber: string }) => input.orderId,
-      command: ({ orderId, carrier, trackingNumber }, _id, env) => ({ type: 'ShipOrder', orderId, carrier, trackingNumber, today: env.today }),
+      id: (input: OrderInput & { carrier: string; trackingNumber: string }) => input.orderId,
+      command: (input, _id, env) => ({ type: 'ShipOrder', ...input, today: env.today }),
     }),
     confirmDelivery: command({
       roles: SELLERS,
-      id: (input: { orderId: string }) => input.orderId,
-      command: ({ orderId }, _id, env) => ({ type: 'ConfirmDelivery', orderId, today: env.today }),
+      id: (input: OrderInput) => input.orderId,
+      command: (input, _id, env) => ({ type: 'ConfirmDelivery', ...input, today: env.today }),
     }),
     cancelOrder: command({
       roles: SELLERS,
-      id: (input: { orderId: string; reason: string }) => input.orderId,
-      command: ({ orderId, reason }) => ({ type: 'CancelOrder', orderId, reason }),
+      id: (input: OrderInput & { reason: string }) => input.orderId,
+      command: (input) => ({ type: 'CancelOrder', ...input }),
     }),
   }),
 );

@@ -1,4 +1,5 @@
-import { CommandEnv } from '../../shared/command/command-declaration';
+import { clientStanding, clientStreamName } from '../../crm/public/client-standing';
+import { CommandEnv } from '../../shared/command/command-spec';
 import { BadInputError } from '../../shared/domain/domain-error';
 import { isUuid } from '../../shared/domain/ids';
 import { formatMinor } from '../../shared/domain/money';
@@ -42,20 +43,22 @@ export const resolveLines = async (env: CommandEnv, lines: QuoteLineRequest[]): 
     if (!description?.trim()) missing[`${field}.description`] = ['describe what the line sells (or give a productId)'];
     if (unitPrice === undefined || unitPrice === null) missing[`${field}.unitPrice`] = ['give the unit price, such as "125.50" (or a productId)'];
     if (taxRate === undefined || taxRate === null) missing[`${field}.taxRate`] = ['give the tax rate, such as "20" (or a productId)'];
-    resolved.push({ productId: line.productId ?? null, description: description ?? '', quantity: line.quantity, unitPrice: unitPrice ?? '', taxRate: taxRate ?? '' });
+    resolved.push({
+      productId: line.productId ?? null,
+      description: description ?? '',
+      quantity: line.quantity,
+      unitPrice: unitPrice ?? '',
+      taxRate: taxRate ?? '',
+    });
   }
   if (Object.keys(missing).length > 0) throw new BadInputError(missing);
   return resolved;
 };
 
-const clientStream = (clientId: string) => `client-${clientId}`;
-
-/** A quote's client must be of the tenant and not archived; checked in the CRM's log, not a read model that may lag behind it. */
+/** A quote's client must be of the tenant and not archived. */
 export const checkQuotableClient = async (env: CommandEnv, clientId: string): Promise<void> => {
-  const client = isUuid(clientId) ? await env.runner.readStream(clientStream(clientId)) : [];
-  if (client.length === 0 || client[0].metadata.tenantId !== env.tenantId)
+  const standing = isUuid(clientId) ? clientStanding(await env.runner.readStream(clientStreamName(clientId)), env.tenantId) : 'NONE';
+  if (standing === 'NONE')
     throw new OrdersError(OrdersErrorCode.ClientNotFound, `No client with id ${clientId} in your tenant; register the client (or convert the lead) first`);
-  const archival = client.filter((event) => event.type === 'ClientArchived' || event.type === 'ClientRestored').pop();
-  if (archival?.type === 'ClientArchived')
-    throw new OrdersError(OrdersErrorCode.ClientArchived, `Client ${clientId} is archived; restore the client before quoting`);
+  if (standing === 'ARCHIVED') throw new OrdersError(OrdersErrorCode.ClientArchived, `Client ${clientId} is archived; restore the client before quoting`);
 };

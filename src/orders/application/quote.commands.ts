@@ -41,17 +41,17 @@ export const quoteCommands = commandsFor(
     sendQuote: command({
       roles: SELLERS,
       id: (input: { quoteId: string }) => input.quoteId,
-      command: ({ quoteId }, _id, env) => ({ type: 'SendQuote', quoteId, today: env.today }),
+      command: (input, _id, env) => ({ type: 'SendQuote', ...input, today: env.today }),
     }),
     acceptQuote: command({
       roles: SELLERS,
       id: (input: { quoteId: string }) => input.quoteId,
-      command: ({ quoteId }, _id, env) => ({ type: 'AcceptQuote', quoteId, today: env.today }),
+      command: (input, _id, env) => ({ type: 'AcceptQuote', ...input, today: env.today }),
     }),
     rejectQuote: command({
       roles: SELLERS,
       id: (input: { quoteId: string; reason: string }) => input.quoteId,
-      command: ({ quoteId, reason }) => ({ type: 'RejectQuote', quoteId, reason }),
+      command: (input) => ({ type: 'RejectQuote', ...input }),
     }),
   }),
 );

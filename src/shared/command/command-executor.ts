@@ -5,26 +5,7 @@ import { Decider, DomainEvent } from '../domain/decider';
 import { NotFoundError } from '../domain/domain-error';
 import { isUuid } from '../domain/ids';
 import { CommandContext, contextFromCaller, createdId } from './command-context';
-import { AggregateCommands, AnswerRead, CommandEnv, CommandSpec } from './command-declaration';
-import { EventSourcedRunner } from './event-sourced-runner';
-import { IdempotencyService } from './idempotency.service';
-
-/** Read-your-writes: resolves once every named read model has applied the position. */
-export interface ReadYourWrites {
-  waitFor(readModels: string[], position: bigint | null): Promise<void>;
-}
-
-export interface Services {
-  get<T>(type: Type<T>): T;
-}
-
-/** What the executor works with; the Nest handler wires the app's, a test its own. */
-export interface CommandPorts {
-  runner: EventSourcedRunner;
-  idempotency: Pick<IdempotencyService, 'run'>;
-  readModels: ReadYourWrites;
-  services: Services;
-}
+import { AggregateCommands, AnswerRead, CommandEnv, CommandPorts, CommandSpec } from './command-spec';
 
 export interface DeclaredCommand<State, Command, Event extends DomainEvent, Queries, Input, Row, Issued extends Command = Command> {
   name: string;

@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Caller } from '../auth/caller';
-import { CommandHandle } from './command-declaration';
-import { CommandPorts, ReadYourWrites } from './command-executor';
+import { CommandHandle, CommandPorts, ReadYourWrites } from './command-spec';
 import { EventSourcedRunner } from './event-sourced-runner';
 import { IdempotencyService } from './idempotency.service';
 

@@ -56,10 +56,9 @@ export class EventSourcedRunner {
     const keyed = Boolean(context.idempotencyKey);
     let fresh = keyed;
     let history = keyed ? await this.load(streamName) : (this.histories.get(streamName) ?? []);
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; ) {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS;) {
       // A stream of another tenant does not exist, as far as this caller can tell.
-      if (history.length > 0 && history[0].metadata.tenantId !== context.tenantId)
-        throw new NotFoundError(entity, streamName.slice(entity.length + 1));
+      if (history.length > 0 && history[0].metadata.tenantId !== context.tenantId) throw new NotFoundError(entity, streamName.slice(entity.length + 1));
 
       const idFor = (index: number) =>
         context.idempotencyKey ? deterministicId(context.tenantId, context.idempotencyKey, streamName, String(index)) : newId();

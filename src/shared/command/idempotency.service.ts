@@ -12,9 +12,7 @@ export class IdempotencyError extends DomainError<'IDEMPOTENCY_KEY_REUSED' | 'ID
 
 const stableJson = (value: unknown): string =>
   JSON.stringify(value, (_key, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
   );
 
 /**
@@ -30,7 +28,9 @@ export class IdempotencyService {
   async run<T>(tenantId: string, key: string | undefined, operation: string, request: unknown, execute: () => Promise<T>): Promise<T> {
     if (!key) return execute();
     if (key.length > 200) throw new IdempotencyError('IDEMPOTENCY_KEY_REUSED', 'The Idempotency-Key header may be at most 200 characters');
-    const hash = createHash('sha256').update(`${operation}\u0000${stableJson(request)}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${operation}\u0000${stableJson(request)}`)
+      .digest('hex');
     const { pool } = this.database;
     const deadline = Date.now() + WAIT_FOR_TWIN_MS;
 
@@ -45,10 +45,10 @@ export class IdempotencyService {
       );
       if (claimed.rowCount === 1) return this.execute(tenantId, key, execute);
 
-      const { rows } = await pool.query(
-        `SELECT operation, request_hash, response, completed_at FROM idempotency_keys WHERE tenant_id = $1 AND key = $2`,
-        [tenantId, key],
-      );
+      const { rows } = await pool.query(`SELECT operation, request_hash, response, completed_at FROM idempotency_keys WHERE tenant_id = $1 AND key = $2`, [
+        tenantId,
+        key,
+      ]);
       const stored = rows[0];
       if (!stored) continue; // released by a failed twin: claim it
       if (stored.request_hash !== hash)
@@ -73,10 +73,11 @@ export class IdempotencyService {
       throw error;
     }
     const answer = JSON.parse(JSON.stringify(result ?? null));
-    await this.database.pool.query(
-      `UPDATE idempotency_keys SET response = $3, completed_at = now() WHERE tenant_id = $1 AND key = $2`,
-      [tenantId, key, JSON.stringify(answer)],
-    );
+    await this.database.pool.query(`UPDATE idempotency_keys SET response = $3, completed_at = now() WHERE tenant_id = $1 AND key = $2`, [
+      tenantId,
+      key,
+      JSON.stringify(answer),
+    ]);
     return answer as T;
   }
 }
