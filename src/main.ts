@@ -2,11 +2,12 @@ import './shared/node-compat';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app';
 import { loadConfig } from './config';
-import { EmbeddedPostgresError } from './shared/database/embedded-postgres';
+import { assertDataDirReachable, EmbeddedPostgresError } from './shared/database/embedded-postgres';
 
 const bootstrap = async () => {
   const config = loadConfig();
   if (config.dataDirNote) new Logger('annals').warn(config.dataDirNote);
+  if (!config.databaseUrl) assertDataDirReachable(config.dataDir);
   const app = await createApp(config);
   const logger = new Logger('annals');
   let closing = false;

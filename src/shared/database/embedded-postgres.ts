@@ -98,12 +98,7 @@ export const startEmbeddedPostgres = async (options: {
   if (account) {
     ownedBy(options.dataDir, account);
     if (existsSync(pgData)) ownedBy(pgData, account);
-    const blocked = blockedFolder(options.dataDir, account);
-    if (blocked)
-      throw new EmbeddedPostgresError(
-        `DATA_DIR=${options.dataDir} is not reachable by the ${POSTGRES_USER} user (it cannot enter ${blocked}); ` +
-          `set DATA_DIR to a folder it can enter, such as ${STATE_ROOT}/data`,
-      );
+    assertDataDirReachable(options.dataDir, account);
   }
   const binaries = reachableBinaries(options.binaries ?? packageBinaries(), account);
 
@@ -125,6 +120,20 @@ export const startEmbeddedPostgres = async (options: {
   }
 
   return { url: `postgres://${POSTGRES_USER}:${PASSWORD}@127.0.0.1:${port}/${database}`, port, stop: server.stop };
+};
+
+/**
+ * Refuses, in one sentence, a data folder the server's account cannot reach (run as root only).
+ * The app asks before it starts anything, so that nothing else is printed around the sentence.
+ */
+export const assertDataDirReachable = (dataDir: string, account: Account | undefined = runsAsRoot() ? postgresAccount() : undefined) => {
+  if (!runsAsRoot()) return;
+  const blocked = blockedFolder(dataDir, account);
+  if (blocked)
+    throw new EmbeddedPostgresError(
+      `DATA_DIR=${dataDir} is not reachable by the ${POSTGRES_USER} user (it cannot enter ${blocked}); ` +
+        `set DATA_DIR to a folder it can enter, such as ${STATE_ROOT}/data`,
+    );
 };
 
 /**
