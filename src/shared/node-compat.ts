@@ -2,7 +2,8 @@
  * MikroORM 7 imports `globSync` from node:fs (added in Node 22). On Node 20 that named import
  * fails at link time, so give node:fs the function before any ES module imports node:fs: this
  * file must be the first import of every entry point. (MikroORM itself prefers tinyglobby when
- * it is installed, so this shim only has to exist, and behave sensibly if called.)
+ * it is installed, so this shim only has to exist, and behave sensibly if called.) On Node 22
+ * and later node:fs has its own and this file does nothing; it goes when Node 20 support does.
  */
 import fs from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';

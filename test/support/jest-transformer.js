@@ -2,7 +2,9 @@
  * NestJS 12, MikroORM 7 and a few others ship only ES modules. Node 20 can require() them, but
  * jest's module loader cannot before Node 24.9, so their files are compiled to CommonJS here:
  * SWC for the syntax, plus the two `import.meta` forms they use, which CommonJS lacks.
- * Our own TypeScript goes through SWC with decorator metadata.
+ * Our own TypeScript goes through SWC with decorator metadata. On Node 24 the same compiled
+ * CommonJS runs unchanged (CI runs every suite on Node 20 and on Node 24, .ci/run), so one
+ * transformer serves both; it can go when jest loads ES modules on every supported Node.
  */
 const { createTransformer } = require('@swc/jest');
 const swcOptions = require('../../swcrc.json');
