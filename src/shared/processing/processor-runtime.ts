@@ -84,7 +84,10 @@ export class ProcessorRuntime {
   /** Resolves once each named processor has applied everything up to `position`. */
   async waitFor(names: string[], position: bigint | null, options: number | WaitOptions = {}): Promise<void> {
     if (position === null) return;
-    const { timeoutMs = READ_YOUR_WRITES_TIMEOUT_MS, tenantId } = typeof options === 'number' ? { timeoutMs: options } : options;
+    const given = typeof options === 'number' ? { timeoutMs: options } : options;
+    const timeoutMs = given.timeoutMs ?? READ_YOUR_WRITES_TIMEOUT_MS;
+    // Only while one of these processors is parked for someone: the writer's tenant, if not given, is the event's.
+    const tenantId = this.parkedBefore(names, position) ? (given.tenantId ?? (await this.tenantAt(position))) : given.tenantId;
     if (tenantId !== undefined) this.failIfParked(names, position, tenantId);
     const reached = () => names.every((name) => (this.known.get(name) ?? 0n) >= position);
     if (reached()) return;
@@ -114,6 +117,16 @@ export class ProcessorRuntime {
       if (tenantId !== undefined) this.failIfParked(names, position, tenantId);
       if (!woken && !reached()) await this.refresh(names);
     }
+  }
+
+  private parkedBefore(names: string[], position: bigint): boolean {
+    return names.some((name) => this.parks.get(name)?.some((park) => park.position <= position));
+  }
+
+  /** The tenant of the event stored at `position`. */
+  private async tenantAt(position: bigint): Promise<string | undefined> {
+    for await (const event of this.store.readAll({ after: position - 1n, maxCount: 1 })) return event.position === position ? event.metadata.tenantId : undefined;
+    return undefined;
   }
 
   /** A parked tenant's write will not show until an operator's retry: say so now rather than after the timeout. */

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { EVENT_STORE, EventStore, NewEvent } from '../src/shared/event-store/event-store.port';
+import { ProjectionsService } from '../src/shared/projection/projections.service';
+import { startTestApp, TestApp } from './support/app';
+
+const STATUS = `{ projections { name kind state position lag failedPosition failedEventType lastError parked { tenantId position eventType error } } }`;
+const CAPTURE = `mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { id status } }`;
+const LEADS = `query { leads(perPage: 1) { total } }`;
+const LEAD = `query ($id: ID!) { lead(id: $id) { id status } }`;
+const DRAFT = `mutation ($input: DraftQuoteInput!) { draftQuote(input: $input) { id status total } }`;
+
+const metadata = (tenantId: string) => ({ tenantId, actorId: 'test', correlationId: randomUUID(), causationId: randomUUID() });
+
+describe('the processor runtime in the app', () => {
+  let t: TestApp;
+  let pool: Pool;
+  let store: EventStore;
+  const as: Record<string, Record<string, string>> = {};
+  const ok = async (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => {
+    const result = await t.graphql(query, variables, headers);
+    expect(result.errors).toBeUndefined();
+    return result.data;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    for (const user of ['admin@acme.test', 'admin@globex.test', 'sales@globex.test']) as[user] = { authorization: `Bearer ${await t.login(user)}` };
+    pool = new Pool({ connectionString: t.databaseUrl, max: 4 });
+    store = t.app.get(EVENT_STORE);
+  }, 60_000);
+  afterAll(async () => {
+    await pool?.end();
+    await t?.close();
+  });
+
+  it('rebuilds a read model blue/green: queries and commands during the rebuild never lag or see it empty, and it ends identical', async () => {
+    // Enough of a log that the rebuild takes a while.
+    const leads: NewEvent[][] = Array.from({ length: 4000 }, (_, i) => [
+      { id: randomUUID(), type: 'LeadCaptured', data: { leadId: randomUUID(), name: `Lead ${i}`, email: `lead${i}@example.com`, company: null, phone: null, source: 'bench' }, metadata: metadata('acme') },
+    ]);
+    for (let i = 0; i < leads.length; i += 100)
+      await Promise.all(leads.slice(i, i + 100).map((events) => store.appendToStream(`lead-${(events[0].data as { leadId: string }).leadId}`, events, { expectedRevision: 'no_stream' })));
+    const known = await ok(CAPTURE, { input: { name: 'Known Lead', email: 'known@example.com' } }, as['admin@acme.test']);
+    const total = (await ok(LEADS, {}, as['admin@acme.test'])).leads.total as number;
+    const snapshot = async () => (await pool.query(`SELECT * FROM crm_leads ORDER BY id`)).rows;
+    const before = await snapshot();
+
+    const service = t.app.get(ProjectionsService);
+    await ok(`mutation { rebuildProjection(name: "crm.leads") { name state } }`, {}, as['admin@acme.test']);
+    const rebuilding = service.rebuilding('crm.leads');
+    expect(rebuilding).toBeDefined();
+    let done = false;
+    void rebuilding!.finally(() => (done = true));
+    let queries = 0;
+    const captured: string[] = [];
+    while (!done) {
+      const [list, one, capture] = await Promise.all([
+        t.graphql(LEADS, {}, as['admin@acme.test']),
+        t.graphql(LEAD, { id: known.captureLead.id }, as['admin@acme.test']),
+        t.graphql(CAPTURE, { input: { name: `During ${queries}`, email: `during${queries}@example.com` } }, as['admin@acme.test']),
+      ]);
+      expect(list.errors).toBeUndefined();
+      expect(list.data.leads.total).toBeGreaterThanOrEqual(total);
+      expect(one.data.lead).toMatchObject({ id: known.captureLead.id });
+      expect(capture.errors).toBeUndefined(); // no READ_MODEL_LAGGING: the command's read model answered
+      captured.push(capture.data.captureLead.id);
+      queries++;
+    }
+    await rebuilding;
+    expect(queries).toBeGreaterThan(0);
+    const status = (await ok(STATUS, {}, as['admin@acme.test'])).projections.find((p: { name: string }) => p.name === 'crm.leads');
+    expect(status).toMatchObject({ kind: 'PROJECTOR', state: 'RUNNING' });
+    // Identical: the rows before, plus the ones captured during the rebuild, each as the live model had it.
+    const after = await snapshot();
+    expect(after.filter((row) => !captured.includes(row.id))).toEqual(before);
+    for (const id of captured) expect((await ok(LEAD, { id }, as['admin@acme.test'])).lead).toMatchObject({ id, status: 'NEW' });
+    // The RLS policy and the reader's grant came along with the new table.
+    const { rows: policies } = await pool.query(`SELECT policyname FROM pg_policies WHERE schemaname = 'public' AND tablename = 'crm_leads'`);
+    expect(policies.map((p) => p.policyname)).toContain('tenant_isolation');
+    expect((await ok(LEADS, {}, as['admin@globex.test'])).leads.total).toBeLessThan(total);
+  }, 120_000);
+
+  it("parks a read model for one tenant's event it cannot write: other tenants' commands still read their writes, the status shows the park to its tenant only", async () => {
+    // A quote whose total overflows bigint, appended straight through the store for acme.
+    const quoteId = randomUUID();
+    const { position } = await store.appendToStream(
+      `quote-${quoteId}`,
+      [
+        {
+          id: randomUUID(),
+          type: 'QuoteDrafted',
+          data: { quoteId, clientId: randomUUID(), currency: 'USD', validUntil: null, revision: 1, lines: [], net: 1e30, tax: 0, total: 1e30 },
+          metadata: metadata('acme'),
+        },
+      ],
+      { expectedRevision: 'no_stream' },
+    );
+    const service = t.app.get(ProjectionsService);
+    const parked = async () => (await service.statuses()).find((s) => s.name === 'orders.quotes')!.parks;
+    for (let i = 0; i < 200 && (await parked()).length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await parked()).toEqual([expect.objectContaining({ tenantId: 'acme', position, eventType: 'QuoteDrafted' })]);
+
+    // globex goes on: its quote commands answer with the quote as its read model shows it.
+    const globex = as['sales@globex.test'];
+    const lead = await ok(CAPTURE, { input: { name: 'Grace Hopper', email: `grace.${randomUUID()}@example.com` } }, globex);
+    await ok(`mutation ($id: ID!) { qualifyLead(id: $id) { id } }`, { id: lead.captureLead.id }, globex);
+    const clientId = (await ok(`mutation ($id: ID!) { convertLead(id: $id) { id } }`, { id: lead.captureLead.id }, globex)).convertLead.id;
+    const started = Date.now();
+    const drafted = await ok(DRAFT, { input: { clientId, lines: [{ description: 'Setup', quantity: '1', unitPrice: '100', taxRate: '20' }] } }, globex);
+    expect(drafted.draftQuote).toMatchObject({ status: 'DRAFT', total: '120.00' });
+    expect(Date.now() - started).toBeLessThan(2000);
+
+    // The status shows the park to acme's admin, and not to globex's.
+    const acmeView = (await ok(STATUS, {}, as['admin@acme.test'])).projections.find((p: { name: string }) => p.name === 'orders.quotes');
+    expect(acmeView).toMatchObject({
+      kind: 'PROJECTOR',
+      state: 'RUNNING',
+      failedPosition: position.toString(),
+      failedEventType: 'QuoteDrafted',
+      parked: [{ tenantId: 'acme', position: position.toString(), eventType: 'QuoteDrafted', error: expect.stringContaining('bigint') }],
+    });
+    const globexView = (await ok(STATUS, {}, as['admin@globex.test'])).projections.find((p: { name: string }) => p.name === 'orders.quotes');
+    expect(globexView).toMatchObject({ parked: [], failedPosition: null });
+    const kinds = Object.fromEntries((await ok(STATUS, {}, as['admin@acme.test'])).projections.map((p: { name: string; kind: string }) => [p.name, p.kind]));
+    expect(kinds).toMatchObject({ 'orders.invoicing.process-manager': 'REACTOR', 'ledger.billing-postings': 'REACTOR', 'crm.leads': 'PROJECTOR' });
+
+    // acme's own writes to that read model fail fast (not after the 5 s wait), saying why.
+    const waiting = Date.now();
+    await expect(service.waitFor(['orders.quotes'], position)).rejects.toMatchObject({ code: 'READ_MODEL_LAGGING', message: expect.stringContaining('stopped for your tenant') });
+    expect(Date.now() - waiting).toBeLessThan(1000);
+
+    // A retry cannot fix this event: it stays parked, counted, nothing skipped.
+    const retried = await ok(`mutation { retryProcessor(name: "orders.quotes") { parked { tenantId retries } } }`, {}, as['admin@acme.test']);
+    expect(retried.retryProcessor.parked).toEqual([{ tenantId: 'acme', retries: 1 }]);
+    // A reactor cannot be rebuilt: asking replays it from the start, appending nothing twice.
+    const head = await store.headPosition();
+    await ok(`mutation { rebuildProjection(name: "orders.invoicing.process-manager") { name kind } }`, {}, as['admin@acme.test']);
+    await service.waitFor(['orders.invoicing.process-manager'], head, 30_000);
+    expect(await store.headPosition()).toBe(head);
+  }, 60_000);
+});
