@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
 import { Pool } from 'pg';
 import { EVENT_STORE, EventStore, NewEvent } from '../src/shared/event-store/event-store.port';
 import { ProjectionsService } from '../src/shared/projection/projections.service';
@@ -139,4 +141,26 @@ describe('the processor runtime in the app', () => {
     await service.waitFor(['orders.invoicing.process-manager'], head, 30_000);
     expect(await store.headPosition()).toBe(head);
   }, 60_000);
+
+  it('`npm run projections:rebuild -- crm.leads` asks the running app, follows its progress, and the live model answers throughout', async () => {
+    const known = await ok(CAPTURE, { input: { name: 'CLI Lead', email: 'cli@example.com' } }, as['admin@acme.test']);
+    const before = (await ok(`{ projections { name } }`, {}, as['admin@acme.test'])).projections.length;
+    const cli = promisify(execFile)(process.execPath, ['-r', '@swc-node/register', 'scripts/rebuild-projection.ts', 'crm.leads'], {
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, JWT_SECRET: 'test-secret' },
+      timeout: 60_000,
+    });
+    let answered = 0;
+    let finished = false;
+    void cli.finally(() => (finished = true)).catch(() => undefined);
+    while (!finished) {
+      const one = await t.graphql(LEAD, { id: known.captureLead.id }, as['admin@acme.test']);
+      expect(one.data.lead).toMatchObject({ id: known.captureLead.id });
+      answered++;
+    }
+    const { stdout } = await cli;
+    expect(stdout).toContain('The running app runs crm.leads: asking it to rebuild');
+    expect(stdout).toContain('crm.leads rebuilt in');
+    expect(answered).toBeGreaterThan(0);
+    expect((await ok(`{ projections { name } }`, {}, as['admin@acme.test'])).projections.length).toBe(before);
+  }, 90_000);
 });

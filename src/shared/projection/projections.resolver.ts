@@ -1,5 +1,6 @@
 import { Args, Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Allow, Caller } from '../auth/caller';
+import { BadInputError } from '../domain/domain-error';
 import type { Park } from '../processing/checkpoint-store';
 import { parksVisibleTo } from '../processing/park-visibility';
 import { ProjectionsService, ProjectionStatusView } from './projections.service';
@@ -81,5 +82,14 @@ export class ProjectionsResolver {
   @Mutation(() => ProjectionStatusType, { description: 'Retry now every tenant the processor is parked for: their waiting events are applied in order' })
   async retryProcessor(@Caller() caller: Caller, @Args('name') name: string) {
     return view(caller, await this.service.retry(name));
+  }
+
+  @Allow('admin')
+  @Mutation(() => ProjectionStatusType, {
+    description: 'Replay a processor from a position of the log (after it): a reactor\'s effects are idempotent, so nothing happens twice',
+  })
+  async replayProcessor(@Caller() caller: Caller, @Args('name') name: string, @Args('from', { description: 'Position to replay after; "0" is the start' }) from: string) {
+    if (!/^\d{1,19}$/.test(from)) throw new BadInputError({ from: ['a log position: digits, "0" for the start'] });
+    return view(caller, await this.service.replay(name, BigInt(from)));
   }
 }
