@@ -51,10 +51,14 @@ const readModels: ReadYourWrites = {
 
 const leads = commandsFor(
   leadDecider,
-  { entity: 'lead', stream: leadStream, answer: { queries: LeadAnswers, readModels: ['test.leads'], read: (q, tenantId, id) => q.lead(tenantId, id) } },
+  {
+    entity: 'lead',
+    roles: SELLERS,
+    stream: leadStream,
+    answer: { queries: LeadAnswers, readModels: ['test.leads'], read: (q, tenantId, id) => q.lead(tenantId, id) },
+  },
   ({ command }) => ({
     captureLead: command({
-      roles: SELLERS,
       creates: 'lead',
       command: (input: { name: string; email: string }, leadId: string) => {
         steps.push('command');
@@ -62,7 +66,6 @@ const leads = commandsFor(
       },
     }),
     qualifyLead: command({
-      roles: SELLERS,
       id: (input: { leadId: string }) => input.leadId,
       command: ({ leadId }) => {
         steps.push('command');

@@ -32,12 +32,12 @@ export const activityCommands = commandsFor(
   activityDecider,
   {
     entity: 'activity',
+    roles: SELLERS,
     stream: activityStream,
     answer: { queries: CrmQueries, readModels: [ACTIVITIES], read: (q, tenantId, id) => q.activity(tenantId, id) },
   },
   ({ command }) => ({
     logActivity: command({
-      roles: SELLERS,
       creates: 'activity',
       command: async (input: LogActivityRequest, activityId: string, env) => ({
         type: 'LogActivity',
@@ -47,7 +47,6 @@ export const activityCommands = commandsFor(
       }),
     }),
     completeTask: command({
-      roles: SELLERS,
       id: (input: { activityId: string }) => input.activityId,
       command: (input, _id, env) => ({ type: 'CompleteTask', ...input, now: env.now }),
     }),

@@ -3,8 +3,7 @@ import { SELLERS } from '../../shared/command/command-roles';
 import { AddContact, clientDecider, SetClientAddress } from '../domain/client';
 import { AddressKind, clientStream } from '../domain/client.events';
 import { CrmQueries } from './crm.queries';
-import { CLIENTS } from './lead.commands';
-import { TenantDirectory } from './tenant-directory';
+import { CLIENTS, newOwner } from './lead.commands';
 
 export interface RegisterClientRequest {
   name: string;
@@ -23,11 +22,15 @@ export type AddressRequest = SetClientAddress['address'];
 
 export const clientCommands = commandsFor(
   clientDecider,
-  { entity: 'client', stream: clientStream, answer: { queries: CrmQueries, readModels: [CLIENTS], read: (q, tenantId, id) => q.client(tenantId, id) } },
+  {
+    entity: 'client',
+    roles: SELLERS,
+    stream: clientStream,
+    answer: { queries: CrmQueries, readModels: [CLIENTS], read: (q, tenantId, id) => q.client(tenantId, id) },
+  },
   ({ command }) => ({
     /** A client without a lead: the registering user owns it. */
     registerClient: command({
-      roles: SELLERS,
       creates: 'client',
       command: (input: RegisterClientRequest, clientId: string, env) => ({
         type: 'RegisterClient',
@@ -41,7 +44,6 @@ export const clientCommands = commandsFor(
       }),
     }),
     updateClientDetails: command({
-      roles: SELLERS,
       id: (request: { clientId: string; input: ClientDetailsRequest }) => request.clientId,
       command: ({ clientId, input }) => {
         // null clears company or phone; a null name or email means "keep it", like leaving it out.
@@ -52,35 +54,25 @@ export const clientCommands = commandsFor(
       },
     }),
     archiveClient: command({
-      roles: SELLERS,
       id: (input: { clientId: string; reason: string | null }) => input.clientId,
       command: (input) => ({ type: 'ArchiveClient', ...input }),
     }),
-    restoreClient: command({ roles: SELLERS, id: (input: { clientId: string }) => input.clientId, command: (input) => ({ type: 'RestoreClient', ...input }) }),
+    restoreClient: command({ id: (input: { clientId: string }) => input.clientId, command: (input) => ({ type: 'RestoreClient', ...input }) }),
     addContact: command({
-      roles: SELLERS,
       id: (request: { clientId: string; input: ContactRequest }) => request.clientId,
       command: ({ clientId, input }, _id, env) => ({ type: 'AddContact', clientId, contactId: env.createdId('contact'), ...input }),
     }),
     removeContact: command({
-      roles: SELLERS,
       id: (input: { clientId: string; contactId: string }) => input.clientId,
       command: (input) => ({ type: 'RemoveContact', ...input }),
     }),
     setClientAddress: command({
-      roles: SELLERS,
       id: (request: { clientId: string; kind: AddressKind; input: AddressRequest }) => request.clientId,
       command: ({ clientId, kind, input }) => ({ type: 'SetClientAddress', clientId, kind, address: { ...input } }),
     }),
     assignClientOwner: command({
-      roles: SELLERS,
       id: (input: { clientId: string; ownerId: string }) => input.clientId,
-      command: async ({ clientId, ownerId }, _id, env) => ({
-        type: 'AssignClientOwner',
-        clientId,
-        ownerId,
-        ownerIsTenantUser: await env.get(TenantDirectory).isUser(env.tenantId, ownerId),
-      }),
+      command: async ({ clientId, ownerId }, _id, env) => ({ type: 'AssignClientOwner', clientId, ...(await newOwner(env, ownerId)) }),
     }),
   }),
 );

@@ -1,4 +1,5 @@
 import { commandsFor } from '../../shared/command/command-declaration';
+import { CommandEnv } from '../../shared/command/command-spec';
 import { SELLERS } from '../../shared/command/command-roles';
 import { NotFoundError } from '../../shared/domain/domain-error';
 import { CaptureLead, leadDecider } from '../domain/lead';
@@ -10,36 +11,33 @@ import { TenantDirectory } from './tenant-directory';
 export const LEADS = 'crm.leads';
 export const CLIENTS = 'crm.clients';
 
+/** An owner must be a user of the tenant: looked up here, so the deciders stay pure. */
+export const newOwner = async (env: CommandEnv, ownerId: string) => ({
+  ownerId,
+  ownerIsTenantUser: await env.get(TenantDirectory).isUser(env.tenantId, ownerId),
+});
+
 export type CaptureLeadRequest = Omit<CaptureLead, 'type' | 'leadId'>;
 
 export const leadCommands = commandsFor(
   leadDecider,
-  { entity: 'lead', stream: leadStream, answer: { queries: CrmQueries, readModels: [LEADS], read: (q, tenantId, id) => q.lead(tenantId, id) } },
+  { entity: 'lead', roles: SELLERS, stream: leadStream, answer: { queries: CrmQueries, readModels: [LEADS], read: (q, tenantId, id) => q.lead(tenantId, id) } },
   ({ command, answering }) => ({
     captureLead: command({
-      roles: SELLERS,
       creates: 'lead',
       command: (input: CaptureLeadRequest, leadId: string) => ({ type: 'CaptureLead', leadId, ...input }),
     }),
-    qualifyLead: command({ roles: SELLERS, id: (input: { leadId: string }) => input.leadId, command: (input) => ({ type: 'QualifyLead', ...input }) }),
+    qualifyLead: command({ id: (input: { leadId: string }) => input.leadId, command: (input) => ({ type: 'QualifyLead', ...input }) }),
     disqualifyLead: command({
-      roles: SELLERS,
       id: (input: { leadId: string; reason: string }) => input.leadId,
       command: (input) => ({ type: 'DisqualifyLead', ...input }),
     }),
     assignLeadOwner: command({
-      roles: SELLERS,
       id: (input: { leadId: string; ownerId: string }) => input.leadId,
-      command: async ({ leadId, ownerId }, _id, env) => ({
-        type: 'AssignLeadOwner',
-        leadId,
-        ownerId,
-        ownerIsTenantUser: await env.get(TenantDirectory).isUser(env.tenantId, ownerId),
-      }),
+      command: async ({ leadId, ownerId }, _id, env) => ({ type: 'AssignLeadOwner', leadId, ...(await newOwner(env, ownerId)) }),
     }),
     /** The lead becomes CONVERTED, then its client is registered right away and answers. */
     convertLead: answering({
-      roles: SELLERS,
       id: (input: { leadId: string }) => input.leadId,
       command: ({ leadId }, _id, env) => ({ type: 'ConvertLead', leadId, clientId: clientIdForLead(env.tenantId, leadId) }),
       after: async (converted, { leadId }, _id, env) => {

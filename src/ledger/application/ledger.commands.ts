@@ -26,10 +26,9 @@ const ensureChart = (_command: unknown, env: CommandEnv) => env.get(ChartOfAccou
 /** One chart per tenant: accounts and the period lock. */
 export const chartCommands = commandsFor(
   chartDecider,
-  { entity: 'chart of accounts', stream: chartStream, answer: { queries: LedgerQueries, readModels: [ACCOUNTS_PROJECTION] } },
+  { entity: 'chart of accounts', roles: ACCOUNTANTS, stream: chartStream, answer: { queries: LedgerQueries, readModels: [ACCOUNTS_PROJECTION] } },
   ({ answering }) => ({
     openAccount: answering({
-      roles: ACCOUNTANTS,
       id: (_input: OpenAccountRequest, env) => chartIdFor(env.tenantId),
       command: (input, chartId, env) => {
         const code = input.code.trim();
@@ -39,14 +38,12 @@ export const chartCommands = commandsFor(
       answer: (q, tenantId, _id, input) => q.accountOrFail(tenantId, input.code.trim()),
     }),
     closeAccount: answering({
-      roles: ACCOUNTANTS,
       id: (_input: { code: string }, env) => chartIdFor(env.tenantId),
       command: ({ code }, chartId) => ({ type: 'CloseAccount', chartId, code: code.trim() }),
       before: ensureChart,
       answer: (q, tenantId, _id, { code }) => q.accountOrFail(tenantId, code.trim()),
     }),
     lockPeriod: answering({
-      roles: ACCOUNTANTS,
       id: (_input: { through: string }, env) => chartIdFor(env.tenantId),
       command: ({ through }, chartId, env) => ({ type: 'LockPeriod', chartId, through: through.trim(), today: env.today }),
       before: ensureChart,
@@ -61,12 +58,12 @@ export const journalEntryCommands = commandsFor(
   journalEntryDecider,
   {
     entity: 'journal entry',
+    roles: ACCOUNTANTS,
     stream: journalEntryStream,
     answer: { queries: LedgerQueries, readModels: [JOURNAL_PROJECTION], read: (q, tenantId, id) => q.journalEntryOrFail(tenantId, id) },
   },
   ({ command, answering }) => ({
     postJournalEntry: command({
-      roles: ACCOUNTANTS,
       creates: 'journal-entry',
       command: async (input: PostJournalEntryRequest, entryId: string, env) => {
         const ledger = env.get(ChartOfAccounts);
@@ -83,7 +80,6 @@ export const journalEntryCommands = commandsFor(
     }),
     /** Answers the mirror entry, dated today unless a date is given. */
     reverseJournalEntry: answering({
-      roles: ACCOUNTANTS,
       id: (input: { entryId: string; reason: string; date?: string }) => input.entryId,
       command: async ({ reason, date }, entryId, env) => ({
         type: 'ReverseJournalEntry',

@@ -16,10 +16,14 @@ export type CreateProductRequest = Omit<CreateProduct, 'type' | 'productId' | 'c
 
 export const productCommands = commandsFor(
   productDecider,
-  { entity: 'product', stream: productStream, answer: { queries: OrdersQueries, readModels: [PRODUCTS], read: (q, tenantId, id) => q.product(tenantId, id) } },
+  {
+    entity: 'product',
+    roles: SELLERS,
+    stream: productStream,
+    answer: { queries: OrdersQueries, readModels: [PRODUCTS], read: (q, tenantId, id) => q.product(tenantId, id) },
+  },
   ({ command }) => ({
     createProduct: command({
-      roles: SELLERS,
       creates: 'product',
       command: async (input: CreateProductRequest, productId: string, env) => ({
         type: 'CreateProduct',
@@ -34,12 +38,10 @@ export const productCommands = commandsFor(
       },
     }),
     changeProductPrice: command({
-      roles: SELLERS,
       id: (input: { productId: string; unitPrice: string }) => input.productId,
       command: (input) => ({ type: 'ChangeProductPrice', ...input }),
     }),
     deactivateProduct: command({
-      roles: SELLERS,
       id: (input: { productId: string }) => input.productId,
       command: (input) => ({ type: 'DeactivateProduct', ...input }),
     }),

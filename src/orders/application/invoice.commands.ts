@@ -17,18 +17,17 @@ export const invoiceCommands = commandsFor(
   invoiceDecider,
   {
     entity: 'invoice',
+    roles: ACCOUNTANTS,
     stream: invoiceStream,
     // Overdue is judged on the command's own date.
     answer: { queries: InvoiceQueries, readModels: [INVOICES_PROJECTION], read: (q, tenantId, id, _input, env) => q.invoice(tenantId, id, env.today) },
   },
   ({ command }) => ({
     sendInvoice: command({
-      roles: ACCOUNTANTS,
       id: (input: InvoiceInput) => input.invoiceId,
       command: (input, _id, env) => ({ type: 'SendInvoice', ...input, today: env.today }),
     }),
     recordPayment: command({
-      roles: ACCOUNTANTS,
       id: (input: RecordPaymentRequest) => input.invoiceId,
       command: (input, _id, env) => ({
         type: 'RecordPayment',
@@ -39,12 +38,10 @@ export const invoiceCommands = commandsFor(
       }),
     }),
     issueCreditNote: command({
-      roles: ACCOUNTANTS,
       id: (input: IssueCreditNoteRequest) => input.invoiceId,
       command: (input, _id, env) => ({ type: 'IssueCreditNote', ...input, creditNoteId: env.createdId('credit-note'), today: env.today }),
     }),
     voidInvoice: command({
-      roles: ACCOUNTANTS,
       id: (input: InvoiceInput & { reason: string }) => input.invoiceId,
       command: (input, _id, env) => ({ type: 'VoidInvoice', ...input, today: env.today }),
     }),

@@ -16,10 +16,14 @@ type OrderInput = { orderId: string };
 
 export const orderCommands = commandsFor(
   orderDecider,
-  { entity: 'order', stream: orderStream, answer: { queries: OrdersQueries, readModels: [ORDERS], read: (q, tenantId, id) => q.order(tenantId, id) } },
+  {
+    entity: 'order',
+    roles: SELLERS,
+    stream: orderStream,
+    answer: { queries: OrdersQueries, readModels: [ORDERS], read: (q, tenantId, id) => q.order(tenantId, id) },
+  },
   ({ command }) => ({
     placeOrder: command({
-      roles: SELLERS,
       id: (input: { quoteId: string }, env) => orderIdForQuote(env.tenantId, input.quoteId),
       command: async ({ quoteId }, orderId, env) => {
         const { state: quote } = isUuid(quoteId)
@@ -33,27 +37,22 @@ export const orderCommands = commandsFor(
       readModels: [QUOTES, ORDERS],
     }),
     authorizePayment: command({
-      roles: SELLERS,
       id: (input: OrderInput & { reference: string }) => input.orderId,
       command: (input) => ({ type: 'AuthorizePayment', ...input }),
     }),
     failPayment: command({
-      roles: SELLERS,
       id: (input: OrderInput & { reason: string }) => input.orderId,
       command: (input) => ({ type: 'FailPayment', ...input }),
     }),
     shipOrder: command({
-      roles: SELLERS,
       id: (input: OrderInput & { carrier: string; trackingNumber: string }) => input.orderId,
       command: (input, _id, env) => ({ type: 'ShipOrder', ...input, today: env.today }),
     }),
     confirmDelivery: command({
-      roles: SELLERS,
       id: (input: OrderInput) => input.orderId,
       command: (input, _id, env) => ({ type: 'ConfirmDelivery', ...input, today: env.today }),
     }),
     cancelOrder: command({
-      roles: SELLERS,
       id: (input: OrderInput & { reason: string }) => input.orderId,
       command: (input) => ({ type: 'CancelOrder', ...input }),
     }),

@@ -14,10 +14,14 @@ export interface DraftQuoteRequest {
 
 export const quoteCommands = commandsFor(
   quoteDecider,
-  { entity: 'quote', stream: quoteStream, answer: { queries: OrdersQueries, readModels: [QUOTES], read: (q, tenantId, id) => q.quote(tenantId, id) } },
+  {
+    entity: 'quote',
+    roles: SELLERS,
+    stream: quoteStream,
+    answer: { queries: OrdersQueries, readModels: [QUOTES], read: (q, tenantId, id) => q.quote(tenantId, id) },
+  },
   ({ command }) => ({
     draftQuote: command({
-      roles: SELLERS,
       creates: 'quote',
       command: async (input: DraftQuoteRequest, quoteId: string, env) => {
         await checkQuotableClient(env, input.clientId);
@@ -28,7 +32,6 @@ export const quoteCommands = commandsFor(
     }),
     /** Leaving validUntil out keeps the quote's; null clears it. */
     reviseQuote: command({
-      roles: SELLERS,
       id: (input: { quoteId: string; validUntil?: string | null; lines: QuoteLineRequest[] }) => input.quoteId,
       command: async (input, quoteId, env) => ({
         type: 'ReviseQuote',
@@ -39,17 +42,14 @@ export const quoteCommands = commandsFor(
       }),
     }),
     sendQuote: command({
-      roles: SELLERS,
       id: (input: { quoteId: string }) => input.quoteId,
       command: (input, _id, env) => ({ type: 'SendQuote', ...input, today: env.today }),
     }),
     acceptQuote: command({
-      roles: SELLERS,
       id: (input: { quoteId: string }) => input.quoteId,
       command: (input, _id, env) => ({ type: 'AcceptQuote', ...input, today: env.today }),
     }),
     rejectQuote: command({
-      roles: SELLERS,
       id: (input: { quoteId: string; reason: string }) => input.quoteId,
       command: (input) => ({ type: 'RejectQuote', ...input }),
     }),

@@ -14,7 +14,7 @@ export interface DeclareCommands<Command, State, Queries, Row> {
 
 /**
  * An aggregate's commands, each declared once (Eventuous's CommandService, Emmett's
- * DeciderCommandHandler): its roles, which record it acts on, the domain command it becomes,
+ * DeciderCommandHandler): who may run it, which record it acts on, the domain command it becomes,
  * and the few hooks the real commands need. Keys are the operation names.
  */
 export const commandsFor = <State, Command, Event extends DomainEvent, Queries, Row, Declared extends Record<string, Pending<never, unknown>>>(
@@ -30,8 +30,8 @@ export const commandsFor = <State, Command, Event extends DomainEvent, Queries, 
     (name) => {
       if (!spec.id === !spec.creates) throw new Error(`Command ${name} must declare either id or creates`);
       if (!read) throw new Error(`Command ${name} must declare its answer: ${aggregate.entity} has no default one`);
-      const declared = { name, decider, aggregate, spec, read };
-      return { name, roles: spec.roles, execute: (ports, input, caller) => executeCommand(ports, declared, input, caller) };
+      const declared = { name, roles: spec.roles ?? aggregate.roles, decider, aggregate, spec, read };
+      return { name, roles: declared.roles, execute: (ports, input, caller) => executeCommand(ports, declared, input, caller) };
     };
   const declared = declare({
     command: (spec) => bind(spec, aggregate.answer.read),

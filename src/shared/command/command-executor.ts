@@ -9,6 +9,7 @@ import { AggregateCommands, AnswerRead, CommandEnv, CommandPorts, CommandSpec } 
 
 export interface DeclaredCommand<State, Command, Event extends DomainEvent, Queries, Input, Row, Issued extends Command = Command> {
   name: string;
+  roles: readonly Role[];
   decider: Decider<State, Command, Event>;
   aggregate: AggregateCommands<Queries, unknown>;
   spec: CommandSpec<Input, Issued, State>;
@@ -55,11 +56,11 @@ const authorize = (name: string, roles: readonly Role[], caller: Caller) => {
  */
 export const executeCommand = async <State, Command, Event extends DomainEvent, Queries, Input, Row, Issued extends Command>(
   ports: CommandPorts,
-  { name, decider, aggregate, spec, read }: DeclaredCommand<State, Command, Event, Queries, Input, Row, Issued>,
+  { name, roles, decider, aggregate, spec, read }: DeclaredCommand<State, Command, Event, Queries, Input, Row, Issued>,
   input: Input,
   caller: Caller,
 ): Promise<Row> => {
-  authorize(name, spec.roles, caller);
+  authorize(name, roles, caller);
   const env = new Env(caller, ports);
   const id = spec.id ? spec.id(input, env) : env.createdId(spec.creates!);
   // A malformed id names no record; saying so beats a database cast error.

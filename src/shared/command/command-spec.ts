@@ -34,8 +34,8 @@ export type AnswerRead<Queries, Input, Row> = (queries: Queries, tenantId: strin
  * `creates` gives the kind of the new record's id (derived from the Idempotency-Key when given).
  */
 export interface CommandSpec<Input, Command, State> {
-  /** Who may run it, enforced before anything else (and read by the resolver's @Allow). */
-  roles: readonly Role[];
+  /** Who may run it when not the aggregate's roles. */
+  roles?: readonly Role[];
   id?: (input: Input, env: CommandEnv) => string;
   creates?: string;
   /** The domain command; async when it needs to consult other records or services first. */
@@ -56,6 +56,8 @@ export interface AnsweringSpec<Input, Command, State, Queries, Row> extends Comm
 export interface AggregateCommands<Queries, Row> {
   /** Names the record in NOT_FOUND errors. */
   entity: string;
+  /** Who may run its commands, enforced before anything else (and read by the resolvers' @Allow). */
+  roles: readonly Role[];
   stream: (id: string) => string;
   answer: {
     queries: Type<Queries>;
