@@ -4,37 +4,17 @@ import type { EventStore, RecordedEvent, Subscription } from '../event-store/eve
 import { PositionNotifier } from '../event-store/postgres/postgres-event-store';
 import { CheckpointStore, DurableCheckpointStore, Park } from './checkpoint-store';
 import { LeaderLease } from './leader-lease';
-import { EventFailure, ProcessorDefinition, ProcessorKind, tenantOf } from './processor';
+import { EventFailure, ProcessorDefinition, tenantOf } from './processor';
 import { DEFAULT_RETRY_POLICY, describeError, isTransient, RetryPolicy, retryDelay } from './retry-policy';
+import { CATCH_UP_BATCH, ProcessorState, ProcessorStatus } from './processor-status';
+import { StagedBatch } from './staged-batch';
 import { TenantParking } from './tenant-parking';
+
+export { CATCH_UP_BATCH };
+export type { ProcessorState, ProcessorStatus } from './processor-status';
 
 /** Checkpoints announced to every instance: `name:position`. */
 export const CHECKPOINT_CHANNEL = 'annals_projection_checkpoints';
-
-export type ProcessorState = 'STARTING' | 'STANDBY' | 'RUNNING' | 'FAILING' | 'REBUILDING' | 'STOPPED';
-
-export interface ProcessorStatus {
-  name: string;
-  kind: ProcessorKind;
-  state: ProcessorState;
-  /** Last position applied (its checkpoint). */
-  position: bigint;
-  /** Everything up to here is applied, irrelevant to the processor, or waiting behind a park. */
-  caughtUpTo: bigint;
-  /** Why the whole processor cannot run (the store or broker is away), while FAILING. */
-  lastError: string | null;
-  retries: number;
-  updatedAt: Date | null;
-  /** Tenants it is parked for, earliest first. */
-  parks: Park[];
-}
-
-/**
- * Default catch-up batch: fewer, larger transactions while far behind the head. Measured on a
- * 250,000-event rebuild, three rounds: 5000 was the fastest each time (2000: more commits; 10,000:
- * batches outlive V8's young generation, +40 MB peak RSS and more time in GC).
- */
-export const CATCH_UP_BATCH = 5000;
 
 export interface ProcessorRunnerOptions extends Partial<RetryPolicy> {
   /** Largest batch handed over at once once caught up (what one wake-up delivers). */
@@ -413,38 +393,5 @@ export class ProcessorRunner extends EventEmitter {
     this.timer = setTimeout(() => {
       if (!this.stopped && this.isLeader()) void this.run().catch((e) => this.fail(e, this.runId));
     }, retryDelay(this.options, retries));
-  }
-}
-
-/**
- * A batch taken from the log: filtered to unparked tenants and (a reactor's) prepared as soon as
- * it is read; applied later, in order. A park decided meanwhile changes who is parked: it is then
- * filtered and prepared again.
- */
-class StagedBatch {
-  private readonly epoch: number;
-  private readonly events: RecordedEvent[];
-  private prepared?: () => Promise<void>;
-
-  constructor(
-    private readonly runner: ProcessorRunner,
-    private readonly relevant: RecordedEvent[],
-    private readonly last: bigint,
-  ) {
-    this.epoch = runner.parking.epoch;
-    this.events = runner.active(relevant);
-    const definition = runner.definition;
-    if (definition.kind === 'reactor' && this.events.length > 0) {
-      try {
-        this.prepared = definition.stage(this.events);
-      } catch {
-        // An event's failure: found again, and isolated, when the batch is applied.
-      }
-    }
-  }
-
-  apply(): Promise<void> {
-    if (this.epoch !== this.runner.parking.epoch) return this.runner.process(this.runner.active(this.relevant), this.last);
-    return this.runner.process(this.events, this.last, this.prepared);
   }
 }
