@@ -22,7 +22,7 @@ if [ "${ANNALS_SKIP_LINT:-}" = 1 ] || [ $# -gt 0 ]; then
   echo "test: checks skipped (run them with: npm run check)" >&2
 else
   start=$SECONDS
-  npm run --silent check || checks=$?
+  bash scripts/check.sh || checks=$?
   echo "test: checks took $((SECONDS - start))s" >&2
 fi
 
