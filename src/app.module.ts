@@ -16,6 +16,7 @@ import { DateTimeScalar } from './shared/graphql/scalars';
 import { SharedModule } from './shared/shared.module';
 import { APP_CONFIG } from './shared/tokens';
 import { ProcessorsModule } from './shared/processing/processors.module';
+import { decodeEvent } from './events';
 import { projections } from '../projections';
 import { appSchema } from './app-database';
 import { LeadConversionProcessManager } from './crm/application/lead-conversion.process-manager';
@@ -35,6 +36,7 @@ export class AppModule {
         ProcessorsModule.forRoot({
           projectors: projections,
           reactors: [LeadConversionProcessManager, InvoicingProcessManager, BillingPostingProcessManager, KafkaRelayReactor],
+          decode: decodeEvent,
         }),
         EventStoreModule.forRoot(),
         GraphQLModule.forRoot<MercuriusDriverConfig>({

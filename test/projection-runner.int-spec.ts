@@ -9,6 +9,7 @@ import { readCheckpoint, readParks } from '../src/shared/processing/checkpoint-s
 import { eachEvent, projector, reactor } from '../src/shared/processing/processor';
 import { ProcessorRunner, ProcessorRunnerOptions } from '../src/shared/processing/processor-runner';
 import { ensureProcessorSchema } from '../src/shared/processing/processor-schema';
+import { defineEvents, upcaster } from '../src/shared/domain/event-registry';
 import { createTestDatabase, TestDatabase } from './support/postgres';
 
 const until = async (condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 15000) => {
@@ -147,6 +148,40 @@ describe('processor runtime (PostgreSQL)', () => {
     expect((await readParks(pool, [counted.name])).get(counted.name)).toBeUndefined();
     await append([15], T('tenant-a'));
     await until(async () => (await rows(T('tenant-a'))).length === 5, 'the unparked tenant flows again');
+  });
+
+  it('hands processors typed events: older versions upcast, a version it cannot read parks only its tenant, named', async () => {
+    // Versioned v2 stores { n }; version 1 stored { count }.
+    const registry = defineEvents<{ type: 'Versioned'; data: { n: number } }>('test', {
+      Versioned: { version: 2, upcasters: [upcaster<{ count: number }, { n: number }>(({ count }) => ({ n: count }))] },
+    });
+    const versioned: Projection = { ...counted, name: 'test.versioned', handles: ['Versioned'] };
+    const put = (data: object, tenantId: string, schemaVersion?: number) => {
+      const e = event(0, tenantId);
+      return store.appendToStream(`versioned-${randomUUID()}`, [{ ...e, type: 'Versioned', data, metadata: { ...e.metadata, ...(schemaVersion ? { schemaVersion } : {}) } }], {
+        expectedRevision: 'no_stream',
+      });
+    };
+    await put({ count: 1041 }, T('tenant-a'));
+    const future = await put({ n: 1042 }, T('tenant-a'), 3);
+    await put({ n: 1043 }, T('tenant-a'), 2);
+    await put({ count: 1051 }, T('tenant-b'));
+    await put({ n: 1052 }, T('tenant-b'), 2);
+
+    const typed = new ProcessorRunner(pool, store, projector(versioned), { decode: (e) => registry.decode(e), backoffMs: 60_000 });
+    runners.push(typed);
+    await typed.start();
+    await until(async () => (await rows(T('tenant-b'))).length === 2, "the other tenant's events");
+    expect(await rows(T('tenant-b'))).toEqual([1051, 1052]);
+    expect(await rows(T('tenant-a'))).toEqual([1041]); // 1043 waits behind the event this build cannot read
+    expect(typed.getStatus().parks).toEqual([
+      expect.objectContaining({
+        tenantId: T('tenant-a'),
+        position: future.position,
+        eventType: 'Versioned',
+        error: expect.stringContaining(`at position ${future.position} is stored at version 3; this build reads versions 1 to 2`),
+      }),
+    ]);
   });
 
   it('retries a parked tenant by itself with the backoff policy', async () => {

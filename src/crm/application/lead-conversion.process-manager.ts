@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { contextFromEvent } from '../../shared/command/command-context';
 import { eachEvent, reactor } from '../../shared/processing/processor';
 import { ReactorProvider } from '../../shared/processing/processors.module';
-import { LeadConverted } from '../domain/lead.events';
+import { leadEvents } from '../domain/crm.events';
 import { ClientRegistration } from './client-registration';
 
 /**
@@ -17,7 +17,9 @@ export class LeadConversionProcessManager implements ReactorProvider {
   reactor() {
     return reactor(
       eachEvent('crm.lead-conversion.process-manager', ['LeadConverted'], async (event) => {
-        const { leadId, clientId } = (event as unknown as LeadConverted).data;
+        const converted = leadEvents.decode(event);
+        if (converted.type !== 'LeadConverted') return;
+        const { leadId, clientId } = converted.data;
         await this.registration.registerFromConvertedLead(leadId, clientId, event.id, contextFromEvent(event));
       }),
     );

@@ -4,7 +4,8 @@ import { EventSourcedRunner } from '../../shared/command/event-sourced-runner';
 import { RecordedEvent } from '../../shared/event-store/event-store.port';
 import { EventFailure, reactor } from '../../shared/processing/processor';
 import { ReactorProvider } from '../../shared/processing/processors.module';
-import { BILLING_EVENT_TYPES, BillingEvent } from '../../orders/public/billing.events';
+import { BILLING_EVENT_TYPES } from '../../orders/public/billing.events';
+import { billingEvents } from '../../orders/public/published.events';
 import { planPosting } from '../domain/billing-postings';
 import { Chart, lockedThrough } from '../domain/chart';
 import { journalEntryDecider } from '../domain/journal-entry';
@@ -55,7 +56,7 @@ export class BillingPostingProcessManager implements ReactorProvider {
       chart = await this.chart.load(tenantId);
       charts.set(tenantId, chart);
     }
-    const plan = planPosting(tenantId, event as unknown as BillingEvent, event.id, lockedThrough(chart));
+    const plan = planPosting(tenantId, billingEvents.decode(event), event.id, lockedThrough(chart));
     if (!plan) return;
     const context = { ...contextFromEvent(event, 'system:ledger'), idempotencyKey: `billing:${event.id}` };
     try {

@@ -10,8 +10,8 @@ import { ReactorProvider } from '../../shared/processing/processors.module';
 import { DATABASE } from '../../shared/tokens';
 import { invoiceDecider } from '../domain/invoice';
 import { dueDate } from '../domain/invoice-number';
-import { InvoiceFullyPaid, invoiceStream } from '../domain/invoice.events';
-import { OrderDelivered } from '../domain/order.events';
+import { invoiceStream } from '../domain/invoice.events';
+import { invoiceEvents, orderEvents } from '../domain/orders.events';
 import { InvoiceNumbering } from './invoice-numbering';
 import { OrderLifecycle } from './order-lifecycle';
 
@@ -50,7 +50,9 @@ export class InvoicingProcessManager implements ReactorProvider {
   }
 
   async invoiceDelivery(event: RecordedEvent): Promise<string> {
-    const delivered = (event as unknown as OrderDelivered).data;
+    const decoded = orderEvents.decode(event);
+    if (decoded.type !== 'OrderDelivered') throw new Error(`invoicing: ${event.type} at position ${event.position} is not an OrderDelivered`);
+    const delivered = decoded.data;
     const context = this.contextFor(event, 'order-delivered');
     const invoiceId = invoiceIdForDelivery(context.tenantId, event.id);
     const stored = await this.runner.readStream(invoiceStream(invoiceId));
@@ -82,7 +84,9 @@ export class InvoicingProcessManager implements ReactorProvider {
   }
 
   async closeOrder(event: RecordedEvent): Promise<void> {
-    const { orderId } = (event as unknown as InvoiceFullyPaid).data;
+    const decoded = invoiceEvents.decode(event);
+    if (decoded.type !== 'InvoiceFullyPaid') throw new Error(`invoicing: ${event.type} at position ${event.position} is not an InvoiceFullyPaid`);
+    const { orderId } = decoded.data;
     await this.tellOrder(() => this.orders.close(orderId, this.contextFor(event, 'invoice-fully-paid')), event);
   }
 

@@ -33,6 +33,7 @@ export class BlueGreenRebuild {
       lease: false,
       schema,
       autoRetry: false,
+      decode: this.live.decoder,
       log: this.options.log,
     });
     this.live.setState('REBUILDING');

@@ -4,7 +4,7 @@ import type { EventStore, RecordedEvent, Subscription } from '../event-store/eve
 import { PositionNotifier } from '../event-store/postgres/postgres-event-store';
 import { CheckpointStore, DurableCheckpointStore, Park } from './checkpoint-store';
 import { LeaderLease } from './leader-lease';
-import { EventFailure, ProcessorDefinition, tenantOf } from './processor';
+import { decodeAll, EventDecoder, EventFailure, ProcessorDefinition, tenantOf } from './processor';
 import { DEFAULT_RETRY_POLICY, describeError, isTransient, RetryPolicy, retryDelay } from './retry-policy';
 import { CATCH_UP_BATCH, ProcessorState, ProcessorStatus } from './processor-status';
 import { StagedBatch } from './staged-batch';
@@ -31,10 +31,12 @@ export interface ProcessorRunnerOptions extends Partial<RetryPolicy> {
   schema?: string;
   /** Retries parked tenants by itself with the retry policy (not a rebuild's shadow: its parks go live at the switch). */
   autoRetry?: boolean;
+  /** Typed events for the processor (see EventDecoder); without it, events go as stored. */
+  decode?: EventDecoder;
   log?: (message: string) => void;
 }
 
-export type ResolvedRunnerOptions = Required<Omit<ProcessorRunnerOptions, 'store' | 'schema'>> & { schema?: string };
+export type ResolvedRunnerOptions = Required<Omit<ProcessorRunnerOptions, 'store' | 'schema' | 'decode'>> & { schema?: string; decode?: EventDecoder };
 
 const noop = () => undefined;
 
@@ -307,14 +309,24 @@ export class ProcessorRunner extends EventEmitter {
   private async apply(events: RecordedEvent[], last: bigint, prepared?: () => Promise<void>): Promise<void> {
     const definition = this.definition;
     if (definition.kind === 'projector') {
-      await this.inTransaction((tx) => (events.length > 0 ? definition.projection.applyBatch(tx, events) : Promise.resolve()), last);
+      const typed = this.decoded(events);
+      await this.inTransaction((tx) => (typed.length > 0 ? definition.projection.applyBatch(tx, typed) : Promise.resolve()), last);
       this.processedTo = last;
       this.checkpointed(last);
       return;
     }
-    if (events.length > 0) await (prepared ?? definition.stage(events))();
+    if (events.length > 0) await (prepared ?? definition.stage(this.decoded(events)))();
     this.processedTo = last;
     this.record(last);
+  }
+
+  /** The events as the processor sees them: typed, at their current version (an undecodable one is its event's failure). */
+  decoded(events: RecordedEvent[]): RecordedEvent[] {
+    return decodeAll(this.options.decode, events);
+  }
+
+  get decoder(): EventDecoder | undefined {
+    return this.options.decode;
   }
 
   /**

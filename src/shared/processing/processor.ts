@@ -43,6 +43,27 @@ export class EventFailure extends Error {
   }
 }
 
+/**
+ * Turns a stored event into its typed, current version before a processor sees it (the app's event
+ * registry: upcasters, and an error naming the type and position for a type it does not know). An
+ * event that cannot be decoded is that event's failure: its tenant is parked like any other.
+ */
+export type EventDecoder = (event: RecordedEvent) => RecordedEvent;
+
+/** Every event of `events` decoded; the first that cannot be is reported as that event's failure. */
+export const decodeAll = (decode: EventDecoder | undefined, events: RecordedEvent[]): RecordedEvent[] => {
+  if (!decode) return events;
+  const decoded = new Array<RecordedEvent>(events.length);
+  for (let i = 0; i < events.length; i++) {
+    try {
+      decoded[i] = decode(events[i]);
+    } catch (error) {
+      throw new EventFailure(events[i], error);
+    }
+  }
+  return decoded;
+};
+
 /** The tenant an event belongs to: what a park is per. */
 export const tenantOf = (event: RecordedEvent): string => event.metadata?.tenantId ?? '';
 

@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module, Type } from '@nestjs/common';
 import type { Projection } from '../projection/projection';
-import type { ReactorDefinition } from './processor';
+import type { EventDecoder, ReactorDefinition } from './processor';
 
 /** A provider that is a reactor (a process manager, the Kafka relay); null: not run here (no broker configured). */
 export interface ReactorProvider {
@@ -11,6 +11,8 @@ export interface ProcessorRegistrations {
   projectors: readonly Projection[];
   /** Providers of the app's modules, resolved once the app is built. */
   reactors: readonly Type<ReactorProvider>[];
+  /** Turns a stored event into its typed, current version (upcasting); throws for a type the app does not know. */
+  decode: EventDecoder;
 }
 
 export const PROCESSORS = Symbol('PROCESSORS');

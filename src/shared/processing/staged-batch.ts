@@ -21,7 +21,7 @@ export class StagedBatch {
     const definition = runner.definition;
     if (definition.kind === 'reactor' && this.events.length > 0) {
       try {
-        this.prepared = definition.stage(this.events);
+        this.prepared = definition.stage(runner.decoded(this.events));
       } catch {
         // An event's failure: found again, and isolated, when the batch is applied.
       }

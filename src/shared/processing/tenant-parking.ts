@@ -151,12 +151,12 @@ export class TenantParking {
     const definition = this.runner.definition;
     if (definition.kind === 'projector') {
       await this.runner.inTransaction(async (tx) => {
-        if (events.length > 0) await definition.projection.applyBatch(tx, events);
+        if (events.length > 0) await definition.projection.applyBatch(tx, this.runner.decoded(events));
         await finish(tx);
       }, null);
       return;
     }
-    if (events.length > 0) await definition.stage(events)();
+    if (events.length > 0) await definition.stage(this.runner.decoded(events))();
     await finish(this.runner.pool);
   }
 

@@ -25,7 +25,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnModuleDestr
     @Inject(PROCESSORS) private readonly registrations: ProcessorRegistrations,
     private readonly moduleRef: ModuleRef,
   ) {
-    this.runtime = new ProcessorRuntime(database.pool, database.url, store, { log: (message) => this.logger.warn(message) });
+    this.runtime = new ProcessorRuntime(database.pool, database.url, store, { log: (message) => this.logger.warn(message), decode: registrations.decode });
   }
 
   async onApplicationBootstrap(): Promise<void> {
