@@ -260,7 +260,7 @@ const startServer = async (
     ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
     ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
   ];
-  const child = spawnAs(join(binaries, 'bin', 'postgres'), args, account);
+  const child = spawnAs(join(binaries, 'bin', 'postgres'), args, account, 'ignore');
   // The last resort against an orphaned server: the app stops it in order, but may die first.
   const orphanGuard = () => child.kill('SIGINT');
   process.once('exit', orphanGuard);
@@ -268,16 +268,19 @@ const startServer = async (
   const recent: string[] = [];
   await new Promise<void>((resolve, reject) => {
     let ready = false;
+    let partial = '';
+    // Read for as long as the server runs: a pipe nobody empties would block its logging.
     child.stderr?.on('data', (chunk: Buffer) => {
-      const text = chunk.toString();
-      for (const line of text.split('\n').filter(Boolean)) {
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines.filter(Boolean)) {
         log(line);
         recent.push(line);
         if (recent.length > 20) recent.shift();
-      }
-      if (!ready && text.includes('database system is ready to accept connections')) {
-        ready = true;
-        resolve();
+        if (!ready && line.includes('database system is ready to accept connections')) {
+          ready = true;
+          resolve();
+        }
       }
     });
     child.once('error', (error) => reject(spawnFailed(error, account)));
@@ -302,5 +305,5 @@ const spawnFailed = (error: NodeJS.ErrnoException, account: Account | undefined)
       )
     : error;
 
-const spawnAs = (command: string, args: string[], account: Account | undefined): ChildProcess =>
-  spawn(command, args, { env: serverEnv(), stdio: ['ignore', 'pipe', 'pipe'], ...(account ? { uid: account.uid, gid: account.gid } : {}) });
+const spawnAs = (command: string, args: string[], account: Account | undefined, stdout: 'pipe' | 'ignore' = 'pipe'): ChildProcess =>
+  spawn(command, args, { env: serverEnv(), stdio: ['ignore', stdout, 'pipe'], ...(account ? { uid: account.uid, gid: account.gid } : {}) });
