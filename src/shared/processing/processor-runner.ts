@@ -2,12 +2,13 @@ import { EventEmitter } from 'node:events';
 import type { Pool, PoolClient } from 'pg';
 import type { EventStore, RecordedEvent, Subscription } from '../event-store/event-store.port';
 import { PositionNotifier } from '../event-store/postgres/postgres-event-store';
-import { CheckpointStore, DurableCheckpointStore, Park } from './checkpoint-store';
+import { CheckpointStore, DurableCheckpointStore } from './checkpoint-store';
 import { LeaderLease } from './leader-lease';
 import { decodeAll, EventDecoder, EventFailure, ProcessorDefinition, tenantOf } from './processor';
-import { DEFAULT_RETRY_POLICY, describeError, isTransient, RetryPolicy, retryDelay } from './retry-policy';
+import { DEFAULT_RETRY_POLICY, describeError, isTransient, retryDelay } from './retry-policy';
 import { CATCH_UP_BATCH, ProcessorState, ProcessorStatus } from './processor-status';
 import { StagedBatch } from './staged-batch';
+import type { BatchHost, ParkingHost, ProcessorRunnerOptions, ResolvedRunnerOptions } from './runner-seams';
 import { TenantParking } from './tenant-parking';
 
 export { CATCH_UP_BATCH };
@@ -16,27 +17,7 @@ export type { ProcessorState, ProcessorStatus } from './processor-status';
 /** Checkpoints announced to every instance: `name:position`. */
 export const CHECKPOINT_CHANNEL = 'annals_projection_checkpoints';
 
-export interface ProcessorRunnerOptions extends Partial<RetryPolicy> {
-  /** Largest batch handed over at once once caught up (what one wake-up delivers). */
-  batchSize?: number;
-  /** Batch size while catching up from the checkpoint (a rebuild, a restart after downtime). */
-  catchUpBatchSize?: number;
-  /** How often a standby runner asks for the lease. */
-  standbyRetryMs?: number;
-  /** Where the checkpoint and parks live: the durable tables unless a rebuild's shadow says otherwise. */
-  store?: CheckpointStore;
-  /** Without a lease of its own: a rebuild's shadow, run by the live runner's leader. */
-  lease?: boolean;
-  /** Schema searched first by a projector's statements (a rebuild's shadow tables). */
-  schema?: string;
-  /** Retries parked tenants by itself with the retry policy (not a rebuild's shadow: its parks go live at the switch). */
-  autoRetry?: boolean;
-  /** Typed events for the processor (see EventDecoder); without it, events go as stored. */
-  decode?: EventDecoder;
-  log?: (message: string) => void;
-}
-
-export type ResolvedRunnerOptions = Required<Omit<ProcessorRunnerOptions, 'store' | 'schema' | 'decode'>> & { schema?: string; decode?: EventDecoder };
+export type { ProcessorRunnerOptions, ResolvedRunnerOptions } from './runner-seams';
 
 const noop = () => undefined;
 
@@ -53,7 +34,7 @@ const noop = () => undefined;
  * retry succeeds (see TenantParking). A failure that is not an event's (the database or broker is
  * away) stops the whole processor, which resumes from its checkpoint with backoff.
  */
-export class ProcessorRunner extends EventEmitter {
+export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchHost {
   private status: ProcessorStatus;
   private readonly options: ResolvedRunnerOptions;
   private readonly store: CheckpointStore;

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../event-store/event-store.port';
-import type { ProcessorRunner } from './processor-runner';
+import type { BatchHost } from './runner-seams';
 
 /**
  * A batch taken from the log: filtered to unparked tenants and (a reactor's) prepared as soon as
@@ -12,7 +12,7 @@ export class StagedBatch {
   private prepared?: () => Promise<void>;
 
   constructor(
-    private readonly runner: ProcessorRunner,
+    private readonly runner: BatchHost,
     private readonly relevant: RecordedEvent[],
     private readonly last: bigint,
   ) {

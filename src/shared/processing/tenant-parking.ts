@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../event-store/event-store.port';
 import type { CheckpointStore, Park } from './checkpoint-store';
 import { EventFailure, tenantOf } from './processor';
-import type { ProcessorRunner, ResolvedRunnerOptions } from './processor-runner';
+import type { ParkingHost, ResolvedRunnerOptions } from './runner-seams';
 import { describeError, isTransient, retryDelay } from './retry-policy';
 
 interface Failed {
@@ -24,7 +24,7 @@ export class TenantParking {
   epoch = 0;
 
   constructor(
-    private readonly runner: ProcessorRunner,
+    private readonly runner: ParkingHost,
     private readonly store: CheckpointStore,
     private readonly options: ResolvedRunnerOptions,
   ) {}

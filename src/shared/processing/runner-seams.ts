@@ -1,0 +1,57 @@
+import type { Pool, PoolClient } from 'pg';
+import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
+import type { CheckpointStore, Park } from './checkpoint-store';
+import type { EventDecoder, ProcessorDefinition } from './processor';
+import type { RetryPolicy } from './retry-policy';
+
+/**
+ * The seams between a processor's runner and the parts it hands work to (a parked tenant's
+ * retries, a staged batch): what each needs of the runner, so neither depends on the runner itself.
+ */
+
+export interface ProcessorRunnerOptions extends Partial<RetryPolicy> {
+  /** Largest batch handed over at once once caught up (what one wake-up delivers). */
+  batchSize?: number;
+  /** Batch size while catching up from the checkpoint (a rebuild, a restart after downtime). */
+  catchUpBatchSize?: number;
+  /** How often a standby runner asks for the lease. */
+  standbyRetryMs?: number;
+  /** Where the checkpoint and parks live: the durable tables unless a rebuild's shadow says otherwise. */
+  store?: CheckpointStore;
+  /** Without a lease of its own: a rebuild's shadow, run by the live runner's leader. */
+  lease?: boolean;
+  /** Schema searched first by a projector's statements (a rebuild's shadow tables). */
+  schema?: string;
+  /** Retries parked tenants by itself with the retry policy (not a rebuild's shadow: its parks go live at the switch). */
+  autoRetry?: boolean;
+  /** Typed events for the processor (see EventDecoder); without it, events go as stored. */
+  decode?: EventDecoder;
+  log?: (message: string) => void;
+}
+
+export type ResolvedRunnerOptions = Required<Omit<ProcessorRunnerOptions, 'store' | 'schema' | 'decode'>> & { schema?: string; decode?: EventDecoder };
+
+/** What a processor's tenant parking needs of its runner. */
+export interface ParkingHost {
+  readonly name: string;
+  readonly definition: ProcessorDefinition;
+  readonly eventStore: EventStore;
+  readonly pool: Pool;
+  /** Everything up to here has been applied or effected. */
+  processedTo: bigint;
+  checkpointed(position: bigint): void;
+  emit(event: 'parks', parks: Park[]): boolean;
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  isLeader(): boolean;
+  inTransaction(work: (tx: PoolClient) => Promise<void>, checkpoint: bigint | null): Promise<void>;
+  decoded(events: RecordedEvent[]): RecordedEvent[];
+}
+
+/** What a batch taken from the log needs of its runner. */
+export interface BatchHost {
+  readonly definition: ProcessorDefinition;
+  readonly parking: { readonly epoch: number };
+  active(events: RecordedEvent[]): RecordedEvent[];
+  decoded(events: RecordedEvent[]): RecordedEvent[];
+  process(events: RecordedEvent[], last: bigint, prepared?: () => Promise<void>): Promise<void>;
+}
