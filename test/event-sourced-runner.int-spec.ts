@@ -126,4 +126,17 @@ describe('EventSourcedRunner on the PostgreSQL store: kept histories are hints, 
     expect(repeat.position).toBe(first.position);
     expect(await statuses(leadId)).toEqual(['LeadCaptured', 'LeadQualified']);
   });
+
+  it('consults another record in one read, and a record of another tenant reads as none', async () => {
+    const leadId = randomUUID();
+    await elsewhere.run(leadDecider, leadStream(leadId), capture(leadId), context('acme'));
+    store.reads = 0;
+    const mine = await here.stateInTenant(leadDecider, leadStream(leadId), 'acme');
+    const theirs = await here.stateInTenant(leadDecider, leadStream(leadId), 'globex');
+    const nobody = await here.stateInTenant(leadDecider, leadStream(randomUUID()), 'acme');
+    expect(store.reads).toBe(3);
+    expect(mine).toMatchObject({ exists: true, state: { status: 'NEW', id: leadId } });
+    expect(theirs).toEqual({ exists: false, state: { status: 'NONE' } });
+    expect(nobody).toEqual({ exists: false, state: { status: 'NONE' } });
+  });
 });
