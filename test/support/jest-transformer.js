@@ -18,8 +18,11 @@ const esm = createTransformer({
 
 const looksLikeEsm = (source) => /^\s*(import|export)\s[\s\S]*?/m.test(source) || /^\s*import\s*\{/m.test(source);
 // `module.require`, not `require`: some of these files declare a `require` of their own.
+// An ES module that makes its own `__dirname` / `__filename` (from import.meta.url) would redeclare
+// CommonJS's; its value is CommonJS's anyway, so the declaration is renamed and CommonJS's is used.
 const withoutImportMeta = (source) =>
   source
+    .replace(/\b(const|let|var)\s+(__dirname|__filename)\s*=/g, '$1 $2_of_esm =')
     .replace(/import\.meta\.resolve\(/g, "module.require('node:module').createRequire(__filename).resolve(")
     .replace(/import\.meta\.url/g, "module.require('node:url').pathToFileURL(__filename).href")
     .replace(/import\.meta\.dirname/g, '__dirname')
@@ -28,7 +31,7 @@ const withoutImportMeta = (source) =>
 module.exports = {
   canInstrument: false,
   getCacheKey(source, path, options) {
-    return typescript.getCacheKey(source, path, options) + ':esm-v3';
+    return typescript.getCacheKey(source, path, options) + ':esm-v4';
   },
   process(source, path, options) {
     if (!path.includes('/node_modules/')) return typescript.process(source, path, options);
