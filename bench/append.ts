@@ -60,11 +60,9 @@ const peerTarget = async (url: string): Promise<Target> => {
   return {
     name: 'peer',
     append: async (stream, events, revision) => {
-      const result = await store.appendToStream(
-        stream,
-        events.map(({ type, data, metadata }) => ({ type, data, metadata })) as never[],
-        { expectedStreamVersion: revision < 0 ? STREAM_DOES_NOT_EXIST : BigInt(revision + 1) },
-      );
+      const result = await store.appendToStream(stream, events.map(({ type, data, metadata }) => ({ type, data, metadata })) as never[], {
+        expectedStreamVersion: revision < 0 ? STREAM_DOES_NOT_EXIST : BigInt(revision + 1),
+      });
       if (result.nextExpectedStreamVersion !== BigInt(revision + 1 + events.length)) throw new Error('peer: unexpected version');
     },
     close: () => store.close(),
@@ -78,7 +76,10 @@ export const floorTarget = async (url: string, writers: number): Promise<Target>
   const sqlFor = (count: number) => {
     let text = statements.get(count);
     if (!text) {
-      const rows = Array.from({ length: count }, (_, i) => `($${i * 6 + 1}::uuid, $${i * 6 + 2}, $${i * 6 + 3}::bigint, $${i * 6 + 4}, $${i * 6 + 5}::jsonb, $${i * 6 + 6}::jsonb)`);
+      const rows = Array.from(
+        { length: count },
+        (_, i) => `($${i * 6 + 1}::uuid, $${i * 6 + 2}, $${i * 6 + 3}::bigint, $${i * 6 + 4}, $${i * 6 + 5}::jsonb, $${i * 6 + 6}::jsonb)`,
+      );
       text = `INSERT INTO floor_events (event_id, stream_name, revision, type, data, metadata) VALUES ${rows.join(', ')}`;
       statements.set(count, text);
     }

@@ -11,7 +11,14 @@ import { createApp } from '../src/app';
 
 const main = async () => {
   const app = await createApp(
-    { databaseUrl: process.argv[2], dataDir: mkdtempSync(join(tmpdir(), 'annals-bench-app-')), jwtSecret: 'bench-secret', port: 0, demoPassword: 'demo', seedDemo: true },
+    {
+      databaseUrl: process.argv[2],
+      dataDir: mkdtempSync(join(tmpdir(), 'annals-bench-app-')),
+      jwtSecret: 'bench-secret',
+      port: 0,
+      demoPassword: 'demo',
+      seedDemo: true,
+    },
     { logger: ['error'] },
   );
   await app.listen({ port: 0, host: '127.0.0.1' });

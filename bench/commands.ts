@@ -183,10 +183,10 @@ export const benchCommandsAgainstBaseline = async (
     figures[`baseline_${key}`] = mean('baseline', key);
   }
   log(
-    `against ${sha}: commands/s ${(figures.commands_per_s as number / (figures.baseline_commands_per_s as number)).toFixed(2)}x, ` +
-      `p99 ${(figures.command_p99_ms as number / (figures.baseline_command_p99_ms as number)).toFixed(2)}x, ` +
-      `app CPU per command ${(figures.command_app_cpu_ms as number / (figures.baseline_command_app_cpu_ms as number)).toFixed(2)}x, ` +
-      `PostgreSQL CPU per command ${(figures.command_postgres_cpu_ms as number / (figures.baseline_command_postgres_cpu_ms as number)).toFixed(2)}x`,
+    `against ${sha}: commands/s ${((figures.commands_per_s as number) / (figures.baseline_commands_per_s as number)).toFixed(2)}x, ` +
+      `p99 ${((figures.command_p99_ms as number) / (figures.baseline_command_p99_ms as number)).toFixed(2)}x, ` +
+      `app CPU per command ${((figures.command_app_cpu_ms as number) / (figures.baseline_command_app_cpu_ms as number)).toFixed(2)}x, ` +
+      `PostgreSQL CPU per command ${((figures.command_postgres_cpu_ms as number) / (figures.baseline_command_postgres_cpu_ms as number)).toFixed(2)}x`,
   );
   return figures;
 };

@@ -18,7 +18,12 @@ interface Profile {
 
 const where = (url: string) => {
   const nm = url.lastIndexOf('node_modules/');
-  if (nm >= 0) return url.slice(nm + 13).split('/').slice(0, url.slice(nm + 13).startsWith('@') ? 2 : 1).join('/');
+  if (nm >= 0)
+    return url
+      .slice(nm + 13)
+      .split('/')
+      .slice(0, url.slice(nm + 13).startsWith('@') ? 2 : 1)
+      .join('/');
   const main = url.indexOf('/work/main/');
   return main >= 0 ? url.slice(main + 11) : url || '(native)';
 };

@@ -16,7 +16,7 @@ const annalsReadAll = async (url: string): Promise<number> => {
   }
   await store.close();
   await pool.end();
-  if (checksum === 0 && count > 0) throw new Error("no event types");
+  if (checksum === 0 && count > 0) throw new Error('no event types');
   return count;
 };
 

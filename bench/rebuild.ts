@@ -41,7 +41,9 @@ const reset = async (pool: Pool) => {
 };
 
 export const readModelDigest = async (pool: Pool): Promise<string> => {
-  const leads = await pool.query(`SELECT status, count(*)::int AS n, count(client_id)::int AS c, max(revision)::int AS r FROM crm_leads GROUP BY status ORDER BY status`);
+  const leads = await pool.query(
+    `SELECT status, count(*)::int AS n, count(client_id)::int AS c, max(revision)::int AS r FROM crm_leads GROUP BY status ORDER BY status`,
+  );
   const clients = await pool.query(`SELECT count(*)::int AS n, count(lead_id)::int AS l FROM crm_clients`);
   return JSON.stringify({ leads: leads.rows, clients: clients.rows[0] });
 };
@@ -66,7 +68,8 @@ const runAnnals = async (url: string): Promise<ChildResult> => {
   const peakRssMb = rss.stop();
   for (const runner of runners) {
     const status = runner.getStatus();
-    if (status.state !== 'RUNNING' || status.lastError || status.parks.length > 0) throw new Error(`${status.name}: ${status.state} ${status.lastError ?? status.parks[0]?.error}`);
+    if (status.state !== 'RUNNING' || status.lastError || status.parks.length > 0)
+      throw new Error(`${status.name}: ${status.state} ${status.lastError ?? status.parks[0]?.error}`);
     await runner.stop();
   }
   await store.close();
@@ -85,8 +88,7 @@ const CLIENT_UPSERT = `INSERT INTO crm_clients (id, tenant_id, name, email, comp
   ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, company = EXCLUDED.company, lead_id = EXCLUDED.lead_id,
     updated_at = EXCLUDED.updated_at, revision = EXCLUDED.revision`;
 
-const columns = <T extends unknown[]>(rows: T[], width: number): unknown[][] =>
-  Array.from({ length: width }, (_, c) => rows.map((row) => row[c]));
+const columns = <T extends unknown[]>(rows: T[], width: number): unknown[][] => Array.from({ length: width }, (_, c) => rows.map((row) => row[c]));
 
 /** The floor: the same rows, the least work (raw text columns, one pass for both tables, no per-event objects). */
 const runFloor = async (url: string): Promise<ChildResult> => {

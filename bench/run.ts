@@ -53,7 +53,11 @@ const main = async () => {
     if (args.baseline && againstBaseline.length > 0)
       Object.assign(
         figures,
-        await benchAgainstBaseline(args.baseline, [...againstBaseline], ['--events', String(args.events), '--writers', String(args.writers), '--append-seconds', String(args.appendSeconds)]),
+        await benchAgainstBaseline(
+          args.baseline,
+          [...againstBaseline],
+          ['--events', String(args.events), '--writers', String(args.writers), '--append-seconds', String(args.appendSeconds)],
+        ),
       );
     const here = (name: 'append' | 'rebuild') => wanted(name) && !againstBaseline.includes(name);
 
@@ -74,7 +78,13 @@ const main = async () => {
     }
 
     if (wanted('commands')) {
-      const options = { clients: args.clients, seconds: args.commandSeconds, profile: profileDir, serverCpuSeconds: server.cpuSeconds, statements: args.pgStats };
+      const options = {
+        clients: args.clients,
+        seconds: args.commandSeconds,
+        profile: profileDir,
+        serverCpuSeconds: server.cpuSeconds,
+        statements: args.pgStats,
+      };
       Object.assign(
         figures,
         args.baseline
@@ -89,11 +99,43 @@ const main = async () => {
   const fig = (name: string) => (typeof figures[name] === 'number' ? (figures[name] as number) : null);
   const ratio = (a: string, b: string) => (fig(a) !== null && fig(b) ? fig(a)! / fig(b)! : null);
   const table: (string | number | null)[][] = [
-    ['append 1x8 (events/s)', fig('append_1x8_per_s'), fig('append_1x8_peer_per_s'), fig('append_1x8_floor_per_s'), ratio('append_1x8_per_s', 'append_1x8_peer_per_s'), ratio('append_1x8_per_s', 'append_1x8_floor_per_s'), '≥1.5x peer, ≥0.70 floor'],
-    ['append 10x8 (events/s)', fig('append_10x8_per_s'), fig('append_10x8_peer_per_s'), fig('append_10x8_floor_per_s'), ratio('append_10x8_per_s', 'append_10x8_peer_per_s'), ratio('append_10x8_per_s', 'append_10x8_floor_per_s'), '≥1.5x peer, ≥0.70 floor'],
+    [
+      'append 1x8 (events/s)',
+      fig('append_1x8_per_s'),
+      fig('append_1x8_peer_per_s'),
+      fig('append_1x8_floor_per_s'),
+      ratio('append_1x8_per_s', 'append_1x8_peer_per_s'),
+      ratio('append_1x8_per_s', 'append_1x8_floor_per_s'),
+      '≥1.5x peer, ≥0.70 floor',
+    ],
+    [
+      'append 10x8 (events/s)',
+      fig('append_10x8_per_s'),
+      fig('append_10x8_peer_per_s'),
+      fig('append_10x8_floor_per_s'),
+      ratio('append_10x8_per_s', 'append_10x8_peer_per_s'),
+      ratio('append_10x8_per_s', 'append_10x8_floor_per_s'),
+      '≥1.5x peer, ≥0.70 floor',
+    ],
     ['append 1x8 p99 (ms)', fig('append_1x8_p99_ms'), fig('append_1x8_peer_p99_ms'), fig('append_1x8_floor_p99_ms'), null, null, ''],
-    ['read all (events/s)', fig('read_all_per_s'), null, fig('read_all_floor_per_s'), null, ratio('read_all_per_s', 'read_all_floor_per_s'), '≥150,000/s, ≥0.50 floor'],
-    ['rebuild (events/s)', fig('rebuild_per_s'), null, fig('rebuild_floor_per_s'), null, ratio('rebuild_per_s', 'rebuild_floor_per_s'), '≥30,000/s, ≥0.40 floor'],
+    [
+      'read all (events/s)',
+      fig('read_all_per_s'),
+      null,
+      fig('read_all_floor_per_s'),
+      null,
+      ratio('read_all_per_s', 'read_all_floor_per_s'),
+      '≥150,000/s, ≥0.50 floor',
+    ],
+    [
+      'rebuild (events/s)',
+      fig('rebuild_per_s'),
+      null,
+      fig('rebuild_floor_per_s'),
+      null,
+      ratio('rebuild_per_s', 'rebuild_floor_per_s'),
+      '≥30,000/s, ≥0.40 floor',
+    ],
     ['rebuild peak RSS (MB)', fig('rebuild_peak_rss_mb'), null, fig('rebuild_floor_peak_rss_mb'), null, null, '<400 MB'],
     ['command p50 (ms)', fig('command_p50_ms'), null, null, null, null, ''],
     ['command p99 (ms)', fig('command_p99_ms'), null, null, null, null, '≤50 ms'],
@@ -107,23 +149,61 @@ const main = async () => {
 
   let commit = 'unknown';
   try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: join(__dirname, '..') }).toString().trim();
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: join(__dirname, '..') })
+      .toString()
+      .trim();
   } catch {
     /* not a checkout */
   }
   const results = {
     date: new Date().toISOString(),
     commit,
-    sizes: { events: args.events, writers: args.writers, clients: args.clients, append_seconds_per_round: args.appendSeconds, append_rounds: 2, command_seconds: args.commandSeconds, only: args.only },
-    machine: { host_steal_share: hostStealShare(cpuAtStart, hostCpuTicks()), cpus: cpus().length, cpu_model: cpus()[0]?.model, memory_gb: round(totalmem() / 2 ** 30, 1), platform: `${process.platform} ${process.arch}` },
-    versions: { node: process.version, postgresql: server.version, emmett_postgresql: JSON.parse(readFileSync(join(__dirname, '..', 'node_modules', '@event-driven-io', 'emmett-postgresql', 'package.json'), 'utf8')).version },
+    sizes: {
+      events: args.events,
+      writers: args.writers,
+      clients: args.clients,
+      append_seconds_per_round: args.appendSeconds,
+      append_rounds: 2,
+      command_seconds: args.commandSeconds,
+      only: args.only,
+    },
+    machine: {
+      host_steal_share: hostStealShare(cpuAtStart, hostCpuTicks()),
+      cpus: cpus().length,
+      cpu_model: cpus()[0]?.model,
+      memory_gb: round(totalmem() / 2 ** 30, 1),
+      platform: `${process.platform} ${process.arch}`,
+    },
+    versions: {
+      node: process.version,
+      postgresql: server.version,
+      emmett_postgresql: JSON.parse(readFileSync(join(__dirname, '..', 'node_modules', '@event-driven-io', 'emmett-postgresql', 'package.json'), 'utf8'))
+        .version,
+    },
     postgresql_settings: server.settings,
     figures: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === 'number' ? round(v, v < 100 ? 2 : 0) : v])),
     total_seconds: round((now() - started) / 1000, 1),
     cpu_profiles: profileDir ?? null,
   };
   // The names of issue 4 are always present (null when not measured in this run).
-  const required = ['append_1x8_per_s', 'append_1x8_peer_per_s', 'append_1x8_floor_per_s', 'append_10x8_per_s', 'append_10x8_peer_per_s', 'append_10x8_floor_per_s', 'append_1x8_p99_ms', 'read_all_per_s', 'read_all_floor_per_s', 'rebuild_per_s', 'rebuild_floor_per_s', 'rebuild_peak_rss_mb', 'command_p50_ms', 'command_p99_ms', 'commands_per_s', 'relay_kafka_per_s'];
+  const required = [
+    'append_1x8_per_s',
+    'append_1x8_peer_per_s',
+    'append_1x8_floor_per_s',
+    'append_10x8_per_s',
+    'append_10x8_peer_per_s',
+    'append_10x8_floor_per_s',
+    'append_1x8_p99_ms',
+    'read_all_per_s',
+    'read_all_floor_per_s',
+    'rebuild_per_s',
+    'rebuild_floor_per_s',
+    'rebuild_peak_rss_mb',
+    'command_p50_ms',
+    'command_p99_ms',
+    'commands_per_s',
+    'relay_kafka_per_s',
+  ];
   for (const name of required) if (!(name in results.figures)) (results.figures as Record<string, unknown>)[name] = null;
   const target = join(__dirname, 'results.json');
   writeFileSync(target, `${JSON.stringify(results, null, 2)}\n`);

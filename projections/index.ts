@@ -21,7 +21,33 @@ import { arInvoicesProjection } from './ledger/ar-aging.projection';
 import { ArInvoiceView, JournalEntryView, LedgerAccountView, LedgerSettingsView } from './ledger/entities';
 
 /** Every projector the app runs (the composition root hands them to the processor runtime). */
-export const projections: readonly Projection[] = [leadsProjection, clientsProjection, activitiesProjection, clientSummaryProjection, invoicesProjection, productsProjection, quotesProjection, ordersProjection, accountsProjection, ledgerSettingsProjection, journalProjection, arInvoicesProjection];
+export const projections: readonly Projection[] = [
+  leadsProjection,
+  clientsProjection,
+  activitiesProjection,
+  clientSummaryProjection,
+  invoicesProjection,
+  productsProjection,
+  quotesProjection,
+  ordersProjection,
+  accountsProjection,
+  ledgerSettingsProjection,
+  journalProjection,
+  arInvoicesProjection,
+];
 
 /** MikroORM entities of the read models. */
-export const readModelEntities = [LeadView, ClientView, ActivityView, ClientSummaryView, InvoiceView, ProductView, QuoteView, OrderView, LedgerAccountView, LedgerSettingsView, JournalEntryView, ArInvoiceView];
+export const readModelEntities = [
+  LeadView,
+  ClientView,
+  ActivityView,
+  ClientSummaryView,
+  InvoiceView,
+  ProductView,
+  QuoteView,
+  OrderView,
+  LedgerAccountView,
+  LedgerSettingsView,
+  JournalEntryView,
+  ArInvoiceView,
+];

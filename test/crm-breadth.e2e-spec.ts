@@ -237,15 +237,29 @@ describe('CRM breadth through GraphQL (clients, contacts, addresses, owners, act
       const metadata = { tenantId: tenant, actorId: 'test', correlationId: randomUUID(), causationId: randomUUID() };
       const invoiceId = randomUUID();
       const orderId = randomUUID();
-      await store.appendToStream(`order-${orderId}`, [{ id: randomUUID(), type: 'OrderPlaced', data: { orderId, clientId: client.id, currency: 'USD', total: 12550 }, metadata }], {
-        expectedRevision: 'no_stream',
-      });
+      await store.appendToStream(
+        `order-${orderId}`,
+        [{ id: randomUUID(), type: 'OrderPlaced', data: { orderId, clientId: client.id, currency: 'USD', total: 12550 }, metadata }],
+        {
+          expectedRevision: 'no_stream',
+        },
+      );
       const billing = { invoiceId, clientId: client.id, currency: 'USD' };
       await store.appendToStream(
         `invoice-${invoiceId}`,
         [
-          { id: randomUUID(), type: 'InvoiceIssued', data: { ...billing, number: 'INV-TEST-1', orderId, issuedOn: '2026-11-21', dueOn: '2026-12-21', net: 10459, tax: 2091, total: 12550 }, metadata },
-          { id: randomUUID(), type: 'PaymentRecorded', data: { ...billing, paymentId: randomUUID(), amount: 5000, method: 'card', reference: 'r1', receivedOn: '2026-11-21' }, metadata },
+          {
+            id: randomUUID(),
+            type: 'InvoiceIssued',
+            data: { ...billing, number: 'INV-TEST-1', orderId, issuedOn: '2026-11-21', dueOn: '2026-12-21', net: 10459, tax: 2091, total: 12550 },
+            metadata,
+          },
+          {
+            id: randomUUID(),
+            type: 'PaymentRecorded',
+            data: { ...billing, paymentId: randomUUID(), amount: 5000, method: 'card', reference: 'r1', receivedOn: '2026-11-21' },
+            metadata,
+          },
         ],
         { expectedRevision: 'no_stream' },
       );

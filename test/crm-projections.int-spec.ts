@@ -43,7 +43,10 @@ describe('CRM projections (PostgreSQL)', () => {
     const tx = await database.pool.connect();
     try {
       await tx.query('BEGIN');
-      await projection.applyBatch(tx, events.filter((event) => projection.handles.includes(event.type)));
+      await projection.applyBatch(
+        tx,
+        events.filter((event) => projection.handles.includes(event.type)),
+      );
       await tx.query('COMMIT');
     } finally {
       tx.release();
@@ -112,7 +115,15 @@ describe('CRM projections (PostgreSQL)', () => {
     const subjectId = randomUUID();
     const stream = `activity-${activityId}`;
     await apply(activitiesProjection, [
-      recorded(stream, 'ActivityLogged', { activityId, subjectType: 'CLIENT', subjectId, kind: 'TASK', subject: 'Call back', notes: null, dueOn: '2026-12-01' }),
+      recorded(stream, 'ActivityLogged', {
+        activityId,
+        subjectType: 'CLIENT',
+        subjectId,
+        kind: 'TASK',
+        subject: 'Call back',
+        notes: null,
+        dueOn: '2026-12-01',
+      }),
       recorded(stream, 'TaskCompleted', { activityId, subjectType: 'CLIENT', subjectId, completedAt: '2026-11-22T09:00:00.000Z' }),
     ]);
     const row = await one(`SELECT * FROM crm_activities WHERE id = $1`, [activityId]);

@@ -264,7 +264,7 @@ describe('CRM through GraphQL (embedded PostgreSQL, real app)', () => {
   describe('history', () => {
     it('lists a lead’s events with positions and full metadata', async () => {
       const lead = await capture();
-      await t.graphql(QUALIFY, { id: lead.id }, acme, );
+      await t.graphql(QUALIFY, { id: lead.id }, acme);
       const result = await t.graphql(HISTORY, { entity: 'lead', id: lead.id }, { ...acme, 'x-correlation-id': '11111111-2222-4333-8444-555555555555' });
       const events = result.data.history;
       expect(events.map((e: { type: string; revision: number }) => [e.type, e.revision])).toEqual([
@@ -273,7 +273,12 @@ describe('CRM through GraphQL (embedded PostgreSQL, real app)', () => {
       ]);
       expect(BigInt(events[1].position)).toBeGreaterThan(BigInt(events[0].position));
       expect(events[0].data).toMatchObject({ leadId: lead.id, email: lead.email });
-      expect(events[0].metadata).toMatchObject({ tenantId: 'acme', actorId: expect.any(String), correlationId: expect.any(String), causationId: expect.any(String) });
+      expect(events[0].metadata).toMatchObject({
+        tenantId: 'acme',
+        actorId: expect.any(String),
+        correlationId: expect.any(String),
+        causationId: expect.any(String),
+      });
       expect(events[0].metadata.correlationId).not.toBe(events[1].metadata.correlationId);
     });
 

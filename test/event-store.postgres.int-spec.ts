@@ -196,7 +196,9 @@ describe('PostgreSQL event store', () => {
 
   it('lets exactly one of several concurrent no_stream appends create the stream', async () => {
     const name = `create${randomUUID().slice(0, 8)}-1`;
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => store.appendToStream(name, [event(), event()], { expectedRevision: 'no_stream' })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => store.appendToStream(name, [event(), event()], { expectedRevision: 'no_stream' })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ actual: 1n });
     expect((await store.readStream(name)).map((e) => e.revision)).toEqual([0n, 1n]);
@@ -240,17 +242,17 @@ describe('PostgreSQL event store', () => {
   it('shares one LISTEN connection between subscriptions and gives it back when they stop', async () => {
     const listening = async () =>
       Number(
-        (
-          await pool.query(
-            `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle' AND query = 'LISTEN es_events'`,
-          )
-        ).rows[0].count,
+        (await pool.query(`SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle' AND query = 'LISTEN es_events'`)).rows[0]
+          .count,
       );
     const own = new PostgresEventStore(pool);
     const probes = [1, 2, 3].map(() => {
       let resolve!: () => void;
       const caughtUp = new Promise<void>((r) => (resolve = r));
-      const subscription = own.subscribeToAll({ after: 0n, filter: { streamPrefixes: ['none-'] } }, { handle: async () => undefined, onCaughtUp: () => resolve() });
+      const subscription = own.subscribeToAll(
+        { after: 0n, filter: { streamPrefixes: ['none-'] } },
+        { handle: async () => undefined, onCaughtUp: () => resolve() },
+      );
       return { subscription, caughtUp };
     });
     await Promise.all(probes.map((p) => p.caughtUp));
@@ -292,7 +294,9 @@ describe('PostgreSQL event store', () => {
   });
 
   it('leaves no advisory lock behind', async () => {
-    const { rows } = await pool.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+    const { rows } = await pool.query(
+      `SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
     expect(rows[0].held).toBe(0);
   });
 });

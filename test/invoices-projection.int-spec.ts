@@ -35,7 +35,15 @@ const issued = (invoiceId: string, number: string, tenantId = 'acme', dates = { 
     tenantId,
   );
 const payment = (invoiceId: string, amount: number) =>
-  recorded(invoiceId, 'PaymentRecorded', { paymentId: randomUUID(), clientId: 'c', currency: 'USD', amount, method: 'CARD', reference: 'R', receivedOn: '2026-11-20' });
+  recorded(invoiceId, 'PaymentRecorded', {
+    paymentId: randomUUID(),
+    clientId: 'c',
+    currency: 'USD',
+    amount,
+    method: 'CARD',
+    reference: 'R',
+    receivedOn: '2026-11-20',
+  });
 
 const list = (overrides: Partial<ListArgs> = {}): ListArgs => ({ page: 1, perPage: 100, sortField: 'number', sortOrder: SortOrder.ASC, ...overrides });
 
@@ -72,7 +80,16 @@ describe('invoices read model (PostgreSQL)', () => {
     await apply([
       issued(id, 'INV-2026-000001'),
       recorded(id, 'InvoiceSent', { sentOn: '2026-11-02' }),
-      recorded(id, 'CreditNoteIssued', { creditNoteId: 'cn', clientId: 'c', currency: 'USD', amount: 2000, net: 1667, tax: 333, reason: 'damaged', issuedOn: '2026-11-03' }),
+      recorded(id, 'CreditNoteIssued', {
+        creditNoteId: 'cn',
+        clientId: 'c',
+        currency: 'USD',
+        amount: 2000,
+        net: 1667,
+        tax: 333,
+        reason: 'damaged',
+        issuedOn: '2026-11-03',
+      }),
       payment(id, 4000),
     ]);
     expect(await row(id)).toMatchObject({
@@ -94,7 +111,9 @@ describe('invoices read model (PostgreSQL)', () => {
   it('marks a voided invoice VOID with its reason', async () => {
     const id = randomUUID();
     await apply([issued(id, 'INV-2026-000002')]);
-    await apply([recorded(id, 'InvoiceVoided', { clientId: 'c', currency: 'USD', net: 10000, tax: 2000, total: 12000, reason: 'duplicate', voidedOn: '2026-11-05' })]);
+    await apply([
+      recorded(id, 'InvoiceVoided', { clientId: 'c', currency: 'USD', net: 10000, tax: 2000, total: 12000, reason: 'duplicate', voidedOn: '2026-11-05' }),
+    ]);
     expect(await row(id)).toMatchObject({ status: 'VOID', voided_on: '2026-11-05', void_reason: 'duplicate', balance_due: '12000' });
   });
 

@@ -47,7 +47,12 @@ describe('Invoices through GraphQL (embedded PostgreSQL, real app)', () => {
   const accountant = () => as['accountant@acme'];
 
   /** An order's life up to delivery, stored as the orders context stores it. */
-  const deliver = async (tenantId: string, amounts: { net: number; tax: number } = { net: 10000, tax: 2000 }, deliveredOn = today, deliveredEventId = randomUUID()) => {
+  const deliver = async (
+    tenantId: string,
+    amounts: { net: number; tax: number } = { net: 10000, tax: 2000 },
+    deliveredOn = today,
+    deliveredEventId = randomUUID(),
+  ) => {
     const orderId = randomUUID();
     const clientId = randomUUID();
     const quoteId = randomUUID();
@@ -128,7 +133,11 @@ describe('Invoices through GraphQL (embedded PostgreSQL, real app)', () => {
       return Object.values(result.data as Record<string, any>)[0];
     };
     const sales = as['sales@acme'];
-    const lead = await gql(`mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { id } }`, { input: { name: 'Dorothy Vaughan', email: `dorothy.${randomUUID().slice(0, 8)}@example.com` } }, sales);
+    const lead = await gql(
+      `mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { id } }`,
+      { input: { name: 'Dorothy Vaughan', email: `dorothy.${randomUUID().slice(0, 8)}@example.com` } },
+      sales,
+    );
     await gql(`mutation ($id: ID!) { qualifyLead(id: $id) { id } }`, { id: lead.id }, sales);
     const client = await gql(`mutation ($id: ID!) { convertLead(id: $id) { id } }`, { id: lead.id }, sales);
     const quote = await gql(
@@ -174,7 +183,10 @@ describe('Invoices through GraphQL (embedded PostgreSQL, real app)', () => {
     const future = await pay(invoice.id, '1', accountant(), { receivedOn: '2999-01-01' });
     expect(future.errors?.[0].extensions.code).toBe('PAYMENT_DATE_IN_FUTURE');
     const noReference = await pay(invoice.id, '1', accountant(), { reference: '' });
-    expect(noReference.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { reference: [expect.stringContaining('reference is required')] } });
+    expect(noReference.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { reference: [expect.stringContaining('reference is required')] },
+    });
   });
 
   it('records a payment once per Idempotency-Key', async () => {
@@ -264,7 +276,9 @@ describe('Invoices through GraphQL (embedded PostgreSQL, real app)', () => {
 
   describe('numbering', () => {
     const numbers = async (headers: Record<string, string>) =>
-      (await t.graphql(INVOICES, { perPage: 500, sortField: 'number', sortOrder: 'ASC' }, headers)).data.invoices.items.map((i: { number: string }) => i.number);
+      (await t.graphql(INVOICES, { perPage: 500, sortField: 'number', sortOrder: 'ASC' }, headers)).data.invoices.items.map(
+        (i: { number: string }) => i.number,
+      );
 
     it('numbers each tenant from 1 with no gaps, even with deliveries in both at once', async () => {
       const orders = await Promise.all([...Array(6)].map((_, i) => deliver(i % 2 === 0 ? 'acme' : 'globex')));

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, Partitioners, PartitionMetadata } from 'kafkajs';
 import { Pool } from 'pg';
+import { CloudEvent, CRM_SOURCE, crmIntegrationEventSchemas, CrmIntegrationEventType, toIntegrationEvent } from '../src/crm/public/crm-integration-events';
 import {
-  CloudEvent,
-  CRM_SOURCE,
-  crmIntegrationEventSchemas,
-  CrmIntegrationEventType,
-  toIntegrationEvent,
-} from '../src/crm/public/crm-integration-events';
-import { EventStoreIntegrationSource, IntegrationEventHandler, IntegrationMapping, integrationMapping, KafkaIntegrationSource } from '../src/integration/integration-event-source';
+  EventStoreIntegrationSource,
+  IntegrationEventHandler,
+  IntegrationMapping,
+  integrationMapping,
+  KafkaIntegrationSource,
+} from '../src/integration/integration-event-source';
 import { ensureProcessorSchema, processorSchemaSql } from '../src/shared/processing/processor-schema';
 import { KafkaRelay, KeyHashPartitioner, POSITION_HEADER } from '../src/integration/kafka-relay';
 import { EventMetadata, NewEvent, RecordedEvent } from '../src/shared/event-store/event-store.port';
@@ -32,7 +32,16 @@ const leadLife = (tenantId: string, i: number): Map<string, NewEvent[]> => {
   const leadId = randomUUID();
   const m = metadata(tenantId);
   const e = (type: string, data: unknown): NewEvent => ({ id: randomUUID(), type, data, metadata: m });
-  const lead = [e('LeadCaptured', { leadId, name: `Lead ${i}`, email: `lead${i}@example.com`, company: i % 2 ? 'Acme' : null, phone: '+33 1 23 45 67 89', source: 'website' })];
+  const lead = [
+    e('LeadCaptured', {
+      leadId,
+      name: `Lead ${i}`,
+      email: `lead${i}@example.com`,
+      company: i % 2 ? 'Acme' : null,
+      phone: '+33 1 23 45 67 89',
+      source: 'website',
+    }),
+  ];
   const streams = new Map([[`lead-${leadId}`, lead]]);
   if (i % 3 === 0) {
     lead.push(e('LeadDisqualified', { leadId, reason: 'no budget' }));
@@ -66,7 +75,10 @@ const seed = async (store: PostgresEventStore, tenantId: string, leads: number, 
   let count = 0;
   for (const [name, events] of streams) {
     if (name.startsWith('thing-')) continue;
-    bySubject.set(name.slice(name.indexOf('-') + 1), events.map((event) => event.id));
+    bySubject.set(
+      name.slice(name.indexOf('-') + 1),
+      events.map((event) => event.id),
+    );
     count += events.length;
   }
   const entries = [...streams];
@@ -74,7 +86,9 @@ const seed = async (store: PostgresEventStore, tenantId: string, leads: number, 
     const work = entries.filter(([, events]) => events.length > round);
     for (let i = 0; i < work.length; i += 50) {
       await Promise.all(
-        work.slice(i, i + 50).map(([name, events]) => store.appendToStream(name, [events[round]], { expectedRevision: round === 0 ? 'no_stream' : BigInt(round - 1) })),
+        work
+          .slice(i, i + 50)
+          .map(([name, events]) => store.appendToStream(name, [events[round]], { expectedRevision: round === 0 ? 'no_stream' : BigInt(round - 1) })),
       );
     }
   }
@@ -195,7 +209,10 @@ describe('CRM integration events (public contract)', () => {
 
   it.each(cases)('$type has exactly the fields its schema declares, all of them required', ({ storedType, data, type, subject }) => {
     const event = toIntegrationEvent(recorded(storedType, data, `x-${subject}`))!;
-    const schema = crmIntegrationEventSchemas[type] as { required: string[]; properties: Record<string, { const?: unknown; required?: string[]; properties?: object }> };
+    const schema = crmIntegrationEventSchemas[type] as {
+      required: string[];
+      properties: Record<string, { const?: unknown; required?: string[]; properties?: object }>;
+    };
     expect(Object.keys(event).sort()).toEqual(Object.keys(schema.properties).sort());
     expect(schema.required.sort()).toEqual(Object.keys(schema.properties).sort());
     for (const [field, rule] of Object.entries(schema.properties)) if ('const' in rule) expect(event[field as keyof CloudEvent]).toBe(rule.const);
@@ -210,16 +227,28 @@ describe('CRM integration events (public contract)', () => {
 
   it('has one schema per type, named after it', () => {
     expect(Object.keys(crmIntegrationEventSchemas).sort()).toEqual(cases.map((c) => c.type).sort());
-    for (const [type, schema] of Object.entries(crmIntegrationEventSchemas)) expect((schema as { properties: { type: { const: string } } }).properties.type.const).toBe(type);
+    for (const [type, schema] of Object.entries(crmIntegrationEventSchemas))
+      expect((schema as { properties: { type: { const: string } } }).properties.type.const).toBe(type);
   });
 });
 
-const partitionMetadata = (count: number) => Array.from({ length: count }, (_, partitionId): PartitionMetadata => ({ partitionId, leader: 1, partitionErrorCode: 0, replicas: [1], isr: [1] }));
+const partitionMetadata = (count: number) =>
+  Array.from({ length: count }, (_, partitionId): PartitionMetadata => ({ partitionId, leader: 1, partitionErrorCode: 0, replicas: [1], isr: [1] }));
 
 describe("the relay's partitioner", () => {
   it("gives every key the partition kafkajs's DefaultPartitioner (and so a Java client) gives it", () => {
     const keys: (string | Buffer)[] = [];
-    for (let i = 0; i < 500; i++) keys.push(randomUUID(), 'k'.repeat(i % 11), `clé-${i}-ключ-😀`.slice(0, 3 + (i % 17)), Buffer.from(randomUUID().repeat(1 + (i % 3)).slice(0, i % 41)));
+    for (let i = 0; i < 500; i++)
+      keys.push(
+        randomUUID(),
+        'k'.repeat(i % 11),
+        `clé-${i}-ключ-😀`.slice(0, 3 + (i % 17)),
+        Buffer.from(
+          randomUUID()
+            .repeat(1 + (i % 3))
+            .slice(0, i % 41),
+        ),
+      );
     for (const count of [1, 4, 6, 7, 100]) {
       const theirs = Partitioners.DefaultPartitioner();
       const ours = KeyHashPartitioner();
@@ -297,7 +326,13 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
     const messages = await readTopic(broker.kafka, topic, all.length);
     expect(await topicSize(broker.kafka, topic)).toBe(all.length);
     expect(messages.length).toBe(all.length);
-    expectExactlyOnceInOrder(forTenant(tenantId, messages.map((m) => m.event)), seeded);
+    expectExactlyOnceInOrder(
+      forTenant(
+        tenantId,
+        messages.map((m) => m.event),
+      ),
+      seeded,
+    );
     for (const m of messages) expect(m.key).toBe(m.event.subject);
     const javaPartition = Partitioners.DefaultPartitioner();
     for (const m of messages) expect(m.partition).toBe(javaPartition({ topic, partitionMetadata: partitionMetadata(4), message: { key: m.key, value: null } }));
@@ -315,13 +350,17 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
     const relayName = `kafka-relay-${randomUUID()}`;
     const topic = newTopic();
     const relay = await startRelay(topic, relayName);
-    const published = async () => (await topicSize(broker.kafka, topic));
+    const published = async () => await topicSize(broker.kafka, topic);
     await until(async () => (await checkpoint(pool, relayName)) === (await store.headPosition()), 'the relay to catch up');
     const before = relay.publishedCount;
     const m = metadata(`tenant-${randomUUID()}`);
-    const { position } = await store.appendToStream(`thing-${randomUUID()}`, [1, 2, 3].map((n) => ({ id: randomUUID(), type: 'ThingHappened', data: { n }, metadata: m })), {
-      expectedRevision: 'no_stream',
-    });
+    const { position } = await store.appendToStream(
+      `thing-${randomUUID()}`,
+      [1, 2, 3].map((n) => ({ id: randomUUID(), type: 'ThingHappened', data: { n }, metadata: m })),
+      {
+        expectedRevision: 'no_stream',
+      },
+    );
     await until(async () => (await checkpoint(pool, relayName)) >= position, 'the checkpoint to pass the new events');
     expect(relay.publishedCount).toBe(before);
     expect(await published()).toBe(before);
@@ -365,7 +404,13 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
     expect(await topicSize(broker.kafka, topic)).toBe(total);
     const messages = await readTopic(broker.kafka, topic, total);
     const seeded: Seeded = { bySubject: new Map([...first.bySubject, ...second.bySubject]), count: first.count + second.count };
-    expectExactlyOnceInOrder(forTenant(tenantId, messages.map((m) => m.event)), seeded);
+    expectExactlyOnceInOrder(
+      forTenant(
+        tenantId,
+        messages.map((m) => m.event),
+      ),
+      seeded,
+    );
     // Per partition, positions only grow: the restart did not go back over anything.
     for (const partition of new Set(messages.map((m) => m.partition))) {
       const positions = messages.filter((m) => m.partition === partition).map((m) => m.position);
@@ -399,7 +444,13 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
     expect(relay.publishedCount).toBe(all.length);
     expect(await topicSize(broker.kafka, topic)).toBe(all.length);
     const messages = await readTopic(broker.kafka, topic, all.length);
-    expectExactlyOnceInOrder(forTenant(tenantId, messages.map((m) => m.event)), seeded);
+    expectExactlyOnceInOrder(
+      forTenant(
+        tenantId,
+        messages.map((m) => m.event),
+      ),
+      seeded,
+    );
     for (const partition of new Set(messages.map((m) => m.partition))) {
       const positions = messages.filter((m) => m.partition === partition).map((m) => m.position);
       expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -494,14 +545,21 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
     const consumer = `notifications-${randomUUID()}`;
     const fromStore = await new EventStoreIntegrationSource(pool, store, { retryMs: 20 }).subscribe(consumer, viaStore.handler);
     later(() => fromStore.stop());
-    const kafkaSource = new KafkaIntegrationSource(new Kafka({ clientId: 'flaky', brokers: broker.brokers, logLevel: 0, retry: { initialRetryTime: 50, retries: 20 } }), {
-      topics: [topic],
-    });
+    const kafkaSource = new KafkaIntegrationSource(
+      new Kafka({ clientId: 'flaky', brokers: broker.brokers, logLevel: 0, retry: { initialRetryTime: 50, retries: 20 } }),
+      {
+        topics: [topic],
+      },
+    );
     const fromKafka = await kafkaSource.subscribe(consumer, viaKafka.handler);
     later(() => fromKafka.stop());
 
     const mine = (events: CloudEvent[]) => forTenant(tenantId, events);
-    await until(() => mine(viaStore.received).length >= seeded.count && mine(viaKafka.received).length >= seeded.count, 'both sources to get past the failures', 60_000);
+    await until(
+      () => mine(viaStore.received).length >= seeded.count && mine(viaKafka.received).length >= seeded.count,
+      'both sources to get past the failures',
+      60_000,
+    );
     expect(viaStore.failures()).toBe(2);
     expect(viaKafka.failures()).toBe(2);
     expectExactlyOnceInOrder(mine(viaStore.received), seeded);

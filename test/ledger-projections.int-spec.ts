@@ -44,7 +44,10 @@ describe('ledger projections (PostgreSQL)', () => {
     const tx = await database.pool.connect();
     try {
       await tx.query('BEGIN');
-      await projection.applyBatch(tx, events.filter((event) => projection.handles.includes(event.type)));
+      await projection.applyBatch(
+        tx,
+        events.filter((event) => projection.handles.includes(event.type)),
+      );
       await tx.query('COMMIT');
     } finally {
       tx.release();
@@ -76,13 +79,47 @@ describe('ledger projections (PostgreSQL)', () => {
     const b = randomUUID();
     const reversal = randomUUID();
     const events = [
-      recorded(`journalEntry-${a}`, 'JournalEntryPosted', { entryId: a, date: '2026-03-01', memo: 'Sale', currency: 'USD', lines: [line('1100', 12000, 0), line('4000', 0, 10000), line('2200', 0, 2000)], source: { type: 'InvoiceIssued', id: 'inv-1', eventId: 'e1' } }, tenant),
-      recorded(`journalEntry-${b}`, 'JournalEntryPosted', { entryId: b, date: '2026-03-01', memo: 'Cash in', currency: 'USD', lines: [line('1000', 5000, 0), line('1100', 0, 5000)], source: null }, tenant),
-      recorded(`journalEntry-${b}`, 'JournalEntryReversed', { entryId: b, reversalEntryId: reversal, date: '2026-03-02', memo: 'Reversal of "Cash in": typo', reason: 'typo', currency: 'USD', lines: [line('1000', 0, 5000), line('1100', 5000, 0)], source: null }, tenant),
+      recorded(
+        `journalEntry-${a}`,
+        'JournalEntryPosted',
+        {
+          entryId: a,
+          date: '2026-03-01',
+          memo: 'Sale',
+          currency: 'USD',
+          lines: [line('1100', 12000, 0), line('4000', 0, 10000), line('2200', 0, 2000)],
+          source: { type: 'InvoiceIssued', id: 'inv-1', eventId: 'e1' },
+        },
+        tenant,
+      ),
+      recorded(
+        `journalEntry-${b}`,
+        'JournalEntryPosted',
+        { entryId: b, date: '2026-03-01', memo: 'Cash in', currency: 'USD', lines: [line('1000', 5000, 0), line('1100', 0, 5000)], source: null },
+        tenant,
+      ),
+      recorded(
+        `journalEntry-${b}`,
+        'JournalEntryReversed',
+        {
+          entryId: b,
+          reversalEntryId: reversal,
+          date: '2026-03-02',
+          memo: 'Reversal of "Cash in": typo',
+          reason: 'typo',
+          currency: 'USD',
+          lines: [line('1000', 0, 5000), line('1100', 5000, 0)],
+          source: null,
+        },
+        tenant,
+      ),
     ];
     await apply(journalProjection, events.slice(0, 2));
     await apply(journalProjection, events.slice(2));
-    const entries = await rows(`SELECT id, entry_date, total, source_type, reversal_of, reversed_by, reversal_reason FROM ledger_entries WHERE tenant_id = $1 ORDER BY entry_date, total DESC`, [tenant]);
+    const entries = await rows(
+      `SELECT id, entry_date, total, source_type, reversal_of, reversed_by, reversal_reason FROM ledger_entries WHERE tenant_id = $1 ORDER BY entry_date, total DESC`,
+      [tenant],
+    );
     expect(entries).toEqual([
       { id: a, entry_date: '2026-03-01', total: '12000', source_type: 'InvoiceIssued', reversal_of: null, reversed_by: null, reversal_reason: null },
       { id: b, entry_date: '2026-03-01', total: '5000', source_type: null, reversal_of: null, reversed_by: reversal, reversal_reason: 'typo' },
@@ -103,10 +140,17 @@ describe('ledger projections (PostgreSQL)', () => {
   it('counts a line in the balances once, even if its event came again', async () => {
     const tenant = 'twice-t';
     const id = randomUUID();
-    const event = recorded(`journalEntry-${id}`, 'JournalEntryPosted', { entryId: id, date: '2026-04-01', memo: 'x', currency: 'USD', lines: [line('1000', 100, 0), line('3000', 0, 100)], source: null }, tenant);
+    const event = recorded(
+      `journalEntry-${id}`,
+      'JournalEntryPosted',
+      { entryId: id, date: '2026-04-01', memo: 'x', currency: 'USD', lines: [line('1000', 100, 0), line('3000', 0, 100)], source: null },
+      tenant,
+    );
     await apply(journalProjection, [event]);
     await apply(journalProjection, [event]);
-    expect(await rows(`SELECT sum(debit)::int AS d, sum(credit)::int AS c FROM ledger_daily_balances WHERE tenant_id = $1`, [tenant])).toEqual([{ d: 100, c: 100 }]);
+    expect(await rows(`SELECT sum(debit)::int AS d, sum(credit)::int AS c FROM ledger_daily_balances WHERE tenant_id = $1`, [tenant])).toEqual([
+      { d: 100, c: 100 },
+    ]);
   });
 
   it('keeps receivables by invoice, payments and credits dated, voids and duplicates ignored', async () => {
@@ -116,12 +160,33 @@ describe('ledger projections (PostgreSQL)', () => {
     const stream = `invoice-${invoiceId}`;
     const payment = { invoiceId, paymentId: 'p1', clientId, currency: 'USD', amount: 3000, method: 'WIRE', reference: 'W1', receivedOn: '2026-04-10' };
     await apply(arInvoicesProjection, [
-      recorded(stream, 'InvoiceIssued', { invoiceId, number: 'INV-2026-000009', orderId: randomUUID(), clientId, currency: 'USD', issuedOn: '2026-03-01', dueOn: '2026-03-31', net: 10000, tax: 2000, total: 12000 }, tenant),
+      recorded(
+        stream,
+        'InvoiceIssued',
+        {
+          invoiceId,
+          number: 'INV-2026-000009',
+          orderId: randomUUID(),
+          clientId,
+          currency: 'USD',
+          issuedOn: '2026-03-01',
+          dueOn: '2026-03-31',
+          net: 10000,
+          tax: 2000,
+          total: 12000,
+        },
+        tenant,
+      ),
       recorded(stream, 'PaymentRecorded', payment, tenant),
     ]);
     await apply(arInvoicesProjection, [
       recorded(stream, 'PaymentRecorded', payment, tenant),
-      recorded(stream, 'CreditNoteIssued', { invoiceId, creditNoteId: 'c1', clientId, currency: 'USD', amount: 1200, net: 1000, tax: 200, reason: 'damaged', issuedOn: '2026-05-01' }, tenant),
+      recorded(
+        stream,
+        'CreditNoteIssued',
+        { invoiceId, creditNoteId: 'c1', clientId, currency: 'USD', amount: 1200, net: 1000, tax: 200, reason: 'damaged', issuedOn: '2026-05-01' },
+        tenant,
+      ),
     ]);
     const [row] = await rows(`SELECT * FROM ledger_ar_invoices WHERE id = $1`, [invoiceId]);
     expect(row).toMatchObject({ tenant_id: tenant, client_id: clientId, number: 'INV-2026-000009', due_on: '2026-03-31', total: '12000', voided_on: null });
@@ -134,7 +199,14 @@ describe('ledger projections (PostgreSQL)', () => {
     expect(ageInvoices([row], '2026-04-20')).toMatchObject([{ outstanding: 9000, bucket: 'days1to30' }]);
     expect(ageInvoices([row], '2026-07-15')).toMatchObject([{ outstanding: 7800, bucket: 'over90' }]);
 
-    await apply(arInvoicesProjection, [recorded(stream, 'InvoiceVoided', { invoiceId, clientId, currency: 'USD', net: 10000, tax: 2000, total: 12000, reason: 'x', voidedOn: '2026-06-01' }, tenant)]);
+    await apply(arInvoicesProjection, [
+      recorded(
+        stream,
+        'InvoiceVoided',
+        { invoiceId, clientId, currency: 'USD', net: 10000, tax: 2000, total: 12000, reason: 'x', voidedOn: '2026-06-01' },
+        tenant,
+      ),
+    ]);
     const [voided] = await rows(`SELECT * FROM ledger_ar_invoices WHERE id = $1`, [invoiceId]);
     expect(ageInvoices([voided], '2026-05-15')).toMatchObject([{ outstanding: 7800, bucket: 'days31to60' }]);
     expect(ageInvoices([voided], '2026-06-01')).toEqual([]);
@@ -142,7 +214,15 @@ describe('ledger projections (PostgreSQL)', () => {
 
   it('buckets days past due as current, 1-30, 31-60, 61-90, over 90', () => {
     expect([-5, 0, 1, 30, 31, 60, 61, 90, 91].map(bucketFor)).toEqual([
-      'current', 'current', 'days1to30', 'days1to30', 'days31to60', 'days31to60', 'days61to90', 'days61to90', 'over90',
+      'current',
+      'current',
+      'days1to30',
+      'days1to30',
+      'days31to60',
+      'days31to60',
+      'days61to90',
+      'days61to90',
+      'over90',
     ]);
   });
 });

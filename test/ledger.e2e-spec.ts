@@ -3,7 +3,8 @@ import { EVENT_STORE, EventStore, NewEvent } from '../src/shared/event-store/eve
 import { ProjectionsService } from '../src/shared/projection/projections.service';
 import { startTestApp, TestApp } from './support/app';
 
-const ENTRY_FIELDS = 'id date memo currency total sourceType sourceId reversalOf reversedBy reversalReason postedBy lines { accountCode accountName debit credit }';
+const ENTRY_FIELDS =
+  'id date memo currency total sourceType sourceId reversalOf reversedBy reversalReason postedBy lines { accountCode accountName debit credit }';
 const POST = `mutation ($input: PostJournalEntryInput!) { postJournalEntry(input: $input) { ${ENTRY_FIELDS} } }`;
 const REVERSE = `mutation ($id: ID!, $reason: String!, $date: String) { reverseJournalEntry(id: $id, reason: $reason, date: $date) { ${ENTRY_FIELDS} } }`;
 const ENTRY = `query ($id: ID!) { journalEntry(id: $id) { ${ENTRY_FIELDS} } }`;
@@ -61,7 +62,7 @@ describe('Ledger through GraphQL (embedded PostgreSQL, real app)', () => {
     store = t.app.get(EVENT_STORE);
     // Demo data may still be flowing through process managers (and so into the ledger): let it settle, so balance deltas are ours.
     const projections = t.app.get(ProjectionsService);
-    for (let head = -1n; head !== (await store.headPosition()); ) {
+    for (let head = -1n; head !== (await store.headPosition());) {
       head = await store.headPosition();
       await projections.waitFor(projections.names(), head, 30_000);
     }
@@ -92,7 +93,16 @@ describe('Ledger through GraphQL (embedded PostgreSQL, real app)', () => {
       const before = await balances();
       const data = await ok(
         POST,
-        { input: { date: '2026-03-01', memo: 'March rent', lines: [{ accountCode: '6000', debit: '1250.5' }, { accountCode: '1000', credit: '1250.50' }] } },
+        {
+          input: {
+            date: '2026-03-01',
+            memo: 'March rent',
+            lines: [
+              { accountCode: '6000', debit: '1250.5' },
+              { accountCode: '1000', credit: '1250.50' },
+            ],
+          },
+        },
         accountant,
       );
       entry = data.postJournalEntry;
@@ -124,11 +134,35 @@ describe('Ledger through GraphQL (embedded PostgreSQL, real app)', () => {
     });
 
     it.each([
-      ['UNBALANCED_ENTRY', [{ accountCode: '6000', debit: '10.00' }, { accountCode: '1000', credit: '9.99' }]],
+      [
+        'UNBALANCED_ENTRY',
+        [
+          { accountCode: '6000', debit: '10.00' },
+          { accountCode: '1000', credit: '9.99' },
+        ],
+      ],
       ['TOO_FEW_LINES', [{ accountCode: '6000', debit: '10.00' }]],
-      ['LINE_HAS_DEBIT_AND_CREDIT', [{ accountCode: '6000', debit: '10.00', credit: '10.00' }, { accountCode: '1000', credit: '0' }]],
-      ['NEGATIVE_AMOUNT', [{ accountCode: '6000', debit: '-10.00' }, { accountCode: '1000', debit: '10.00' }]],
-      ['UNKNOWN_ACCOUNT', [{ accountCode: '6000', debit: '10.00' }, { accountCode: '9999', credit: '10.00' }]],
+      [
+        'LINE_HAS_DEBIT_AND_CREDIT',
+        [
+          { accountCode: '6000', debit: '10.00', credit: '10.00' },
+          { accountCode: '1000', credit: '0' },
+        ],
+      ],
+      [
+        'NEGATIVE_AMOUNT',
+        [
+          { accountCode: '6000', debit: '-10.00' },
+          { accountCode: '1000', debit: '10.00' },
+        ],
+      ],
+      [
+        'UNKNOWN_ACCOUNT',
+        [
+          { accountCode: '6000', debit: '10.00' },
+          { accountCode: '9999', credit: '10.00' },
+        ],
+      ],
     ])('refuses with %s and stores nothing', async (code, lines) => {
       const before = (await ok(ENTRIES, {}, accountant)).journalEntries.total;
       const error = await refused(POST, { input: { date: '2026-03-02', memo: 'bad', lines } }, accountant);
@@ -137,8 +171,24 @@ describe('Ledger through GraphQL (embedded PostgreSQL, real app)', () => {
     });
 
     it('refuses an amount with too many decimals, naming the field', async () => {
-      const error = await refused(POST, { input: { date: '2026-03-02', memo: 'x', lines: [{ accountCode: '6000', debit: '1.005' }, { accountCode: '1000', credit: '1.005' }] } }, accountant);
-      expect(error).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('lines.0.debit: "1.005" has more than 2 decimal places') });
+      const error = await refused(
+        POST,
+        {
+          input: {
+            date: '2026-03-02',
+            memo: 'x',
+            lines: [
+              { accountCode: '6000', debit: '1.005' },
+              { accountCode: '1000', credit: '1.005' },
+            ],
+          },
+        },
+        accountant,
+      );
+      expect(error).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT' },
+        message: expect.stringContaining('lines.0.debit: "1.005" has more than 2 decimal places'),
+      });
     });
 
     it('reverses an entry once, with the mirror entry', async () => {
@@ -164,14 +214,34 @@ describe('Ledger through GraphQL (embedded PostgreSQL, real app)', () => {
       expect(opened).toMatchObject({ code: '6100', name: 'Rent', type: 'EXPENSE', open: true, balance: '0.00' });
       expect((await refused(OPEN, { input: { code: '6100', name: 'Rent again', type: 'EXPENSE' } }, accountant))?.extensions.code).toBe('ACCOUNT_CODE_TAKEN');
       expect((await ok(CLOSE, { code: '6100' }, accountant)).closeAccount).toEqual({ code: '6100', open: false });
-      const error = await refused(POST, { input: { date: '2026-03-02', memo: 'rent', lines: [{ accountCode: '6100', debit: '1' }, { accountCode: '1000', credit: '1' }] } }, accountant);
+      const error = await refused(
+        POST,
+        {
+          input: {
+            date: '2026-03-02',
+            memo: 'rent',
+            lines: [
+              { accountCode: '6100', debit: '1' },
+              { accountCode: '1000', credit: '1' },
+            ],
+          },
+        },
+        accountant,
+      );
       expect(error?.extensions.code).toBe('ACCOUNT_CLOSED');
       expect((await refused(CLOSE, { code: '1100' }, accountant))?.extensions.code).toBe('CONTROL_ACCOUNT');
     });
 
     it('posts once for the same Idempotency-Key, with one answer', async () => {
       const headers = { ...accountant, 'idempotency-key': `post-${randomUUID()}` };
-      const input = { date: '2026-03-04', memo: 'Petty cash', lines: [{ accountCode: '6000', debit: '7.25' }, { accountCode: '1000', credit: '7.25' }] };
+      const input = {
+        date: '2026-03-04',
+        memo: 'Petty cash',
+        lines: [
+          { accountCode: '6000', debit: '7.25' },
+          { accountCode: '1000', credit: '7.25' },
+        ],
+      };
       const first = (await ok(POST, { input }, headers)).postJournalEntry;
       const second = (await ok(POST, { input }, headers)).postJournalEntry;
       expect(second).toEqual(first);
@@ -188,7 +258,14 @@ describe('Ledger through GraphQL (embedded PostgreSQL, real app)', () => {
 
   describe('roles and tenants', () => {
     it('lets only accountants and admins change the ledger; everyone reads it', async () => {
-      const input = { date: '2026-03-02', memo: 'x', lines: [{ accountCode: '6000', debit: '1' }, { accountCode: '1000', credit: '1' }] };
+      const input = {
+        date: '2026-03-02',
+        memo: 'x',
+        lines: [
+          { accountCode: '6000', debit: '1' },
+          { accountCode: '1000', credit: '1' },
+        ],
+      };
       for (const headers of [sales, auditor]) {
         expect((await refused(POST, { input }, headers))?.extensions.code).toBe('FORBIDDEN');
         expect((await refused(LOCK, { through: '2020-01-31' }, headers))?.extensions.code).toBe('FORBIDDEN');
@@ -198,8 +275,22 @@ describe('Ledger through GraphQL (embedded PostgreSQL, real app)', () => {
     });
 
     it('never shows or reverses another tenant’s entry', async () => {
-      const mine = (await ok(POST, { input: { date: '2026-03-03', memo: 'Acme only', lines: [{ accountCode: '6000', debit: '5' }, { accountCode: '1000', credit: '5' }] } }, accountant))
-        .postJournalEntry;
+      const mine = (
+        await ok(
+          POST,
+          {
+            input: {
+              date: '2026-03-03',
+              memo: 'Acme only',
+              lines: [
+                { accountCode: '6000', debit: '5' },
+                { accountCode: '1000', credit: '5' },
+              ],
+            },
+          },
+          accountant,
+        )
+      ).postJournalEntry;
       expect((await ok(ENTRY, { id: mine.id }, globex)).journalEntry).toBeNull();
       expect((await refused(REVERSE, { id: mine.id, reason: 'x' }, globex))?.extensions.code).toBe('NOT_FOUND');
       const theirs = await ok(ENTRIES, { filter: { from: '2026-03-03', to: '2026-03-03' } }, globex);
@@ -224,34 +315,92 @@ describe('Ledger through GraphQL (embedded PostgreSQL, real app)', () => {
     it('posts issue, payment, credit note and void once each, even when an event is delivered again', async () => {
       const before = await balances();
       const issuedA = billing('InvoiceIssued', {
-        invoiceId: invoiceA, number: 'INV-2026-900001', orderId: randomUUID(), clientId, currency: 'USD',
-        issuedOn: '2026-01-10', dueOn: '2026-02-09', net: 10000, tax: 2000, total: 12000,
+        invoiceId: invoiceA,
+        number: 'INV-2026-900001',
+        orderId: randomUUID(),
+        clientId,
+        currency: 'USD',
+        issuedOn: '2026-01-10',
+        dueOn: '2026-02-09',
+        net: 10000,
+        tax: 2000,
+        total: 12000,
       });
       await appendTwice(invoiceA, issuedA);
-      await appendTwice(invoiceA, billing('PaymentRecorded', {
-        invoiceId: invoiceA, paymentId: randomUUID(), clientId, currency: 'USD', amount: 5000, method: 'WIRE', reference: 'W-77', receivedOn: '2026-02-01',
-      }));
+      await appendTwice(
+        invoiceA,
+        billing('PaymentRecorded', {
+          invoiceId: invoiceA,
+          paymentId: randomUUID(),
+          clientId,
+          currency: 'USD',
+          amount: 5000,
+          method: 'WIRE',
+          reference: 'W-77',
+          receivedOn: '2026-02-01',
+        }),
+      );
       const creditNoteId = randomUUID();
-      await appendTwice(invoiceA, billing('CreditNoteIssued', {
-        invoiceId: invoiceA, creditNoteId, clientId, currency: 'USD', amount: 1200, net: 1000, tax: 200, reason: 'Damaged', issuedOn: '2026-02-05',
-      }));
+      await appendTwice(
+        invoiceA,
+        billing('CreditNoteIssued', {
+          invoiceId: invoiceA,
+          creditNoteId,
+          clientId,
+          currency: 'USD',
+          amount: 1200,
+          net: 1000,
+          tax: 200,
+          reason: 'Damaged',
+          issuedOn: '2026-02-05',
+        }),
+      );
       // The same issue delivered again under another event id (another transport): still posted once.
       await store.appendToStream(`invoice-${invoiceA}`, [{ ...issuedA, id: randomUUID(), metadata: meta() }], { expectedRevision: 'any' });
-      await appendTwice(invoiceB, billing('InvoiceIssued', {
-        invoiceId: invoiceB, number: 'INV-2026-900002', orderId: randomUUID(), clientId, currency: 'USD',
-        issuedOn: '2026-01-15', dueOn: '2026-02-14', net: 5000, tax: 1000, total: 6000,
-      }));
-      await appendTwice(invoiceB, billing('InvoiceVoided', {
-        invoiceId: invoiceB, clientId, currency: 'USD', net: 5000, tax: 1000, total: 6000, reason: 'Issued in error', voidedOn: '2026-01-20',
-      }));
+      await appendTwice(
+        invoiceB,
+        billing('InvoiceIssued', {
+          invoiceId: invoiceB,
+          number: 'INV-2026-900002',
+          orderId: randomUUID(),
+          clientId,
+          currency: 'USD',
+          issuedOn: '2026-01-15',
+          dueOn: '2026-02-14',
+          net: 5000,
+          tax: 1000,
+          total: 6000,
+        }),
+      );
+      await appendTwice(
+        invoiceB,
+        billing('InvoiceVoided', {
+          invoiceId: invoiceB,
+          clientId,
+          currency: 'USD',
+          net: 5000,
+          tax: 1000,
+          total: 6000,
+          reason: 'Issued in error',
+          voidedOn: '2026-01-20',
+        }),
+      );
 
-      const voidEntries = await until(() => bySource(invoiceB), (entries) => entries.length === 2, 'the void of invoice B');
+      const voidEntries = await until(
+        () => bySource(invoiceB),
+        (entries) => entries.length === 2,
+        'the void of invoice B',
+      );
       const issueB = voidEntries.find((e: { sourceType: string }) => e.sourceType === 'InvoiceIssued');
       const reversalB = voidEntries.find((e: { sourceType: string }) => e.sourceType === 'InvoiceVoided');
       expect(reversalB).toMatchObject({ reversalOf: issueB.id, date: '2026-01-20', postedBy: 'system:ledger' });
       expect(issueB.reversedBy).toBe(reversalB.id);
 
-      const issueA = await until(() => bySource(invoiceA), (entries) => entries.length === 1, 'the issue of invoice A');
+      const issueA = await until(
+        () => bySource(invoiceA),
+        (entries) => entries.length === 1,
+        'the issue of invoice A',
+      );
       expect(issueA[0]).toMatchObject({
         date: '2026-01-10',
         memo: 'Invoice INV-2026-900001 issued',
@@ -261,14 +410,22 @@ describe('Ledger through GraphQL (embedded PostgreSQL, real app)', () => {
           { accountCode: '2200', debit: '0.00', credit: '20.00' },
         ],
       });
-      const credit = await until(() => bySource(creditNoteId), (entries) => entries.length === 1, 'the credit note');
+      const credit = await until(
+        () => bySource(creditNoteId),
+        (entries) => entries.length === 1,
+        'the credit note',
+      );
       expect(credit[0].lines).toEqual([
         { accountCode: '4000', accountName: 'Sales Revenue', debit: '10.00', credit: '0.00' },
         { accountCode: '2200', accountName: 'Sales Tax Payable', debit: '2.00', credit: '0.00' },
         { accountCode: '1100', accountName: 'Accounts Receivable', debit: '0.00', credit: '12.00' },
       ]);
 
-      const after = await until(() => balances(), (b) => cents(b['1000']) - cents(before['1000']) === 5000, 'the payment');
+      const after = await until(
+        () => balances(),
+        (b) => cents(b['1000']) - cents(before['1000']) === 5000,
+        'the payment',
+      );
       const delta = (code: string) => cents(after[code]) - cents(before[code]);
       expect({ cash: delta('1000'), receivables: delta('1100'), tax: delta('2200'), revenue: delta('4000') }).toEqual({
         cash: 5000,
@@ -285,7 +442,11 @@ describe('Ledger through GraphQL (embedded PostgreSQL, real app)', () => {
         const aging = (await ok(AGING, { asOf }, auditor)).arAging;
         return aging.lines.find((l: { clientId: string }) => l.clientId === clientId);
       };
-      const early = await until(() => line('2026-01-31'), (l) => l !== undefined, 'aging rows');
+      const early = await until(
+        () => line('2026-01-31'),
+        (l) => l !== undefined,
+        'aging rows',
+      );
       // Before its due date invoice A is current; B, voided on the 20th, is gone.
       expect(early).toMatchObject({ invoiceCount: 1, current: '120.00', days1to30: '0.00', total: '120.00' });
       expect(await line('2026-01-16')).toMatchObject({ invoiceCount: 2, current: '180.00' });
@@ -318,7 +479,14 @@ describe('Ledger through GraphQL (embedded PostgreSQL, real app)', () => {
       expect((await ok(LOCK, { through: '2025-06-30' }, accountant)).lockPeriod).toEqual({ lockedThrough: '2025-06-30' });
       expect((await refused(LOCK, { through: '2025-05-31' }, accountant))?.extensions.code).toBe('PERIOD_LOCK_BACKWARDS');
       expect((await refused(LOCK, { through: '2999-01-01' }, accountant))?.extensions.code).toBe('PERIOD_LOCK_IN_FUTURE');
-      const input = { date: '2025-06-30', memo: 'late', lines: [{ accountCode: '6000', debit: '1' }, { accountCode: '1000', credit: '1' }] };
+      const input = {
+        date: '2025-06-30',
+        memo: 'late',
+        lines: [
+          { accountCode: '6000', debit: '1' },
+          { accountCode: '1000', credit: '1' },
+        ],
+      };
       expect((await refused(POST, { input }, accountant))?.extensions.code).toBe('PERIOD_LOCKED');
       expect((await ok(POST, { input: { ...input, date: '2025-07-01' } }, accountant)).postJournalEntry.date).toBe('2025-07-01');
 
@@ -329,7 +497,18 @@ describe('Ledger through GraphQL (embedded PostgreSQL, real app)', () => {
           {
             id: randomUUID(),
             type: 'InvoiceIssued',
-            data: { invoiceId, number: 'INV-2025-900003', orderId: randomUUID(), clientId: randomUUID(), currency: 'USD', issuedOn: '2025-03-01', dueOn: '2025-03-31', net: 1000, tax: 0, total: 1000 },
+            data: {
+              invoiceId,
+              number: 'INV-2025-900003',
+              orderId: randomUUID(),
+              clientId: randomUUID(),
+              currency: 'USD',
+              issuedOn: '2025-03-01',
+              dueOn: '2025-03-31',
+              net: 1000,
+              tax: 0,
+              total: 1000,
+            },
             metadata: { tenantId: 'acme', actorId: 'test:billing', correlationId: randomUUID(), causationId: randomUUID() },
           },
         ],

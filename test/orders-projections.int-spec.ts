@@ -71,7 +71,17 @@ describe('orders read models (PostgreSQL)', () => {
     const line = { productId: null, description: 'Setup', quantity: '1', unitPrice: 10000, taxRate: '20', net: 10000, tax: 2000 };
     const revisedLine = { ...line, description: 'Consulting', quantity: '2', net: 20000, tax: 4000 };
     await apply(quotesProjection, [
-      recorded(stream, 'QuoteDrafted', { quoteId, clientId, currency: 'USD', validUntil: '2026-12-31', revision: 1, lines: [line], net: 10000, tax: 2000, total: 12000 }),
+      recorded(stream, 'QuoteDrafted', {
+        quoteId,
+        clientId,
+        currency: 'USD',
+        validUntil: '2026-12-31',
+        revision: 1,
+        lines: [line],
+        net: 10000,
+        tax: 2000,
+        total: 12000,
+      }),
       recorded(stream, 'QuoteSent', { quoteId, revision: 1, sentOn: '2026-11-21' }),
       recorded(stream, 'QuoteRevised', { quoteId, validUntil: '2027-01-31', revision: 2, lines: [revisedLine], net: 20000, tax: 4000, total: 24000 }),
     ]);
@@ -89,7 +99,17 @@ describe('orders read models (PostgreSQL)', () => {
     await apply(quotesProjection, [
       recorded(stream, 'QuoteSent', { quoteId, revision: 2, sentOn: '2026-11-22' }),
       recorded(stream, 'QuoteAccepted', { quoteId, revision: 2, acceptedOn: '2026-11-23' }),
-      recorded(`order-${orderId}`, 'OrderPlaced', { orderId, quoteId, clientId, currency: 'USD', lines: [revisedLine], net: 20000, tax: 4000, total: 24000, placedOn: '2026-11-23' }),
+      recorded(`order-${orderId}`, 'OrderPlaced', {
+        orderId,
+        quoteId,
+        clientId,
+        currency: 'USD',
+        lines: [revisedLine],
+        net: 20000,
+        tax: 4000,
+        total: 24000,
+        placedOn: '2026-11-23',
+      }),
     ]);
     expect(await row('orders_quotes', quoteId)).toMatchObject({ status: 'ACCEPTED', accepted_on: '2026-11-23', order_id: orderId, revision: '4' });
   });

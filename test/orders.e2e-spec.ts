@@ -43,14 +43,22 @@ describe('catalogue, quotes and orders through GraphQL (embedded PostgreSQL, rea
     return result.errors![0].extensions.code as string;
   };
   const newClient = async (headers: Record<string, string>) => {
-    const lead = await ok(`mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { id } }`, { input: { name: 'Mary Jackson', email: `mary.${unique()}@example.com` } }, headers);
+    const lead = await ok(
+      `mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { id } }`,
+      { input: { name: 'Mary Jackson', email: `mary.${unique()}@example.com` } },
+      headers,
+    );
     await ok(`mutation ($id: ID!) { qualifyLead(id: $id) { id } }`, { id: lead.id }, headers);
     return (await ok(`mutation ($id: ID!) { convertLead(id: $id) { id } }`, { id: lead.id }, headers)).id as string;
   };
   const product = (headers = as.sales, input: Record<string, string> = {}) =>
     ok(CREATE_PRODUCT, { input: { sku: `WID-${unique()}`, name: 'Widget', unitPrice: '0.35', taxRate: '7.5', ...input } }, headers);
   const sentQuote = async (headers = as.sales, extra: Record<string, unknown> = {}) => {
-    const quote = await ok(DRAFT, { input: { clientId, lines: [{ description: 'Setup', quantity: '1', unitPrice: '100', taxRate: '20' }], ...extra } }, headers);
+    const quote = await ok(
+      DRAFT,
+      { input: { clientId, lines: [{ description: 'Setup', quantity: '1', unitPrice: '100', taxRate: '20' }], ...extra } },
+      headers,
+    );
     await ok(SEND, { id: quote.id }, headers);
     return quote;
   };
@@ -74,10 +82,17 @@ describe('catalogue, quotes and orders through GraphQL (embedded PostgreSQL, rea
 
     it('seeds a catalogue, quotes in several states and orders at several stages for the demo client, once', async () => {
       const seeded = await t.graphql(DEMO, {}, as.auditor);
-      expect(seeded.data.products.items).toEqual(expect.arrayContaining([{ sku: 'WID-100', active: true }, { sku: 'LEG-001', active: false }]));
+      expect(seeded.data.products.items).toEqual(
+        expect.arrayContaining([
+          { sku: 'WID-100', active: true },
+          { sku: 'LEG-001', active: false },
+        ]),
+      );
       expect(statuses(seeded.data.quotes.items)).toEqual(expect.arrayContaining(['ACCEPTED', 'DRAFT', 'REJECTED', 'SENT']));
       expect(statuses(seeded.data.orders.items)).toEqual(expect.arrayContaining(['CANCELLED', 'PAYMENT_AUTHORIZED', 'PLACED', 'SHIPPED']));
-      expect(seeded.data.orders.items.filter((o: { status: string }) => ['DELIVERED', 'INVOICED', 'CLOSED'].includes(o.status)).length).toBeGreaterThanOrEqual(1);
+      expect(seeded.data.orders.items.filter((o: { status: string }) => ['DELIVERED', 'INVOICED', 'CLOSED'].includes(o.status)).length).toBeGreaterThanOrEqual(
+        1,
+      );
       await seedDemoOrders(t.app.get(EventSourcedRunner), 'acme', 'USD');
       const again = await t.graphql(DEMO, {}, as.auditor);
       expect(again.data.products.items).toHaveLength(seeded.data.products.items.length);
@@ -91,10 +106,16 @@ describe('catalogue, quotes and orders through GraphQL (embedded PostgreSQL, rea
     it('creates a product, changes its price and deactivates it', async () => {
       const created = await product(as.sales, { unitPrice: '12.5', taxRate: '20.00' });
       expect(created).toMatchObject({ name: 'Widget', unitPrice: '12.50', taxRate: '20', currency: 'USD', active: true });
-      expect(await ok(`mutation ($id: ID!) { changeProductPrice(id: $id, unitPrice: "14") { unitPrice } }`, { id: created.id }, as.sales)).toEqual({ unitPrice: '14.00' });
+      expect(await ok(`mutation ($id: ID!) { changeProductPrice(id: $id, unitPrice: "14") { unitPrice } }`, { id: created.id }, as.sales)).toEqual({
+        unitPrice: '14.00',
+      });
       expect(await ok(`mutation ($id: ID!) { deactivateProduct(id: $id) { active } }`, { id: created.id }, as.admin)).toEqual({ active: false });
       expect(await refused(`mutation ($id: ID!) { deactivateProduct(id: $id) { active } }`, { id: created.id }, as.sales)).toBe('PRODUCT_INACTIVE');
-      const list = await ok(`query ($q: String) { products(filter: { q: $q, active: false }) { total items { id } } }`, { q: created.sku.toLowerCase() }, as.auditor);
+      const list = await ok(
+        `query ($q: String) { products(filter: { q: $q, active: false }) { total items { id } } }`,
+        { q: created.sku.toLowerCase() },
+        as.auditor,
+      );
       expect(list).toEqual({ total: 1, items: [{ id: created.id }] });
       const history = await ok(HISTORY, { entity: 'product', id: created.id }, as.auditor);
       expect(history.map((e: { type: string }) => e.type)).toEqual(['ProductCreated', 'ProductPriceChanged', 'ProductDeactivated']);
@@ -129,9 +150,20 @@ describe('catalogue, quotes and orders through GraphQL (embedded PostgreSQL, rea
   describe('quotes', () => {
     it('drafts a quote from a product and a free-text line, priced line by line, half-up', async () => {
       const widget = await product();
-      const quote = await ok(DRAFT, {
-        input: { clientId, validUntil: '2099-12-31', lines: [{ productId: widget.id, quantity: '3' }, { description: 'Setup', quantity: '1.5', unitPrice: '100', taxRate: '20' }] },
-      }, as.sales);
+      const quote = await ok(
+        DRAFT,
+        {
+          input: {
+            clientId,
+            validUntil: '2099-12-31',
+            lines: [
+              { productId: widget.id, quantity: '3' },
+              { description: 'Setup', quantity: '1.5', unitPrice: '100', taxRate: '20' },
+            ],
+          },
+        },
+        as.sales,
+      );
       expect(quote).toMatchObject({
         clientId,
         clientName: 'Mary Jackson',
@@ -167,19 +199,29 @@ describe('catalogue, quotes and orders through GraphQL (embedded PostgreSQL, rea
 
     it('revises a SENT quote into a new DRAFT revision, then sends and accepts it', async () => {
       const quote = await sentQuote();
-      const revised = await ok(REVISE, { id: quote.id, input: { lines: [{ description: 'Consulting', quantity: '2', unitPrice: '50', taxRate: '10' }] } }, as.sales);
+      const revised = await ok(
+        REVISE,
+        { id: quote.id, input: { lines: [{ description: 'Consulting', quantity: '2', unitPrice: '50', taxRate: '10' }] } },
+        as.sales,
+      );
       expect(revised).toMatchObject({ status: 'DRAFT', revision: 2, net: '100.00', tax: '10.00', total: '110.00', lines: [{ description: 'Consulting' }] });
       expect(await refused(ACCEPT, { id: quote.id }, as.sales)).toBe('QUOTE_NOT_SENT');
       await ok(SEND, { id: quote.id }, as.sales);
       expect(await ok(ACCEPT, { id: quote.id }, as.sales)).toEqual({ id: quote.id, status: 'ACCEPTED' });
-      expect(await refused(REVISE, { id: quote.id, input: { lines: [{ description: 'x', quantity: '1', unitPrice: '1', taxRate: '0' }] } }, as.sales)).toBe('QUOTE_NOT_EDITABLE');
+      expect(await refused(REVISE, { id: quote.id, input: { lines: [{ description: 'x', quantity: '1', unitPrice: '1', taxRate: '0' }] } }, as.sales)).toBe(
+        'QUOTE_NOT_EDITABLE',
+      );
       expect(await refused(REJECT, { id: quote.id, reason: 'late' }, as.sales)).toBe('QUOTE_NOT_SENT');
     });
 
     it('rejects a SENT quote with a reason', async () => {
       const quote = await sentQuote();
       expect(await refused(REJECT, { id: quote.id, reason: ' ' }, as.sales)).toBe('REASON_REQUIRED');
-      expect(await ok(REJECT, { id: quote.id, reason: 'Too expensive' }, as.sales)).toEqual({ id: quote.id, status: 'REJECTED', rejectionReason: 'Too expensive' });
+      expect(await ok(REJECT, { id: quote.id, reason: 'Too expensive' }, as.sales)).toEqual({
+        id: quote.id,
+        status: 'REJECTED',
+        rejectionReason: 'Too expensive',
+      });
       expect(await refused(PLACE, { quoteId: quote.id }, as.sales)).toBe('QUOTE_NOT_ACCEPTED');
     });
 
@@ -203,11 +245,23 @@ describe('catalogue, quotes and orders through GraphQL (embedded PostgreSQL, rea
     });
 
     it('lists quotes by status, client and search text', async () => {
-      const quote = await ok(DRAFT, { input: { clientId, lines: [{ description: `Rare ${unique()}`, quantity: '1', unitPrice: '1', taxRate: '0' }] } }, as.sales);
+      const quote = await ok(
+        DRAFT,
+        { input: { clientId, lines: [{ description: `Rare ${unique()}`, quantity: '1', unitPrice: '1', taxRate: '0' }] } },
+        as.sales,
+      );
       const term = quote.lines[0].description;
-      const found = await ok(`query ($f: QuoteFilter) { quotes(filter: $f) { total items { id } } }`, { f: { q: term, status: 'DRAFT', clientId } }, as.auditor);
+      const found = await ok(
+        `query ($f: QuoteFilter) { quotes(filter: $f) { total items { id } } }`,
+        { f: { q: term, status: 'DRAFT', clientId } },
+        as.auditor,
+      );
       expect(found).toEqual({ total: 1, items: [{ id: quote.id }] });
-      const byClient = await ok(`query ($f: QuoteFilter) { quotes(filter: $f, perPage: 500) { items { id clientName } } }`, { f: { q: 'mary jack' } }, as.sales);
+      const byClient = await ok(
+        `query ($f: QuoteFilter) { quotes(filter: $f, perPage: 500) { items { id clientName } } }`,
+        { f: { q: 'mary jack' } },
+        as.sales,
+      );
       expect(byClient.items.map((q: { id: string }) => q.id)).toContain(quote.id);
     });
   });
@@ -222,14 +276,32 @@ describe('catalogue, quotes and orders through GraphQL (embedded PostgreSQL, rea
     it('walks an order from an accepted quote to delivery', async () => {
       const quote = await acceptedQuote();
       const order = await ok(PLACE, { quoteId: quote.id }, as.sales);
-      expect(order).toMatchObject({ quoteId: quote.id, clientId, clientName: 'Mary Jackson', status: 'PLACED', currency: 'USD', net: '100.00', tax: '20.00', total: '120.00', lines: [{ description: 'Setup', net: '100.00', tax: '20.00' }] });
+      expect(order).toMatchObject({
+        quoteId: quote.id,
+        clientId,
+        clientName: 'Mary Jackson',
+        status: 'PLACED',
+        currency: 'USD',
+        net: '100.00',
+        tax: '20.00',
+        total: '120.00',
+        lines: [{ description: 'Setup', net: '100.00', tax: '20.00' }],
+      });
       expect((await ok(QUOTE, { id: quote.id }, as.sales)).orderId).toBe(order.id);
       expect(await refused(PLACE, { quoteId: quote.id }, as.sales)).toBe('ORDER_ALREADY_PLACED');
 
       expect(await refused(SHIP, { id: order.id }, as.sales)).toBe('PAYMENT_NOT_AUTHORIZED');
-      expect(await ok(FAIL, { id: order.id, reason: 'Card declined' }, as.sales)).toEqual({ id: order.id, status: 'PAYMENT_FAILED', paymentFailureReason: 'Card declined' });
+      expect(await ok(FAIL, { id: order.id, reason: 'Card declined' }, as.sales)).toEqual({
+        id: order.id,
+        status: 'PAYMENT_FAILED',
+        paymentFailureReason: 'Card declined',
+      });
       expect(await refused(SHIP, { id: order.id }, as.sales)).toBe('PAYMENT_NOT_AUTHORIZED');
-      expect(await ok(AUTHORIZE, { id: order.id, ref: 'AUTH-42' }, as.sales)).toEqual({ id: order.id, status: 'PAYMENT_AUTHORIZED', paymentReference: 'AUTH-42' });
+      expect(await ok(AUTHORIZE, { id: order.id, ref: 'AUTH-42' }, as.sales)).toEqual({
+        id: order.id,
+        status: 'PAYMENT_AUTHORIZED',
+        paymentReference: 'AUTH-42',
+      });
       expect(await refused(DELIVER, { id: order.id }, as.sales)).toBe('ORDER_NOT_SHIPPED');
       expect(await ok(SHIP, { id: order.id }, as.sales)).toEqual({ id: order.id, status: 'SHIPPED', carrier: 'UPS', trackingNumber: '1Z999' });
       expect(await refused(CANCEL, { id: order.id, reason: 'too late' }, as.sales)).toBe('ORDER_NOT_CANCELLABLE');
@@ -239,14 +311,24 @@ describe('catalogue, quotes and orders through GraphQL (embedded PostgreSQL, rea
       expect(delivered.deliveredOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
       const history = await ok(HISTORY, { entity: 'order', id: order.id }, as.auditor);
-      expect(history.map((e: { type: string }) => e.type).slice(0, 5)).toEqual(['OrderPlaced', 'PaymentFailed', 'PaymentAuthorized', 'OrderShipped', 'OrderDelivered']);
+      expect(history.map((e: { type: string }) => e.type).slice(0, 5)).toEqual([
+        'OrderPlaced',
+        'PaymentFailed',
+        'PaymentAuthorized',
+        'OrderShipped',
+        'OrderDelivered',
+      ]);
       const listed = await ok(`query ($f: OrderFilter) { orders(filter: $f, perPage: 500) { total items { id } } }`, { f: { clientId } }, as.accountant);
       expect(listed.items.map((o: { id: string }) => o.id)).toContain(order.id);
     });
 
     it('cancels an order before shipping', async () => {
       const order = await ok(PLACE, { quoteId: (await acceptedQuote()).id }, as.admin);
-      expect(await ok(CANCEL, { id: order.id, reason: 'Client changed plans' }, as.sales)).toEqual({ id: order.id, status: 'CANCELLED', cancelReason: 'Client changed plans' });
+      expect(await ok(CANCEL, { id: order.id, reason: 'Client changed plans' }, as.sales)).toEqual({
+        id: order.id,
+        status: 'CANCELLED',
+        cancelReason: 'Client changed plans',
+      });
       expect(await refused(AUTHORIZE, { id: order.id, ref: 'x' }, as.sales)).toBe('PAYMENT_NOT_PENDING');
       const cancelled = await ok(`{ orders(filter: { status: CANCELLED }, perPage: 500) { items { id } } }`, {}, as.sales);
       expect(cancelled.items.map((o: { id: string }) => o.id)).toContain(order.id);
@@ -258,7 +340,9 @@ describe('catalogue, quotes and orders through GraphQL (embedded PostgreSQL, rea
       const quote = await sentQuote();
       for (const role of ['accountant', 'auditor']) {
         expect(await refused(CREATE_PRODUCT, { input: { sku: `R-${unique()}`, name: 'X', unitPrice: '1', taxRate: '0' } }, as[role])).toBe('FORBIDDEN');
-        expect(await refused(DRAFT, { input: { clientId, lines: [{ description: 'x', quantity: '1', unitPrice: '1', taxRate: '0' }] } }, as[role])).toBe('FORBIDDEN');
+        expect(await refused(DRAFT, { input: { clientId, lines: [{ description: 'x', quantity: '1', unitPrice: '1', taxRate: '0' }] } }, as[role])).toBe(
+          'FORBIDDEN',
+        );
         expect(await refused(ACCEPT, { id: quote.id }, as[role])).toBe('FORBIDDEN');
         expect(await refused(PLACE, { quoteId: quote.id }, as[role])).toBe('FORBIDDEN');
         expect((await ok(QUOTE, { id: quote.id }, as[role])).status).toBe('SENT');

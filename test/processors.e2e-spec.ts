@@ -39,10 +39,19 @@ describe('the processor runtime in the app', () => {
   it('rebuilds a read model blue/green: queries and commands during the rebuild never lag or see it empty, and it ends identical', async () => {
     // Enough of a log that the rebuild takes a while.
     const leads: NewEvent[][] = Array.from({ length: 4000 }, (_, i) => [
-      { id: randomUUID(), type: 'LeadCaptured', data: { leadId: randomUUID(), name: `Lead ${i}`, email: `lead${i}@example.com`, company: null, phone: null, source: 'bench' }, metadata: metadata('acme') },
+      {
+        id: randomUUID(),
+        type: 'LeadCaptured',
+        data: { leadId: randomUUID(), name: `Lead ${i}`, email: `lead${i}@example.com`, company: null, phone: null, source: 'bench' },
+        metadata: metadata('acme'),
+      },
     ]);
     for (let i = 0; i < leads.length; i += 100)
-      await Promise.all(leads.slice(i, i + 100).map((events) => store.appendToStream(`lead-${(events[0].data as { leadId: string }).leadId}`, events, { expectedRevision: 'no_stream' })));
+      await Promise.all(
+        leads
+          .slice(i, i + 100)
+          .map((events) => store.appendToStream(`lead-${(events[0].data as { leadId: string }).leadId}`, events, { expectedRevision: 'no_stream' })),
+      );
     const known = await ok(CAPTURE, { input: { name: 'Known Lead', email: 'known@example.com' } }, as['admin@acme.test']);
     const total = (await ok(LEADS, {}, as['admin@acme.test'])).leads.total as number;
     const snapshot = async () => (await pool.query(`SELECT * FROM crm_leads ORDER BY id`)).rows;
@@ -129,7 +138,10 @@ describe('the processor runtime in the app', () => {
 
     // acme's own writes to that read model fail fast (not after the 5 s wait), saying why.
     const waiting = Date.now();
-    await expect(service.waitFor(['orders.quotes'], position)).rejects.toMatchObject({ code: 'READ_MODEL_LAGGING', message: expect.stringContaining('stopped for your tenant') });
+    await expect(service.waitFor(['orders.quotes'], position)).rejects.toMatchObject({
+      code: 'READ_MODEL_LAGGING',
+      message: expect.stringContaining('stopped for your tenant'),
+    });
     expect(Date.now() - waiting).toBeLessThan(1000);
 
     // A retry cannot fix this event: it stays parked, counted, nothing skipped.

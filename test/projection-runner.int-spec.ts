@@ -124,7 +124,9 @@ describe('processor runtime (PostgreSQL)', () => {
 
     const status = failing.getStatus();
     expect(status.state).toBe('RUNNING');
-    expect(status.parks).toEqual([expect.objectContaining({ tenantId: T('tenant-a'), position: a[1].position, eventType: 'Counted', error: 'cannot count 12' })]);
+    expect(status.parks).toEqual([
+      expect.objectContaining({ tenantId: T('tenant-a'), position: a[1].position, eventType: 'Counted', error: 'cannot count 12' }),
+    ]);
     expect(await rows(T('tenant-a'))).toEqual([11]); // 13 waits behind 12: not applied, not skipped
     const stored = await readCheckpoint(pool, counted.name);
     expect(stored.position).toBe(status.position);
@@ -158,9 +160,13 @@ describe('processor runtime (PostgreSQL)', () => {
     const versioned: Projection = { ...counted, name: 'test.versioned', handles: ['Versioned'] };
     const put = (data: object, tenantId: string, schemaVersion?: number) => {
       const e = event(0, tenantId);
-      return store.appendToStream(`versioned-${randomUUID()}`, [{ ...e, type: 'Versioned', data, metadata: { ...e.metadata, ...(schemaVersion ? { schemaVersion } : {}) } }], {
-        expectedRevision: 'no_stream',
-      });
+      return store.appendToStream(
+        `versioned-${randomUUID()}`,
+        [{ ...e, type: 'Versioned', data, metadata: { ...e.metadata, ...(schemaVersion ? { schemaVersion } : {}) } }],
+        {
+          expectedRevision: 'no_stream',
+        },
+      );
     };
     await put({ count: 1041 }, T('tenant-a'));
     const future = await put({ n: 1042 }, T('tenant-a'), 3);
@@ -238,8 +244,14 @@ describe('processor runtime (PostgreSQL)', () => {
     await reacting.start();
     await until(() => effects.includes('tenant-b:71'), "the other tenant's effect");
     expect(effects).toEqual(['tenant-a:61', 'tenant-b:71']);
-    expect(reacting.getStatus()).toMatchObject({ kind: 'reactor', parks: [expect.objectContaining({ tenantId: T('tenant-a'), error: 'mail server refuses 62' })] });
-    await until(async () => (await readCheckpoint(pool, 'test.notifier', 'reactor')).position === (await store.headPosition()), 'the checkpoint past the batch');
+    expect(reacting.getStatus()).toMatchObject({
+      kind: 'reactor',
+      parks: [expect.objectContaining({ tenantId: T('tenant-a'), error: 'mail server refuses 62' })],
+    });
+    await until(
+      async () => (await readCheckpoint(pool, 'test.notifier', 'reactor')).position === (await store.headPosition()),
+      'the checkpoint past the batch',
+    );
 
     broken = false;
     expect(await reacting.parking.retryAll()).toEqual([]);

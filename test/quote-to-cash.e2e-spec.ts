@@ -100,7 +100,10 @@ describe('quote to cash: a lead walked to a paid invoice, with the books kept (r
     expect(net(after, '2200') - net(before, '2200')).toBe(-10000);
     expect(after.totalDebit).toBe(after.totalCredit);
 
-    const receivables = await gql('accountant', `query { journalEntries(filter: { accountCode: "1100" }, perPage: 500) { items { sourceType sourceId lines { accountCode debit credit } } } }`);
+    const receivables = await gql(
+      'accountant',
+      `query { journalEntries(filter: { accountCode: "1100" }, perPage: 500) { items { sourceType sourceId lines { accountCode debit credit } } } }`,
+    );
     const ours = receivables.items.filter((e: { sourceId: string }) => e.sourceId === invoice.id);
     expect(ours).toHaveLength(1); // the invoice posted once, however often its event was delivered
     expect(ours[0].sourceType).toBe('InvoiceIssued');

@@ -63,9 +63,9 @@ describe('TenantReader (PostgreSQL, row-level security)', () => {
   });
 
   it('cannot write: the readers run as annals_reader, with SELECT only', async () => {
-    await expect(
-      reader.read('acme', (em) => em.execute(`UPDATE crm_leads SET name = 'changed' WHERE tenant_id = 'acme'`)),
-    ).rejects.toThrow(/permission denied/);
+    await expect(reader.read('acme', (em) => em.execute(`UPDATE crm_leads SET name = 'changed' WHERE tenant_id = 'acme'`))).rejects.toThrow(
+      /permission denied/,
+    );
     const names = await database.pool.query(`SELECT DISTINCT name FROM crm_leads`);
     expect(names.rows).toEqual([{ name: 'Lead' }]);
   });

@@ -95,16 +95,13 @@ export const DialogCommandButton = <R extends RaRecord, T>({
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<Record<string, string>>({});
-  const { record, mutate, isPending } = useRecordCommand<R, T, Record<string, string>>(
-    (dataProvider, record, values) => run(dataProvider, record, values),
-    {
-      success,
-      onSuccess: (data) => {
-        setOpen(false);
-        onSuccess?.(data);
-      },
+  const { record, mutate, isPending } = useRecordCommand<R, T, Record<string, string>>((dataProvider, record, values) => run(dataProvider, record, values), {
+    success,
+    onSuccess: (data) => {
+      setOpen(false);
+      onSuccess?.(data);
     },
-  );
+  });
   const permitted = useHasRole(roles);
   if (!record || !permitted || !allowed(record)) return null;
 

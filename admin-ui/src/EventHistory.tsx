@@ -17,7 +17,10 @@ const parsed = (value: unknown): unknown => {
 
 /** "LeadQualified" -> "Lead qualified". */
 const humanType = (type: string) => {
-  const words = type.replace(/\.v\d+$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = type
+    .replace(/\.v\d+$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 

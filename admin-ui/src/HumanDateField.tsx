@@ -22,8 +22,7 @@ export const humanDate = (value: string | Date, locale: string, now = Date.now()
   return date.toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' });
 };
 
-export const fullDate = (value: string | Date, locale: string) =>
-  new Date(value).toLocaleString(locale, { dateStyle: 'full', timeStyle: 'medium' });
+export const fullDate = (value: string | Date, locale: string) => new Date(value).toLocaleString(locale, { dateStyle: 'full', timeStyle: 'medium' });
 
 /** A date as people say it, with the exact moment on hover. */
 export const HumanDateField = (props: FieldProps) => {

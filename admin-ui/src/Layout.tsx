@@ -36,4 +36,8 @@ const AnnalsAppBar = () => (
   </AppBar>
 );
 
-export const Layout = ({ children }: { children: ReactNode }) => <RaLayout appBar={AnnalsAppBar} menu={Menu}>{children}</RaLayout>;
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <RaLayout appBar={AnnalsAppBar} menu={Menu}>
+    {children}
+  </RaLayout>
+);

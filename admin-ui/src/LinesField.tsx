@@ -27,11 +27,7 @@ export const LinesField = () => {
         {record.lines.map((line, index) => (
           <TableRow key={index}>
             <TableCell>
-              {line.productId ? (
-                <Link to={createPath({ resource: 'products', id: line.productId, type: 'show' })}>{line.description}</Link>
-              ) : (
-                line.description
-              )}
+              {line.productId ? <Link to={createPath({ resource: 'products', id: line.productId, type: 'show' })}>{line.description}</Link> : line.description}
             </TableCell>
             <TableCell className="amount">{line.quantity}</TableCell>
             <TableCell className="amount">

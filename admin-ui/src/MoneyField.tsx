@@ -18,11 +18,7 @@ export const MoneyField = ({ currency, strong, ...props }: FieldProps & { curren
 MoneyField.displayName = 'MoneyField';
 
 export const Money = ({ amount, currency, strong }: { amount: string; currency: string; strong?: boolean }) => (
-  <Typography
-    component="span"
-    variant="body2"
-    sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', fontWeight: strong ? 600 : undefined }}
-  >
+  <Typography component="span" variant="body2" sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', fontWeight: strong ? 600 : undefined }}>
     {amount}
     {currency ? ` ${currency}` : ''}
   </Typography>

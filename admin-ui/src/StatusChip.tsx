@@ -37,5 +37,4 @@ export const StatusChip = ({
   );
 };
 
-export const statusChoices = (resource: string, statuses: readonly string[]) =>
-  statuses.map((id) => ({ id, name: `resources.${resource}.status.${id}` }));
+export const statusChoices = (resource: string, statuses: readonly string[]) => statuses.map((id) => ({ id, name: `resources.${resource}.status.${id}` }));

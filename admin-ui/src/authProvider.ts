@@ -14,12 +14,23 @@ export type Identity = UserIdentity & Me;
 
 const LOGIN = /* GraphQL */ `
   mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) { token }
+    login(email: $email, password: $password) {
+      token
+    }
   }
 `;
 
 const ME = /* GraphQL */ `
-  query Me { me { userId email role tenantId tenantName currency } }
+  query Me {
+    me {
+      userId
+      email
+      role
+      tenantId
+      tenantName
+      currency
+    }
+  }
 `;
 
 // One `me` request per session, not one per component asking who is logged in.

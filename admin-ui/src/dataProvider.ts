@@ -85,8 +85,7 @@ const resourceOf = (name: string): ResourceConfig => {
 
 const toRecord = (r: ResourceConfig, item: RaRecord | null) => (item && r.toRecord ? r.toRecord(item) : item);
 
-const unsupported = (what: string) => () =>
-  Promise.reject(new HttpError(`${what} is not possible here: records change only through their actions.`, 405));
+const unsupported = (what: string) => () => Promise.reject(new HttpError(`${what} is not possible here: records change only through their actions.`, 405));
 
 /** Only the filters the API knows, without empty values (an empty search box means no filter). */
 const apiFilter = (allowed: readonly string[], filter: Record<string, unknown> = {}, booleans: readonly string[] = []) => {
@@ -221,8 +220,12 @@ const command = async <T extends RaRecord>(
 
 /** A mutation taking an id (named `idName`) and answering the resource's fields. */
 const byId = (name: string, fields: string, idName = 'id', extra: Record<string, string> = {}) => {
-  const declarations = Object.entries(extra).map(([arg, type]) => `, $${arg}: ${type}`).join('');
-  const uses = Object.keys(extra).map((arg) => `, ${arg}: $${arg}`).join('');
+  const declarations = Object.entries(extra)
+    .map(([arg, type]) => `, $${arg}: ${type}`)
+    .join('');
+  const uses = Object.keys(extra)
+    .map((arg) => `, ${arg}: $${arg}`)
+    .join('');
   return `mutation ${name[0].toUpperCase()}${name.slice(1)}($${idName}: ID!${declarations}) { ${name}(${idName}: $${idName}${uses}) { ${fields} } }`;
 };
 
@@ -360,8 +363,7 @@ export const dataProvider: AnnalsDataProvider = {
     return { data: (await visible<Client>('clients', convertLead.id, () => true)) ?? convertLead };
   },
 
-  changeProductPrice: (id, unitPrice) =>
-    command<Product>('products', CHANGE_PRODUCT_PRICE, { id: String(id), unitPrice: unitPrice.trim() }, ['unitPrice']),
+  changeProductPrice: (id, unitPrice) => command<Product>('products', CHANGE_PRODUCT_PRICE, { id: String(id), unitPrice: unitPrice.trim() }, ['unitPrice']),
   deactivateProduct: (id) => command<Product>('products', DEACTIVATE_PRODUCT, { id: String(id) }, ['active']),
   sendQuote: (id) => command<Quote>('quotes', SEND_QUOTE, { id: String(id) }),
   acceptQuote: (id) => command<Quote>('quotes', ACCEPT_QUOTE, { id: String(id) }),
@@ -373,8 +375,7 @@ export const dataProvider: AnnalsDataProvider = {
     await visible<Quote>('quotes', quoteId, (quote) => quote.orderId != null);
     return placed;
   },
-  authorizePayment: (id, reference) =>
-    command<Order>('orders', AUTHORIZE_PAYMENT, { orderId: String(id), reference: reference.trim() }),
+  authorizePayment: (id, reference) => command<Order>('orders', AUTHORIZE_PAYMENT, { orderId: String(id), reference: reference.trim() }),
   failPayment: (id, reason) => command<Order>('orders', FAIL_PAYMENT, { orderId: String(id), reason: reason.trim() }),
   shipOrder: (id, carrier, trackingNumber) =>
     command<Order>('orders', SHIP_ORDER, { orderId: String(id), carrier: carrier.trim(), trackingNumber: trackingNumber.trim() }),
@@ -390,12 +391,10 @@ export const dataProvider: AnnalsDataProvider = {
       ['status', 'amountPaid'],
     ),
   issueCreditNote: (invoiceId, amount, reason) =>
-    command<Invoice>(
-      'invoices',
-      ISSUE_CREDIT_NOTE,
-      { input: { invoiceId: String(invoiceId), amount: amount.trim(), reason: reason.trim() } },
-      ['status', 'credited'],
-    ),
+    command<Invoice>('invoices', ISSUE_CREDIT_NOTE, { input: { invoiceId: String(invoiceId), amount: amount.trim(), reason: reason.trim() } }, [
+      'status',
+      'credited',
+    ]),
   voidInvoice: (id, reason) => command<Invoice>('invoices', VOID_INVOICE, { id: String(id), reason: reason.trim() }),
 
   async reverseJournalEntry(id, reason) {

@@ -70,5 +70,4 @@ export const graphql = async <T>(query: string, variables: Record<string, unknow
 };
 
 /** The error code the server gave, if the error came from graphql(). */
-export const errorCode = (error: unknown): string | undefined =>
-  (error as { body?: { code?: string } } | null)?.body?.code;
+export const errorCode = (error: unknown): string | undefined => (error as { body?: { code?: string } } | null)?.body?.code;

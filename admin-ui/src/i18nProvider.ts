@@ -92,7 +92,7 @@ const annalsEnglish = {
       },
       disqualify_dialog: {
         title: 'Disqualify %{name}?',
-        content: 'Say why this lead is not a fit. The reason is kept in the lead\'s history.',
+        content: "Say why this lead is not a fit. The reason is kept in the lead's history.",
         reason: 'Reason',
         confirm: 'Disqualify',
       },
@@ -203,7 +203,7 @@ const annalsEnglish = {
       revise_help: 'Saving makes revision %{revision}, a draft again: send it once more when it is ready.',
       reject_dialog: {
         title: 'Reject the quote for %{clientName}?',
-        content: 'Say why the client turned it down. The reason is kept in the quote\'s history.',
+        content: "Say why the client turned it down. The reason is kept in the quote's history.",
       },
       notifications: {
         drafted: 'Quote drafted',

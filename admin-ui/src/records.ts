@@ -74,15 +74,7 @@ export type Quote = RaRecord & {
   updatedAt: string;
 };
 
-export type OrderStatus =
-  | 'PLACED'
-  | 'PAYMENT_AUTHORIZED'
-  | 'PAYMENT_FAILED'
-  | 'SHIPPED'
-  | 'DELIVERED'
-  | 'INVOICED'
-  | 'CLOSED'
-  | 'CANCELLED';
+export type OrderStatus = 'PLACED' | 'PAYMENT_AUTHORIZED' | 'PAYMENT_FAILED' | 'SHIPPED' | 'DELIVERED' | 'INVOICED' | 'CLOSED' | 'CANCELLED';
 
 export type Order = RaRecord & {
   quoteId: string;

@@ -49,23 +49,56 @@ export interface Args {
 }
 
 export const parseArgs = (argv: string[]): Args => {
-  const args: Args = { events: 250_000, writers: 8, clients: 16, appendSeconds: 5, commandSeconds: 15, relayEvents: 200_000, only: null, keep: false, pgStats: false, baseline: null };
+  const args: Args = {
+    events: 250_000,
+    writers: 8,
+    clients: 16,
+    appendSeconds: 5,
+    commandSeconds: 15,
+    relayEvents: 200_000,
+    only: null,
+    keep: false,
+    pgStats: false,
+    baseline: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
     switch (flag) {
-      case '--events': args.events = Number(value()); break;
-      case '--writers': args.writers = Number(value()); break;
-      case '--clients': args.clients = Number(value()); break;
-      case '--append-seconds': args.appendSeconds = Number(value()); break;
-      case '--command-seconds': args.commandSeconds = Number(value()); break;
-      case '--relay-events': args.relayEvents = Number(value()); break;
-      case '--only': args.only = value().split(','); break;
-      case '--keep': args.keep = true; break;
-      case '--pg-stats': args.pgStats = true; break;
-      case '--baseline': args.baseline = value(); break;
+      case '--events':
+        args.events = Number(value());
+        break;
+      case '--writers':
+        args.writers = Number(value());
+        break;
+      case '--clients':
+        args.clients = Number(value());
+        break;
+      case '--append-seconds':
+        args.appendSeconds = Number(value());
+        break;
+      case '--command-seconds':
+        args.commandSeconds = Number(value());
+        break;
+      case '--relay-events':
+        args.relayEvents = Number(value());
+        break;
+      case '--only':
+        args.only = value().split(',');
+        break;
+      case '--keep':
+        args.keep = true;
+        break;
+      case '--pg-stats':
+        args.pgStats = true;
+        break;
+      case '--baseline':
+        args.baseline = value();
+        break;
       case '--help':
-        console.log('npm run bench -- [--events N] [--writers N] [--clients N] [--append-seconds S] [--command-seconds S] [--relay-events N] [--only append,read-all,rebuild,commands,relay] [--keep] [--pg-stats] [--baseline GIT_REF]');
+        console.log(
+          'npm run bench -- [--events N] [--writers N] [--clients N] [--append-seconds S] [--command-seconds S] [--relay-events N] [--only append,read-all,rebuild,commands,relay] [--keep] [--pg-stats] [--baseline GIT_REF]',
+        );
         process.exit(0);
       default:
         throw new Error(`unknown flag ${argv[i]} (try --help)`);

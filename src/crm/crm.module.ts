@@ -8,15 +8,7 @@ import { TenantDirectory } from './application/tenant-directory';
 import { ActivityResolver } from './api/activity.resolver';
 
 @Module({
-  providers: [
-    CrmQueries,
-    TenantDirectory,
-    ClientRegistration,
-    LeadConversionProcessManager,
-    LeadResolver,
-    ClientResolver,
-    ActivityResolver,
-  ],
+  providers: [CrmQueries, TenantDirectory, ClientRegistration, LeadConversionProcessManager, LeadResolver, ClientResolver, ActivityResolver],
   exports: [ClientRegistration, CrmQueries],
 })
 export class CrmModule {}

@@ -19,11 +19,7 @@ const kafkaLogger = new Logger('Kafka');
 export class KafkaRelayReactor implements ReactorProvider, OnApplicationShutdown {
   private readonly relay?: KafkaRelay;
 
-  constructor(
-    @Inject(KAFKA) kafka: Kafka | null,
-    @Inject(DATABASE) database: Database,
-    @Inject(EVENT_STORE) store: EventStore,
-  ) {
+  constructor(@Inject(KAFKA) kafka: Kafka | null, @Inject(DATABASE) database: Database, @Inject(EVENT_STORE) store: EventStore) {
     if (kafka) this.relay = new KafkaRelay(database.pool, store, kafka, { log: (message) => kafkaLogger.warn(message) });
   }
 

@@ -9,15 +9,7 @@ import { QuoteExpiryJob } from './application/quote-expiry.job';
 
 /** Catalogue, quotes and orders. Invoices (InvoicesModule) import it for OrderLifecycle. */
 @Module({
-  providers: [
-    TenantCurrency,
-    OrdersQueries,
-    QuoteExpiryJob,
-    OrderLifecycle,
-    ProductResolver,
-    QuoteResolver,
-    OrderResolver,
-  ],
+  providers: [TenantCurrency, OrdersQueries, QuoteExpiryJob, OrderLifecycle, ProductResolver, QuoteResolver, OrderResolver],
   exports: [OrderLifecycle, OrdersQueries],
 })
 export class OrdersModule {}

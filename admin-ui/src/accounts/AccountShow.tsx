@@ -28,15 +28,15 @@ const AccountHeader = () => {
 
 /** What an entry did to this account: its debit or credit on the account's lines. */
 const AmountOnAccount = ({ side, code }: { side: 'debit' | 'credit'; code: string; label?: string }) => (
-    <FunctionField<JournalEntry>
-      render={(entry) => {
-        const sum = entry.lines
-          .filter((line) => line.accountCode === code)
-          .map((line) => line[side])
-          .filter((amount) => amount !== '0.00');
-        return sum.length ? sum.map((amount, index) => <Money key={index} amount={amount} currency={entry.currency} />) : null;
-      }}
-    />
+  <FunctionField<JournalEntry>
+    render={(entry) => {
+      const sum = entry.lines
+        .filter((line) => line.accountCode === code)
+        .map((line) => line[side])
+        .filter((amount) => amount !== '0.00');
+      return sum.length ? sum.map((amount, index) => <Money key={index} amount={amount} currency={entry.currency} />) : null;
+    }}
+  />
 );
 
 const GeneralLedger = () => {
@@ -54,7 +54,11 @@ const GeneralLedger = () => {
         perPage={25}
         pagination={<Pagination />}
       >
-        <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography color="text.secondary">{translate('resources.accounts.no_entries')}</Typography>}>
+        <Datagrid
+          rowClick="show"
+          bulkActionButtons={false}
+          empty={<Typography color="text.secondary">{translate('resources.accounts.no_entries')}</Typography>}
+        >
           <TextField source="date" label="resources.journalEntries.fields.date" />
           <TextField source="memo" label="resources.journalEntries.fields.memo" sortable={false} />
           <AmountOnAccount side="debit" code={account.code} label="resources.journalEntries.lines.debit" />

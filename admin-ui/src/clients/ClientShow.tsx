@@ -42,7 +42,11 @@ const ClientRecords = ({ reference, sort, children }: { reference: string; sort:
       <Datagrid
         rowClick="show"
         bulkActionButtons={false}
-        empty={<Typography color="text.secondary">{translate('resources.clients.none', { what: translate(`resources.${reference}.name`, { smart_count: 2 }).toLowerCase() })}</Typography>}
+        empty={
+          <Typography color="text.secondary">
+            {translate('resources.clients.none', { what: translate(`resources.${reference}.name`, { smart_count: 2 }).toLowerCase() })}
+          </Typography>
+        }
       >
         {children}
       </Datagrid>

@@ -1,14 +1,4 @@
-import {
-  AutocompleteInput,
-  Datagrid,
-  ExportButton,
-  List,
-  ReferenceField,
-  ReferenceInput,
-  SelectInput,
-  TextField,
-  TopToolbar,
-} from 'react-admin';
+import { AutocompleteInput, Datagrid, ExportButton, List, ReferenceField, ReferenceInput, SelectInput, TextField, TopToolbar } from 'react-admin';
 import { MoneyField } from '../MoneyField';
 import { InvoiceStatusChip, invoiceStatusChoices } from './InvoiceStatusChip';
 

@@ -3,17 +3,7 @@ import PaymentsIcon from '@mui/icons-material/Payments';
 import RemoveCircleIcon from '@mui/icons-material/RemoveCircle';
 import SendIcon from '@mui/icons-material/Send';
 import { Alert, Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import {
-  Labeled,
-  ListButton,
-  ReferenceField,
-  Show,
-  TabbedShowLayout,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Labeled, ListButton, ReferenceField, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { BILLERS } from '../roles';
 import { CommandButton, DialogCommandButton } from '../CommandButton';
 import type { Invoice, PaymentMethod } from '../dataProvider';

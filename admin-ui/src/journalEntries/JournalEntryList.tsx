@@ -19,12 +19,7 @@ const JournalEntryListActions = () => (
 );
 
 export const JournalEntryList = () => (
-  <List
-    filters={journalEntryFilters}
-    actions={<JournalEntryListActions />}
-    sort={{ field: 'date', order: 'DESC' }}
-    perPage={25}
-  >
+  <List filters={journalEntryFilters} actions={<JournalEntryListActions />} sort={{ field: 'date', order: 'DESC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="date" />
       <TextField source="memo" sortable={false} sx={{ fontWeight: 500 }} />

@@ -8,11 +8,5 @@ export const SourceField = (_: { source?: string; label?: string; sortable?: boo
   const translate = useTranslate();
   if (!entry) return null;
   const kind = entry.sourceType ?? (entry.reversalOf ? 'Reversal' : 'Manual');
-  return (
-    <Chip
-      size="small"
-      variant={entry.sourceType ? 'filled' : 'outlined'}
-      label={translate(`resources.journalEntries.source.${kind}`, { _: kind })}
-    />
-  );
+  return <Chip size="small" variant={entry.sourceType ? 'filled' : 'outlined'} label={translate(`resources.journalEntries.source.${kind}`, { _: kind })} />;
 };

@@ -9,10 +9,10 @@ export const DisqualifyButton = () => {
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const { lead, mutate, isPending } = useLeadCommand(
-    (dataProvider, lead) => dataProvider.disqualifyLead(lead.id, reason.trim()),
-    { success: 'resources.leads.notifications.disqualified', onSuccess: () => setOpen(false) },
-  );
+  const { lead, mutate, isPending } = useLeadCommand((dataProvider, lead) => dataProvider.disqualifyLead(lead.id, reason.trim()), {
+    success: 'resources.leads.notifications.disqualified',
+    onSuccess: () => setOpen(false),
+  });
   if (lead?.status !== 'NEW') return null;
 
   const submit = (event: FormEvent) => {
@@ -22,7 +22,15 @@ export const DisqualifyButton = () => {
 
   return (
     <>
-      <Button label="resources.leads.actions.disqualify" onClick={() => { setReason(''); setOpen(true); }} color="error" variant="outlined">
+      <Button
+        label="resources.leads.actions.disqualify"
+        onClick={() => {
+          setReason('');
+          setOpen(true);
+        }}
+        color="error"
+        variant="outlined"
+      >
         <BlockIcon />
       </Button>
       <Dialog open={open} onClose={() => !isPending && setOpen(false)} fullWidth maxWidth="sm">
@@ -45,13 +53,7 @@ export const DisqualifyButton = () => {
           </DialogContent>
           <DialogActions>
             <Button label="ra.action.cancel" onClick={() => setOpen(false)} disabled={isPending} />
-            <Button
-              type="submit"
-              label="resources.leads.disqualify_dialog.confirm"
-              color="error"
-              variant="contained"
-              disabled={isPending || !reason.trim()}
-            >
+            <Button type="submit" label="resources.leads.disqualify_dialog.confirm" color="error" variant="contained" disabled={isPending || !reason.trim()}>
               <BlockIcon />
             </Button>
           </DialogActions>

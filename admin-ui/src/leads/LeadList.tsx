@@ -1,15 +1,4 @@
-import {
-  CreateButton,
-  Datagrid,
-  EmailField,
-  ExportButton,
-  List,
-  SearchInput,
-  SelectInput,
-  TextField,
-  TopToolbar,
-  useTranslate,
-} from 'react-admin';
+import { CreateButton, Datagrid, EmailField, ExportButton, List, SearchInput, SelectInput, TextField, TopToolbar, useTranslate } from 'react-admin';
 import { Typography } from '@mui/material';
 import { HumanDateField } from '../HumanDateField';
 import { LeadStatusChip, leadStatusChoices } from './LeadStatusChip';
@@ -39,12 +28,7 @@ const Empty = () => {
 };
 
 export const LeadList = () => (
-  <List
-    filters={useLeadFilters()}
-    actions={<LeadListActions />}
-    sort={{ field: 'createdAt', order: 'DESC' }}
-    perPage={25}
-  >
+  <List filters={useLeadFilters()} actions={<LeadListActions />} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false} empty={<Empty />}>
       <TextField source="name" sx={{ fontWeight: 500 }} />
       <TextField source="company" emptyText="—" />

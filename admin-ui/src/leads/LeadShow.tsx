@@ -9,9 +9,7 @@ import { LeadStatusChip } from './LeadStatusChip';
 import { QualifyButton } from './QualifyButton';
 import { OpenRelatedButton } from '../OpenRelatedButton';
 
-const OpenClientButton = () => (
-  <OpenRelatedButton<Lead> resource="clients" idOf={(lead) => lead.clientId} label="resources.leads.actions.open_client" />
-);
+const OpenClientButton = () => <OpenRelatedButton<Lead> resource="clients" idOf={(lead) => lead.clientId} label="resources.leads.actions.open_client" />;
 
 /** Each domain action shows itself only when the lead's status allows it. */
 const LeadShowActions = () => (

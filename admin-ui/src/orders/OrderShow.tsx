@@ -148,8 +148,7 @@ const OrderHeader = () => {
 };
 
 /** While the invoicing process manager has yet to issue the invoice, look again every second. */
-const refetchWhileInvoicing = (query: { state: { data?: unknown } }) =>
-  (query.state.data as Order | undefined)?.status === 'DELIVERED' ? 1000 : false;
+const refetchWhileInvoicing = (query: { state: { data?: unknown } }) => ((query.state.data as Order | undefined)?.status === 'DELIVERED' ? 1000 : false);
 
 export const OrderShow = () => (
   <Show actions={<OrderShowActions />} queryOptions={{ refetchInterval: refetchWhileInvoicing }}>

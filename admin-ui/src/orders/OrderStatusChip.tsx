@@ -2,16 +2,7 @@ import type { ChipProps } from '@mui/material';
 import type { OrderStatus } from '../dataProvider';
 import { StatusChip, statusChoices } from '../StatusChip';
 
-export const ORDER_STATUSES: OrderStatus[] = [
-  'PLACED',
-  'PAYMENT_AUTHORIZED',
-  'PAYMENT_FAILED',
-  'SHIPPED',
-  'DELIVERED',
-  'INVOICED',
-  'CLOSED',
-  'CANCELLED',
-];
+export const ORDER_STATUSES: OrderStatus[] = ['PLACED', 'PAYMENT_AUTHORIZED', 'PAYMENT_FAILED', 'SHIPPED', 'DELIVERED', 'INVOICED', 'CLOSED', 'CANCELLED'];
 
 const COLOURS: Record<OrderStatus, ChipProps['color']> = {
   PLACED: 'default',

@@ -10,7 +10,6 @@ import { HumanDateField } from '../HumanDateField';
 import { MoneyField } from '../MoneyField';
 import { ProductActiveChip } from './ProductActiveChip';
 
-
 const ChangePriceButton = () => (
   <DialogCommandButton<Product, Product>
     roles={SELLERS}
@@ -103,4 +102,3 @@ export const ProductShow = () => (
     </TabbedShowLayout>
   </Show>
 );
-

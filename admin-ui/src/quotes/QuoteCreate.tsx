@@ -45,12 +45,7 @@ const ProductPicker = () => {
   };
   return (
     <ReferenceInput source="productId" reference="products" filter={{ active: true }} sort={{ field: 'sku', order: 'ASC' }}>
-      <AutocompleteInput
-        label="resources.quotes.fields.product"
-        helperText="resources.quotes.helper.product"
-        onChange={fill}
-        sx={{ width: 260 }}
-      />
+      <AutocompleteInput label="resources.quotes.fields.product" helperText="resources.quotes.helper.product" onChange={fill} sx={{ width: 260 }} />
     </ReferenceInput>
   );
 };

@@ -37,12 +37,7 @@ const QuoteListActions = () => (
 );
 
 export const QuoteList = () => (
-  <List
-    filters={useQuoteFilters()}
-    actions={<QuoteListActions />}
-    sort={{ field: 'createdAt', order: 'DESC' }}
-    perPage={25}
-  >
+  <List filters={useQuoteFilters()} actions={<QuoteListActions />} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="clientName" sortable={false} sx={{ fontWeight: 500 }} />
       <FunctionField

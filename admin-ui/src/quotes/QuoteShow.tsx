@@ -75,9 +75,7 @@ const ReviseButton = () => {
   return <EditButton label="resources.quotes.actions.revise" icon={<EditNoteIcon />} variant="outlined" />;
 };
 
-const OpenOrderButton = () => (
-  <OpenRelatedButton<Quote> resource="orders" idOf={(quote) => quote.orderId} label="resources.quotes.actions.open_order" />
-);
+const OpenOrderButton = () => <OpenRelatedButton<Quote> resource="orders" idOf={(quote) => quote.orderId} label="resources.quotes.actions.open_order" />;
 
 /** Each domain action shows itself only when the quote's status allows it. */
 const QuoteShowActions = () => (

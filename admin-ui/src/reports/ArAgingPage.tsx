@@ -1,4 +1,19 @@
-import { Alert, Box, Card, CardContent, LinearProgress, Stack, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  LinearProgress,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableFooter,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Title, useCreatePath, useDataProvider, useStore, useTranslate } from 'react-admin';
 import type { ArAging, AnnalsDataProvider } from '../dataProvider';
@@ -20,8 +35,7 @@ export const ArAgingPage = () => {
     enabled: DATE.test(asOf),
   });
   const t = (key: string) => translate(`annals.ar_aging.${key}`);
-  const amount = (value: string, currency: string, strong?: boolean) =>
-    value === '0.00' ? '' : <Money amount={value} currency={currency} strong={strong} />;
+  const amount = (value: string, currency: string, strong?: boolean) => (value === '0.00' ? '' : <Money amount={value} currency={currency} strong={strong} />);
 
   return (
     <Card sx={{ mt: 2 }}>
@@ -61,9 +75,7 @@ export const ArAgingPage = () => {
                   {data.lines.map((line) => (
                     <TableRow key={line.clientId}>
                       <TableCell>
-                        <Link to={`${createPath({ resource: 'clients', id: line.clientId, type: 'show' })}/invoices`}>
-                          {line.clientName ?? line.clientId}
-                        </Link>
+                        <Link to={`${createPath({ resource: 'clients', id: line.clientId, type: 'show' })}/invoices`}>{line.clientName ?? line.clientId}</Link>
                       </TableCell>
                       <TableCell align="right">{line.invoiceCount}</TableCell>
                       {BUCKETS.map((bucket) => (

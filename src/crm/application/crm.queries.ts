@@ -27,8 +27,7 @@ const ACTIVITY_SORT = ['createdAt', 'dueOn', 'kind', 'subject'] as const;
 
 const orderBy = (args: ListArgs, allowed: readonly string[]) => {
   const field = args.sortField ?? 'createdAt';
-  if (!allowed.includes(field))
-    throw new BadInputError({ sortField: [`cannot sort by "${field}"; sort by one of: ${allowed.join(', ')}`] });
+  if (!allowed.includes(field)) throw new BadInputError({ sortField: [`cannot sort by "${field}"; sort by one of: ${allowed.join(', ')}`] });
   const order = args.sortOrder === SortOrder.ASC ? QueryOrder.ASC : QueryOrder.DESC;
   // id breaks ties, so pages never repeat or skip a row
   return { [field]: order, id: order };

@@ -18,10 +18,10 @@ export class TenantDirectory {
   async users(tenantId: string, ids: string[]): Promise<Map<string, Owner>> {
     const wanted = [...new Set(ids.filter(isUuid))];
     if (wanted.length === 0) return new Map();
-    const { rows } = await this.database.pool.query<Owner>(
-      `SELECT id, name, email, role FROM users WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
-      [tenantId, wanted],
-    );
+    const { rows } = await this.database.pool.query<Owner>(`SELECT id, name, email, role FROM users WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
+      tenantId,
+      wanted,
+    ]);
     return new Map(rows.map((row) => [row.id, row]));
   }
 

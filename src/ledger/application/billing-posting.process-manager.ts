@@ -62,7 +62,12 @@ export class BillingPostingProcessManager implements ReactorProvider {
     try {
       if (plan.kind === 'post') {
         const { entryId, date, memo, currency, lines, source } = plan;
-        await this.runner.run(journalEntryDecider, journalEntryStream(entryId), { type: 'PostJournalEntry', entryId, date, memo, currency, lines, source, chart }, context);
+        await this.runner.run(
+          journalEntryDecider,
+          journalEntryStream(entryId),
+          { type: 'PostJournalEntry', entryId, date, memo, currency, lines, source, chart },
+          context,
+        );
       } else {
         const { entryId, reversalEntryId, date, reason, source, notBeforeEntry } = plan;
         await this.runner.run(
@@ -74,8 +79,7 @@ export class BillingPostingProcessManager implements ReactorProvider {
       }
     } catch (error) {
       // Already done by another path (a person reversed the entry, an earlier delivery under another id): nothing is lost.
-      const done =
-        error instanceof LedgerError && (error.code === LedgerErrorCode.EntryAlreadyPosted || error.code === LedgerErrorCode.EntryAlreadyReversed);
+      const done = error instanceof LedgerError && (error.code === LedgerErrorCode.EntryAlreadyPosted || error.code === LedgerErrorCode.EntryAlreadyReversed);
       const nothingToReverse = plan.kind === 'reverse' && (error as { code?: string }).code === 'NOT_FOUND';
       if (!done && !nothingToReverse) throw error;
       this.logger.log(`${event.type} ${event.id}: ${(error as Error).message}; nothing more to post`);

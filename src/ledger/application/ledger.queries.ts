@@ -243,7 +243,13 @@ export class LedgerQueries {
     }
     const amounts = (buckets: Record<AgingBucket, bigint>): ArAgingAmounts => {
       const formatted = Object.fromEntries(AGING_BUCKETS.map((bucket) => [bucket, formatMinor(buckets[bucket], currency)])) as Record<AgingBucket, string>;
-      return { ...formatted, total: formatMinor(AGING_BUCKETS.reduce((sum, bucket) => sum + buckets[bucket], 0n), currency) };
+      return {
+        ...formatted,
+        total: formatMinor(
+          AGING_BUCKETS.reduce((sum, bucket) => sum + buckets[bucket], 0n),
+          currency,
+        ),
+      };
     };
     const lines = [...byClient.entries()]
       .map(([clientId, client]) => ({ clientId, clientName: names.get(clientId) ?? null, invoiceCount: client.invoices, ...amounts(client.buckets) }))

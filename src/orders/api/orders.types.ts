@@ -1,6 +1,19 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -191,7 +204,7 @@ export class DraftQuoteInput {
 
 @InputType()
 export class ReviseQuoteInput {
-  @Field(() => String, { nullable: true, description: "New last valid day; omit to keep the current one, null for no expiry" })
+  @Field(() => String, { nullable: true, description: 'New last valid day; omit to keep the current one, null for no expiry' })
   @IsOptional()
   @Matches(DATE, { message: "validUntil must be a date such as '2026-12-31'" })
   validUntil?: string | null;

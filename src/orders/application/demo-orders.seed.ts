@@ -28,14 +28,43 @@ const PRODUCTS = [
 
 type Stage = 'DRAFT' | 'SENT' | 'REJECTED' | 'PLACED' | 'PAYMENT_AUTHORIZED' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED';
 const QUOTES: { key: string; stage: Stage; lines: [sku: string, quantity: string][]; paid?: boolean }[] = [
-  { key: 'draft', stage: 'DRAFT', lines: [['WID-100', '10'], ['SRV-HOUR', '2']] },
+  {
+    key: 'draft',
+    stage: 'DRAFT',
+    lines: [
+      ['WID-100', '10'],
+      ['SRV-HOUR', '2'],
+    ],
+  },
   { key: 'sent', stage: 'SENT', lines: [['GAD-200', '3']] },
   { key: 'rejected', stage: 'REJECTED', lines: [['SRV-HOUR', '40']] },
   { key: 'placed', stage: 'PLACED', lines: [['WID-100', '4']] },
-  { key: 'authorized', stage: 'PAYMENT_AUTHORIZED', lines: [['GAD-200', '1'], ['WID-100', '2']] },
+  {
+    key: 'authorized',
+    stage: 'PAYMENT_AUTHORIZED',
+    lines: [
+      ['GAD-200', '1'],
+      ['WID-100', '2'],
+    ],
+  },
   { key: 'shipped', stage: 'SHIPPED', lines: [['GAD-200', '2']] },
-  { key: 'delivered', stage: 'DELIVERED', lines: [['WID-100', '12'], ['SRV-HOUR', '1.5']] },
-  { key: 'paid', stage: 'DELIVERED', lines: [['GAD-200', '1'], ['SRV-HOUR', '3']], paid: true },
+  {
+    key: 'delivered',
+    stage: 'DELIVERED',
+    lines: [
+      ['WID-100', '12'],
+      ['SRV-HOUR', '1.5'],
+    ],
+  },
+  {
+    key: 'paid',
+    stage: 'DELIVERED',
+    lines: [
+      ['GAD-200', '1'],
+      ['SRV-HOUR', '3'],
+    ],
+    paid: true,
+  },
   { key: 'cancelled', stage: 'CANCELLED', lines: [['WID-100', '1']] },
 ];
 
@@ -119,7 +148,16 @@ const payWhenIssued = async (runner: EventSourcedRunner, invoiceId: string, amou
         .run(
           invoiceDecider,
           invoiceStream(invoiceId),
-          { type: 'RecordPayment', invoiceId, paymentId: deterministicId(invoiceId, 'demo-payment'), amount, method: 'BANK_TRANSFER', reference: 'DEMO-WIRE-1', receivedOn: today, today },
+          {
+            type: 'RecordPayment',
+            invoiceId,
+            paymentId: deterministicId(invoiceId, 'demo-payment'),
+            amount,
+            method: 'BANK_TRANSFER',
+            reference: 'DEMO-WIRE-1',
+            receivedOn: today,
+            today,
+          },
           { ...context, idempotencyKey: `demo-payment:${invoiceId}` },
         )
         .catch(() => undefined); // the app may be stopping; the next start does not retry a paid demo

@@ -13,8 +13,7 @@ const OPEN: InvoiceStatus[] = [InvoiceStatus.ISSUED, InvoiceStatus.SENT, Invoice
 /** The business date, in UTC: what "overdue" is judged against. */
 export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
 
-export const isOverdue = (row: Pick<InvoiceView, 'status' | 'dueOn'>, today: string) =>
-  OPEN.includes(row.status as InvoiceStatus) && row.dueOn < today;
+export const isOverdue = (row: Pick<InvoiceView, 'status' | 'dueOn'>, today: string) => OPEN.includes(row.status as InvoiceStatus) && row.dueOn < today;
 
 export const toInvoice = (row: InvoiceView, today: string): Invoice => {
   const money = (minor: string | number) => formatMinor(BigInt(minor), row.currency);
@@ -38,8 +37,21 @@ export const toInvoice = (row: InvoiceView, today: string): Invoice => {
     paidOn: row.paidOn,
     voidedOn: row.voidedOn,
     voidReason: row.voidReason,
-    payments: row.payments.map((p) => ({ id: p.paymentId, amount: money(p.amount), method: p.method as PaymentMethod, reference: p.reference, receivedOn: p.receivedOn })),
-    creditNotes: row.creditNotes.map((c) => ({ id: c.creditNoteId, amount: money(c.amount), net: money(c.net), tax: money(c.tax), reason: c.reason, issuedOn: c.issuedOn })),
+    payments: row.payments.map((p) => ({
+      id: p.paymentId,
+      amount: money(p.amount),
+      method: p.method as PaymentMethod,
+      reference: p.reference,
+      receivedOn: p.receivedOn,
+    })),
+    creditNotes: row.creditNotes.map((c) => ({
+      id: c.creditNoteId,
+      amount: money(c.amount),
+      net: money(c.net),
+      tax: money(c.tax),
+      reason: c.reason,
+      issuedOn: c.issuedOn,
+    })),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -56,9 +68,7 @@ const orderBy = (args: ListArgs) => {
 
 const overdueFilter = (overdue: boolean | undefined, today: string): FilterQuery<InvoiceView> => {
   if (overdue === undefined || overdue === null) return {};
-  return overdue
-    ? { status: { $in: OPEN }, dueOn: { $lt: today } }
-    : { $or: [{ status: { $nin: OPEN } }, { dueOn: { $gte: today } }] };
+  return overdue ? { status: { $in: OPEN }, dueOn: { $lt: today } } : { $or: [{ status: { $nin: OPEN } }, { dueOn: { $gte: today } }] };
 };
 
 /** Reads of the invoices read model, always within the caller's tenant. */

@@ -38,7 +38,8 @@ export class AuthGuard implements CanActivate {
       throw new AuthError(
         'FORBIDDEN',
         `Your role (${role}) may not ${mutation ? 'run' : 'read'} ${operation.fieldName}` +
-          (allowed ? `; it is open to: ${allowed.join(', ')}` : '') + '. Ask an admin if you need it.',
+          (allowed ? `; it is open to: ${allowed.join(', ')}` : '') +
+          '. Ask an admin if you need it.',
       );
     return true;
   }

@@ -38,14 +38,10 @@ export class AuthService {
   }
 
   async login(email: string, password: string): Promise<string> {
-    const { rows } = await this.database.pool.query(
-      `SELECT id, tenant_id, email, role, password_hash FROM users WHERE email = lower($1)`,
-      [email.trim()],
-    );
+    const { rows } = await this.database.pool.query(`SELECT id, tenant_id, email, role, password_hash FROM users WHERE email = lower($1)`, [email.trim()]);
     const user = rows[0];
     // The same answer for an unknown email and a wrong password: no user enumeration.
-    if (!user || !(await verifyPassword(password, user.password_hash)))
-      throw new AuthError('UNAUTHENTICATED', 'Email or password is incorrect');
+    if (!user || !(await verifyPassword(password, user.password_hash))) throw new AuthError('UNAUTHENTICATED', 'Email or password is incorrect');
     const claims: Omit<TokenClaims, 'sub' | 'exp'> = { tid: user.tenant_id, email: user.email, role: user.role };
     return jwt.sign(claims, this.key, { subject: user.id, expiresIn: TOKEN_LIFETIME, issuer: 'annals', algorithm: 'HS256' });
   }
@@ -54,8 +50,7 @@ export class AuthService {
   authenticate(authorization: string | undefined, requestId?: string, idempotencyKey?: string): Caller {
     if (!authorization) throw new AuthError('UNAUTHENTICATED', 'Sign in first: send "Authorization: Bearer <token>" (get a token from the login mutation)');
     const [scheme, token] = authorization.split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token)
-      throw new AuthError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AuthError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
     const claims = this.verify(token);
     return {
       userId: claims.sub,

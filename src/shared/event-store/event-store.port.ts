@@ -119,7 +119,10 @@ export class WrongExpectedRevisionError extends Error {
 /** Raised when some, but not all, event ids of an append are already stored elsewhere. */
 export class IdempotencyConflictError extends Error {
   readonly code = 'IDEMPOTENCY_CONFLICT';
-  constructor(readonly streamName: string, readonly eventId: string) {
+  constructor(
+    readonly streamName: string,
+    readonly eventId: string,
+  ) {
     super(`Stream ${streamName}: event ${eventId} is already stored but the rest of the append differs`);
     this.name = 'IdempotencyConflictError';
   }

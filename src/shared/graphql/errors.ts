@@ -25,7 +25,11 @@ const formatOne = (error: GraphQLError): GraphQLFormattedError => {
   }
   // PostgreSQL refused a value's format (an id that is not a UUID, in a filter or lookup).
   if ((original as { code?: string }).code === '22P02')
-    return { ...base, message: 'An id is not in the expected format: ids are UUIDs such as 3f2b8c1e-9d4a-4c6e-8b1a-2d5f7e9a0c13', extensions: { code: 'BAD_USER_INPUT' } };
+    return {
+      ...base,
+      message: 'An id is not in the expected format: ids are UUIDs such as 3f2b8c1e-9d4a-4c6e-8b1a-2d5f7e9a0c13',
+      extensions: { code: 'BAD_USER_INPUT' },
+    };
   logger.error(`${error.path?.join('.') ?? 'request'}: ${original.stack ?? original.message}`);
   return { ...base, message: 'Internal server error; it has been logged', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 };

@@ -18,7 +18,17 @@ export class RecordedEventType {
 }
 
 /** Record kinds whose history can be read, and the stream category each lives in. */
-export const HISTORY_ENTITIES: Record<string, string> = { lead: 'lead', client: 'client', activity: 'activity', invoice: 'invoice', product: 'product', quote: 'quote', order: 'order', journalEntry: 'journalEntry', chartOfAccounts: 'chartOfAccounts' };
+export const HISTORY_ENTITIES: Record<string, string> = {
+  lead: 'lead',
+  client: 'client',
+  activity: 'activity',
+  invoice: 'invoice',
+  product: 'product',
+  quote: 'quote',
+  order: 'order',
+  journalEntry: 'journalEntry',
+  chartOfAccounts: 'chartOfAccounts',
+};
 
 @Resolver()
 export class HistoryResolver {

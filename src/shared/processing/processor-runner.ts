@@ -178,7 +178,13 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
     const runId = ++this.runId;
     const { checkpoint, parks } = await this.store.load();
     if (runId !== this.runId || this.stopped) return;
-    this.status = { ...this.status, position: checkpoint.position, caughtUpTo: checkpoint.position, retries: checkpoint.retries, updatedAt: checkpoint.updatedAt };
+    this.status = {
+      ...this.status,
+      position: checkpoint.position,
+      caughtUpTo: checkpoint.position,
+      retries: checkpoint.retries,
+      updatedAt: checkpoint.updatedAt,
+    };
     if (this.status.state !== 'REBUILDING') this.setState('RUNNING');
     this.processedTo = checkpoint.position;
     this.recorded = checkpoint.position;
@@ -399,8 +405,11 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
     this.options.log(`processor ${this.name}: ${describeError(error)} (retry ${retries})`);
     void this.store.recordFailure(this.status.lastError, retries).catch(noop);
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      if (!this.stopped && this.isLeader()) void this.run().catch((e) => this.fail(e, this.runId));
-    }, retryDelay(this.options, retries));
+    this.timer = setTimeout(
+      () => {
+        if (!this.stopped && this.isLeader()) void this.run().catch((e) => this.fail(e, this.runId));
+      },
+      retryDelay(this.options, retries),
+    );
   }
 }

@@ -108,10 +108,13 @@ export class ProcessorRuntime {
           this.waiters.delete(wake);
           resolve(true);
         };
-        const timer = setTimeout(() => {
-          this.waiters.delete(wake);
-          resolve(false);
-        }, Math.min(remaining, 250));
+        const timer = setTimeout(
+          () => {
+            this.waiters.delete(wake);
+            resolve(false);
+          },
+          Math.min(remaining, 250),
+        );
         this.waiters.add(wake);
       });
       if (tenantId !== undefined) this.failIfParked(names, position, tenantId);
@@ -125,7 +128,8 @@ export class ProcessorRuntime {
 
   /** The tenant of the event stored at `position`. */
   private async tenantAt(position: bigint): Promise<string | undefined> {
-    for await (const event of this.store.readAll({ after: position - 1n, maxCount: 1 })) return event.position === position ? event.metadata.tenantId : undefined;
+    for await (const event of this.store.readAll({ after: position - 1n, maxCount: 1 }))
+      return event.position === position ? event.metadata.tenantId : undefined;
     return undefined;
   }
 
@@ -226,7 +230,10 @@ export class ProcessorRuntime {
     if (!runner) return;
     if (command === 'parks') {
       if (runner.isLeader()) return;
-      void readParks(this.pool, [name]).then((parks) => this.parks.set(name, parks.get(name) ?? []), () => undefined);
+      void readParks(this.pool, [name]).then(
+        (parks) => this.parks.set(name, parks.get(name) ?? []),
+        () => undefined,
+      );
       return;
     }
     if (!runner.isLeader()) return;

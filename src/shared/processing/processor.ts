@@ -68,11 +68,7 @@ export const decodeAll = (decode: EventDecoder | undefined, events: RecordedEven
 export const tenantOf = (event: RecordedEvent): string => event.metadata?.tenantId ?? '';
 
 /** A reactor that handles one event at a time, in order (process managers). */
-export const eachEvent = (
-  name: string,
-  handles: readonly string[],
-  react: (event: RecordedEvent) => Promise<void>,
-): Reactor<RecordedEvent[]> => ({
+export const eachEvent = (name: string, handles: readonly string[], react: (event: RecordedEvent) => Promise<void>): Reactor<RecordedEvent[]> => ({
   name,
   handles,
   prepare: (events) => events,

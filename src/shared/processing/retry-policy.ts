@@ -11,8 +11,7 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { backoffMs: 500, maxBackoffMs: 60_000 };
 
 /** The pause before attempt `failures + 1` (failures counts from 1). */
-export const retryDelay = (policy: RetryPolicy, failures: number): number =>
-  Math.min(policy.backoffMs * 2 ** Math.max(0, failures - 1), policy.maxBackoffMs);
+export const retryDelay = (policy: RetryPolicy, failures: number): number => Math.min(policy.backoffMs * 2 ** Math.max(0, failures - 1), policy.maxBackoffMs);
 
 /** SQLSTATE classes of a server or connection in trouble, not of a statement that cannot work. */
 const TRANSIENT_SQLSTATE = /^(08|53|57P|58|40001|40P01|55P03)/;
@@ -28,7 +27,10 @@ export const isTransient = (error: unknown): boolean => {
   const { code, name, message } = error as { code?: unknown; name?: unknown; message?: unknown };
   if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_NODE_CODES.has(code))) return true;
   if (typeof name === 'string' && name.startsWith('KafkaJS')) return true;
-  return typeof message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error|Cannot use a pool after calling end/i.test(message);
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|connection timeout|Client has encountered a connection error|Cannot use a pool after calling end/i.test(message)
+  );
 };
 
 export const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -59,7 +59,15 @@ export class TenantParking {
   /** Parks the event's tenant at it; the checkpoint moves to `upTo` for everyone else. */
   async park(event: RecordedEvent, error: unknown, upTo: bigint): Promise<void> {
     const now = new Date();
-    const park: Park = { tenantId: tenantOf(event), position: event.position, eventType: event.type, error: describeError(error), retries: 0, parkedAt: now, updatedAt: now };
+    const park: Park = {
+      tenantId: tenantOf(event),
+      position: event.position,
+      eventType: event.type,
+      error: describeError(error),
+      retries: 0,
+      parkedAt: now,
+      updatedAt: now,
+    };
     await this.store.park(park, upTo);
     this.parks.set(park.tenantId, park);
     this.epoch++;
@@ -86,15 +94,18 @@ export class TenantParking {
   private schedule(park: Park): void {
     if (!this.options.autoRetry) return;
     clearTimeout(this.timers.get(park.tenantId));
-    const timer = setTimeout(() => {
-      this.timers.delete(park.tenantId);
-      if (!this.runner.isLeader()) return;
-      this.retry(park.tenantId).catch((error) => {
-        this.options.log(`processor ${this.runner.name}: retrying tenant ${park.tenantId}: ${describeError(error)}`);
-        const current = this.parks.get(park.tenantId);
-        if (current) this.schedule({ ...current, retries: current.retries + 1 });
-      });
-    }, retryDelay(this.options, park.retries + 1));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(park.tenantId);
+        if (!this.runner.isLeader()) return;
+        this.retry(park.tenantId).catch((error) => {
+          this.options.log(`processor ${this.runner.name}: retrying tenant ${park.tenantId}: ${describeError(error)}`);
+          const current = this.parks.get(park.tenantId);
+          if (current) this.schedule({ ...current, retries: current.retries + 1 });
+        });
+      },
+      retryDelay(this.options, park.retries + 1),
+    );
     timer.unref?.();
     this.timers.set(park.tenantId, timer);
   }

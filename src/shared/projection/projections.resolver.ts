@@ -23,7 +23,8 @@ export class ProjectionStatusType {
   @Field({ description: 'Checkpoint: the last position applied' }) position: string;
   @Field({ description: 'Last position in the log' }) headPosition: string;
   @Field({ description: 'Positions between what is applied (or known irrelevant) and the head' }) lag: string;
-  @Field(() => String, { nullable: true, description: 'Position of the earliest event it is parked on (of the tenants you may see)' }) failedPosition: string | null;
+  @Field(() => String, { nullable: true, description: 'Position of the earliest event it is parked on (of the tenants you may see)' }) failedPosition:
+    string | null;
   @Field(() => String, { nullable: true }) failedEventType: string | null;
   @Field(() => String, { nullable: true }) lastError: string | null;
   @Field(() => Int) retries: number;
@@ -72,7 +73,8 @@ export class ProjectionsResolver {
 
   @Allow('admin')
   @Mutation(() => ProjectionStatusType, {
-    description: 'A read model: rebuilt from the whole log beside the live one, which answers until the switch. A reactor: replayed from the start (its effects are idempotent)',
+    description:
+      'A read model: rebuilt from the whole log beside the live one, which answers until the switch. A reactor: replayed from the start (its effects are idempotent)',
   })
   async rebuildProjection(@Caller() caller: Caller, @Args('name') name: string) {
     return view(caller, await this.service.rebuild(name));
@@ -86,9 +88,13 @@ export class ProjectionsResolver {
 
   @Allow('admin')
   @Mutation(() => ProjectionStatusType, {
-    description: 'Replay a processor from a position of the log (after it): a reactor\'s effects are idempotent, so nothing happens twice',
+    description: "Replay a processor from a position of the log (after it): a reactor's effects are idempotent, so nothing happens twice",
   })
-  async replayProcessor(@Caller() caller: Caller, @Args('name') name: string, @Args('from', { description: 'Position to replay after; "0" is the start' }) from: string) {
+  async replayProcessor(
+    @Caller() caller: Caller,
+    @Args('name') name: string,
+    @Args('from', { description: 'Position to replay after; "0" is the start' }) from: string,
+  ) {
     if (!/^\d{1,19}$/.test(from)) throw new BadInputError({ from: ['a log position: digits, "0" for the start'] });
     return view(caller, await this.service.replay(name, BigInt(from)));
   }
