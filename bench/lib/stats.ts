@@ -99,7 +99,7 @@ export const parseArgs = (argv: string[]): Args => {
         console.log(
           'npm run bench -- [--events N] [--writers N] [--clients N] [--append-seconds S] [--command-seconds S] [--relay-events N] [--only append,read-all,rebuild,commands,relay] [--keep] [--pg-stats] [--baseline GIT_REF]',
         );
-        process.exit(0);
+        return process.exit(0);
       default:
         throw new Error(`unknown flag ${argv[i]} (try --help)`);
     }

@@ -5,11 +5,13 @@ import { PositionNotifier } from '../event-store/postgres/postgres-event-store';
 import { CheckpointStore, DurableCheckpointStore } from './checkpoint-store';
 import { LeaderLease } from './leader-lease';
 import { decodeAll, EventDecoder, EventFailure, ProcessorDefinition, tenantOf } from './processor';
-import { DEFAULT_RETRY_POLICY, describeError, isTransient, retryDelay } from './retry-policy';
+import { describeError, isTransient, retryDelay } from './retry-policy';
 import { CATCH_UP_BATCH, ProcessorState, ProcessorStatus } from './processor-status';
 import { StagedBatch } from './staged-batch';
+import { resolveRunnerOptions } from './runner-seams';
 import type { BatchHost, ParkingHost, ProcessorRunnerOptions, ResolvedRunnerOptions } from './runner-seams';
 import { TenantParking } from './tenant-parking';
+import { projectorTransaction } from './projector-transaction';
 
 export { CATCH_UP_BATCH };
 export type { ProcessorState, ProcessorStatus } from './processor-status';
@@ -70,17 +72,7 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
     options: ProcessorRunnerOptions = {},
   ) {
     super();
-    this.options = {
-      batchSize: 2000,
-      catchUpBatchSize: CATCH_UP_BATCH,
-      standbyRetryMs: 5000,
-      lease: true,
-      autoRetry: true,
-      log: noop,
-      ...DEFAULT_RETRY_POLICY,
-      // An option given as undefined keeps its default.
-      ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)),
-    };
+    this.options = resolveRunnerOptions(options);
     this.store = options.store ?? new DurableCheckpointStore(pool, definition.name, definition.kind);
     if (!options.store) this.notifier = new PositionNotifier(pool, CHECKPOINT_CHANNEL, (position) => `${definition.name}:${position}`);
     if (this.options.lease) this.lease = new LeaderLease(pool, `annals.processor:${definition.name}`);
@@ -325,24 +317,13 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
     return this.options.decode;
   }
 
-  /**
-   * A projector's writes and, unless `checkpoint` is null, its checkpoint, in one transaction;
-   * checkpoint and COMMIT go in one round trip. The commit does not wait for its WAL flush: a read
-   * model is derived from the log, and a crash can only lose the last batches together with their
-   * checkpoint, which are then applied again from the log. The event log always commits synchronously.
-   */
-  async inTransaction(work: (tx: PoolClient) => Promise<void>, checkpoint: bigint | null): Promise<void> {
-    const tx = await this.pool.connect();
-    try {
-      await tx.query(this.options.schema ? `BEGIN; SET LOCAL search_path = ${tx.escapeIdentifier(this.options.schema)}, public` : 'BEGIN');
-      await work(tx);
-      await tx.query(`SET LOCAL synchronous_commit = off; ${checkpoint === null ? '' : this.store.checkpointSql(tx, checkpoint)} COMMIT`);
-    } catch (error) {
-      await tx.query('ROLLBACK').catch(noop);
-      throw error;
-    } finally {
-      tx.release();
-    }
+  /** A projector's writes and, unless `checkpoint` is null, its checkpoint, in one transaction (see projectorTransaction). */
+  inTransaction(work: (tx: PoolClient) => Promise<void>, checkpoint: bigint | null): Promise<void> {
+    return projectorTransaction(
+      this.pool,
+      { schema: this.options.schema, checkpoint: checkpoint === null ? null : (tx) => this.store.checkpointSql(tx, checkpoint) },
+      work,
+    );
   }
 
   /** A reactor's checkpoint, after the effect: written in order, not waited for by the next batch's effect. */

@@ -2,7 +2,8 @@ import type { Pool, PoolClient } from 'pg';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import type { CheckpointStore, Park } from './checkpoint-store';
 import type { EventDecoder, ProcessorDefinition } from './processor';
-import type { RetryPolicy } from './retry-policy';
+import { DEFAULT_RETRY_POLICY, RetryPolicy } from './retry-policy';
+import { CATCH_UP_BATCH } from './processor-status';
 
 /**
  * The seams between a processor's runner and the parts it hands work to (a parked tenant's
@@ -30,6 +31,18 @@ export interface ProcessorRunnerOptions extends Partial<RetryPolicy> {
 }
 
 export type ResolvedRunnerOptions = Required<Omit<ProcessorRunnerOptions, 'store' | 'schema' | 'decode'>> & { schema?: string; decode?: EventDecoder };
+
+/** The options with their defaults; an option given as undefined keeps its default. */
+export const resolveRunnerOptions = (options: ProcessorRunnerOptions): ResolvedRunnerOptions => ({
+  batchSize: 2000,
+  catchUpBatchSize: CATCH_UP_BATCH,
+  standbyRetryMs: 5000,
+  lease: true,
+  autoRetry: true,
+  log: () => undefined,
+  ...DEFAULT_RETRY_POLICY,
+  ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)),
+});
 
 /** What a processor's tenant parking needs of its runner. */
 export interface ParkingHost {
