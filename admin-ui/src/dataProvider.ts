@@ -2,22 +2,45 @@ import { HttpError, type DataProvider, type GetListParams, type Identifier, type
 import { graphql } from './graphql';
 import type { Account, ArAging, Client, Invoice, JournalEntry, Lead, Order, PaymentMethod, Product, Quote, RecordedEvent, TrialBalance } from './records';
 
-export type * from './records';
+import {
+  LEAD_FIELDS,
+  CLIENT_FIELDS,
+  PRODUCT_FIELDS,
+  QUOTE_FIELDS,
+  ORDER_FIELDS,
+  INVOICE_FIELDS,
+  ACCOUNT_FIELDS,
+  JOURNAL_ENTRY_FIELDS,
+  CAPTURE_LEAD,
+  QUALIFY_LEAD,
+  DISQUALIFY_LEAD,
+  CONVERT_LEAD,
+  CREATE_PRODUCT,
+  DRAFT_QUOTE,
+  REVISE_QUOTE,
+  POST_JOURNAL_ENTRY,
+  TRIAL_BALANCE,
+  AR_AGING,
+  HISTORY,
+  CHANGE_PRODUCT_PRICE,
+  DEACTIVATE_PRODUCT,
+  SEND_QUOTE,
+  ACCEPT_QUOTE,
+  REJECT_QUOTE,
+  PLACE_ORDER,
+  AUTHORIZE_PAYMENT,
+  FAIL_PAYMENT,
+  SHIP_ORDER,
+  CONFIRM_DELIVERY,
+  CANCEL_ORDER,
+  SEND_INVOICE,
+  VOID_INVOICE,
+  RECORD_PAYMENT,
+  ISSUE_CREDIT_NOTE,
+  REVERSE_JOURNAL_ENTRY,
+} from './documents';
 
-const LEAD_FIELDS = 'id name email company phone source status clientId createdAt updatedAt';
-const CLIENT_FIELDS = 'id name email company leadId createdAt';
-const PRODUCT_FIELDS = 'id sku name unitPrice taxRate currency active createdAt updatedAt';
-const LINE_FIELDS = 'productId description quantity unitPrice taxRate net tax';
-const QUOTE_FIELDS = `id clientId clientName status currency validUntil revision lines { ${LINE_FIELDS} } net tax total sentOn acceptedOn
-  rejectionReason orderId createdAt updatedAt`;
-const ORDER_FIELDS = `id quoteId clientId clientName status currency lines { ${LINE_FIELDS} } net tax total placedOn paymentReference
-  paymentFailureReason carrier trackingNumber shippedOn deliveredOn cancelReason invoiceId createdAt updatedAt`;
-const INVOICE_FIELDS = `id number orderId clientId currency status net tax total amountPaid credited balanceDue issuedOn dueOn overdue
-  sentOn paidOn voidedOn voidReason payments { id amount method reference receivedOn }
-  creditNotes { id amount net tax reason issuedOn } createdAt updatedAt`;
-const ACCOUNT_FIELDS = 'id code name type open debit credit balance';
-const JOURNAL_ENTRY_FIELDS = `id date memo currency lines { accountCode accountName debit credit } total sourceType sourceId reversalOf
-  reversedBy reversalReason postedBy postedAt`;
+export type * from './records';
 
 type ResourceConfig = {
   list: string;
@@ -144,18 +167,6 @@ const fetchOne = async (resource: string, id: Identifier) => {
   return toRecord(r, data[r.one]);
 };
 
-const CAPTURE_LEAD = `
-  mutation CaptureLead($input: CaptureLeadInput!) { captureLead(input: $input) { ${LEAD_FIELDS} } }`;
-const QUALIFY_LEAD = `mutation QualifyLead($id: ID!) { qualifyLead(id: $id) { ${LEAD_FIELDS} } }`;
-const DISQUALIFY_LEAD = `
-  mutation DisqualifyLead($id: ID!, $reason: String!) { disqualifyLead(id: $id, reason: $reason) { ${LEAD_FIELDS} } }`;
-const CONVERT_LEAD = `mutation ConvertLead($id: ID!) { convertLead(id: $id) { ${CLIENT_FIELDS} } }`;
-const CREATE_PRODUCT = `
-  mutation CreateProduct($input: CreateProductInput!) { createProduct(input: $input) { ${PRODUCT_FIELDS} } }`;
-const DRAFT_QUOTE = `mutation DraftQuote($input: DraftQuoteInput!) { draftQuote(input: $input) { ${QUOTE_FIELDS} } }`;
-const REVISE_QUOTE = `
-  mutation ReviseQuote($id: ID!, $input: ReviseQuoteInput!) { reviseQuote(id: $id, input: $input) { ${QUOTE_FIELDS} } }`;
-
 /** A quote form's lines as the API takes them: a product's defaults fill what is left empty. */
 const quoteLinesInput = (data: Record<string, unknown>) =>
   ((Array.isArray(data.lines) ? data.lines : []) as Record<string, unknown>[]).map((line) => ({
@@ -165,24 +176,6 @@ const quoteLinesInput = (data: Record<string, unknown>) =>
     unitPrice: orNull(line.unitPrice) ?? undefined,
     taxRate: orNull(line.taxRate) ?? undefined,
   }));
-const POST_JOURNAL_ENTRY = `
-  mutation PostJournalEntry($input: PostJournalEntryInput!) { postJournalEntry(input: $input) { ${JOURNAL_ENTRY_FIELDS} } }`;
-const TRIAL_BALANCE = `
-  query TrialBalance($asOf: String!) {
-    trialBalance(asOf: $asOf) { asOf currency totalDebit totalCredit lines { accountCode accountName accountType debit credit } }
-  }`;
-const AR_AGING = `
-  query ArAging($asOf: String!) {
-    arAging(asOf: $asOf) {
-      asOf currency
-      lines { clientId clientName invoiceCount current days1to30 days31to60 days61to90 over90 total }
-      totals { current days1to30 days31to60 days61to90 over90 total }
-    }
-  }`;
-const HISTORY = `
-  query History($entity: String!, $id: ID!) {
-    history(entity: $entity, id: $id) { type revision position recordedAt data metadata }
-  }`;
 
 /**
  * Read models follow the event log a moment after a command is accepted. Before answering a
@@ -217,36 +210,6 @@ const command = async <T extends RaRecord>(
   const record = await visible<T>(resource, id, (record) => settled.every((key) => record[key] === answer[key]));
   return { data: record ?? (toRecord(resourceOf(resource), answer) as T) };
 };
-
-/** A mutation taking an id (named `idName`) and answering the resource's fields. */
-const byId = (name: string, fields: string, idName = 'id', extra: Record<string, string> = {}) => {
-  const declarations = Object.entries(extra)
-    .map(([arg, type]) => `, $${arg}: ${type}`)
-    .join('');
-  const uses = Object.keys(extra)
-    .map((arg) => `, ${arg}: $${arg}`)
-    .join('');
-  return `mutation ${name[0].toUpperCase()}${name.slice(1)}($${idName}: ID!${declarations}) { ${name}(${idName}: $${idName}${uses}) { ${fields} } }`;
-};
-
-const CHANGE_PRODUCT_PRICE = byId('changeProductPrice', PRODUCT_FIELDS, 'id', { unitPrice: 'String!' });
-const DEACTIVATE_PRODUCT = byId('deactivateProduct', PRODUCT_FIELDS);
-const SEND_QUOTE = byId('sendQuote', QUOTE_FIELDS);
-const ACCEPT_QUOTE = byId('acceptQuote', QUOTE_FIELDS);
-const REJECT_QUOTE = byId('rejectQuote', QUOTE_FIELDS, 'id', { reason: 'String!' });
-const PLACE_ORDER = byId('placeOrder', ORDER_FIELDS, 'quoteId');
-const AUTHORIZE_PAYMENT = byId('authorizePayment', ORDER_FIELDS, 'orderId', { reference: 'String!' });
-const FAIL_PAYMENT = byId('failPayment', ORDER_FIELDS, 'orderId', { reason: 'String!' });
-const SHIP_ORDER = byId('shipOrder', ORDER_FIELDS, 'orderId', { carrier: 'String!', trackingNumber: 'String!' });
-const CONFIRM_DELIVERY = byId('confirmDelivery', ORDER_FIELDS, 'orderId');
-const CANCEL_ORDER = byId('cancelOrder', ORDER_FIELDS, 'orderId', { reason: 'String!' });
-const SEND_INVOICE = byId('sendInvoice', INVOICE_FIELDS);
-const VOID_INVOICE = byId('voidInvoice', INVOICE_FIELDS, 'id', { reason: 'String!' });
-const RECORD_PAYMENT = `
-  mutation RecordPayment($input: RecordPaymentInput!) { recordPayment(input: $input) { ${INVOICE_FIELDS} } }`;
-const ISSUE_CREDIT_NOTE = `
-  mutation IssueCreditNote($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { ${INVOICE_FIELDS} } }`;
-const REVERSE_JOURNAL_ENTRY = byId('reverseJournalEntry', JOURNAL_ENTRY_FIELDS, 'id', { reason: 'String!' });
 
 export type RecordPaymentInput = { invoiceId: string; amount: string; method: PaymentMethod; reference: string; receivedOn?: string | null };
 
