@@ -1,5 +1,5 @@
 import { Decider, assertNever } from '../../shared/domain/decider';
-import { NotFoundError } from '../../shared/domain/domain-error';
+import { existing, optionalText } from '../../shared/domain/guards';
 import { CrmError, CrmErrorCode } from './crm.error';
 import { ActivityEvent, ActivityKind, ActivitySubjectType } from './activity.events';
 import { activityEvents } from './crm.events';
@@ -37,20 +37,19 @@ export const decide = (command: ActivityCommand, state: Activity): ActivityEvent
     case 'LogActivity': {
       if (state.status !== 'NONE') throw new CrmError(CrmErrorCode.ActivityAlreadyExists, `Activity ${command.activityId} already exists`);
       if (command.subjectArchived) throw new CrmError(CrmErrorCode.ClientArchived, 'This client is archived; restore it before logging activities on it');
-      const subject = command.subject.trim();
-      if (!subject) throw new CrmError(CrmErrorCode.SubjectRequired, 'An activity needs a subject, such as "Call about renewal"');
-      const dueOn = command.dueOn?.trim() || null;
+      const subject = CrmError.requiredText(command.subject, CrmErrorCode.SubjectRequired, 'An activity needs a subject, such as "Call about renewal"');
+      const dueOn = optionalText(command.dueOn);
       if (dueOn !== null && !isBusinessDate(dueOn))
         throw new CrmError(CrmErrorCode.InvalidDueDate, `"${command.dueOn}" is not a date; write it as YYYY-MM-DD, such as 2026-12-31`);
-      const notes = command.notes?.trim() || null;
+      const notes = optionalText(command.notes);
       const { activityId, subjectType, subjectId, kind } = command;
       return [{ type: 'ActivityLogged', data: { activityId, subjectType, subjectId, kind, subject, notes, dueOn } }];
     }
     case 'CompleteTask': {
-      if (state.status === 'NONE') throw new NotFoundError('activity', command.activityId);
-      if (state.kind !== 'TASK') throw new CrmError(CrmErrorCode.NotATask, `Only a TASK can be completed; this activity is a ${state.kind}`);
-      if (state.completed) throw new CrmError(CrmErrorCode.TaskAlreadyCompleted, 'This task is already completed');
-      const { id, subjectType, subjectId } = state;
+      const activity = existing(state, 'activity', command.activityId);
+      if (activity.kind !== 'TASK') throw new CrmError(CrmErrorCode.NotATask, `Only a TASK can be completed; this activity is a ${activity.kind}`);
+      if (activity.completed) throw new CrmError(CrmErrorCode.TaskAlreadyCompleted, 'This task is already completed');
+      const { id, subjectType, subjectId } = activity;
       return [{ type: 'TaskCompleted', data: { activityId: id, subjectType, subjectId, completedAt: command.now.toISOString() } }];
     }
     default:

@@ -1,8 +1,8 @@
 import { Decider, assertNever } from '../../shared/domain/decider';
-import { NotFoundError } from '../../shared/domain/domain-error';
+import { existing, optionalText } from '../../shared/domain/guards';
 import { CrmError, CrmErrorCode } from './crm.error';
 import { AddressKind, ClientEvent, PostalAddress } from './client.events';
-import { isValidEmail } from './lead';
+import { changesOwner, validEmail, validName } from './crm-rules';
 import { clientEvents } from './crm.events';
 
 export type RegisterClient = {
@@ -58,31 +58,9 @@ export type ActiveClient = {
 };
 export type Client = { status: 'NONE' } | ActiveClient;
 
-export const clean = (value: string | null | undefined): string | null => {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
-};
-
-const validName = (name: string, what: string) => {
-  const trimmed = name.trim();
-  if (!trimmed) throw new CrmError(CrmErrorCode.NameRequired, `A ${what} needs a name`);
-  return trimmed;
-};
-
-const validEmail = (email: string) => {
-  const normalised = email.trim().toLowerCase();
-  if (!isValidEmail(normalised)) throw new CrmError(CrmErrorCode.InvalidEmail, `"${email}" is not a valid email address (expected name@domain.tld)`);
-  return normalised;
-};
-
-const existing = (state: Client, clientId: string): ActiveClient => {
-  if (state.status === 'NONE') throw new NotFoundError('client', clientId);
-  return state;
-};
-
 /** Every change but restoring is refused while the client is archived. */
 const changeable = (state: Client, clientId: string): ActiveClient => {
-  const client = existing(state, clientId);
+  const client = existing(state, 'client', clientId);
   if (client.status === 'ARCHIVED') throw new CrmError(CrmErrorCode.ClientArchived, 'This client is archived; restore it before changing it');
   return client;
 };
@@ -91,11 +69,11 @@ const COUNTRY = /^[A-Z]{2}$/;
 
 const validAddress = (input: SetClientAddress['address']): PostalAddress => {
   const address = {
-    line1: clean(input.line1),
-    line2: clean(input.line2),
-    city: clean(input.city),
-    postalCode: clean(input.postalCode),
-    country: clean(input.country)?.toUpperCase() ?? null,
+    line1: optionalText(input.line1),
+    line2: optionalText(input.line2),
+    city: optionalText(input.city),
+    postalCode: optionalText(input.postalCode),
+    country: optionalText(input.country)?.toUpperCase() ?? null,
   };
   const missing = (['line1', 'city', 'postalCode', 'country'] as const).filter((field) => !address[field]);
   if (missing.length > 0) throw new CrmError(CrmErrorCode.AddressIncomplete, `An address needs ${missing.join(', ')}`, { missing });
@@ -111,7 +89,7 @@ export const decide = (command: ClientCommand, state: Client): ClientEvent[] => 
       const { clientId, leadId } = command;
       const name = validName(command.name, 'client');
       const email = validEmail(command.email);
-      const company = clean(command.company);
+      const company = optionalText(command.company);
       return [
         {
           type: 'ClientRegistered',
@@ -121,7 +99,7 @@ export const decide = (command: ClientCommand, state: Client): ClientEvent[] => 
             email,
             company,
             leadId,
-            ...(command.phone !== undefined ? { phone: clean(command.phone) } : {}),
+            ...(command.phone !== undefined ? { phone: optionalText(command.phone) } : {}),
             ...(command.ownerId !== undefined ? { ownerId: command.ownerId } : {}),
           },
         },
@@ -133,8 +111,8 @@ export const decide = (command: ClientCommand, state: Client): ClientEvent[] => 
       const next: Details = {
         name: changes.name !== undefined ? validName(changes.name, 'client') : client.details.name,
         email: changes.email !== undefined ? validEmail(changes.email) : client.details.email,
-        company: changes.company !== undefined ? clean(changes.company) : client.details.company,
-        phone: changes.phone !== undefined ? clean(changes.phone) : client.details.phone,
+        company: changes.company !== undefined ? optionalText(changes.company) : client.details.company,
+        phone: changes.phone !== undefined ? optionalText(changes.phone) : client.details.phone,
       };
       const same = (Object.keys(next) as (keyof Details)[]).every((field) => next[field] === client.details[field]);
       if (same) return [];
@@ -142,10 +120,10 @@ export const decide = (command: ClientCommand, state: Client): ClientEvent[] => 
     }
     case 'ArchiveClient': {
       const client = changeable(state, command.clientId);
-      return [{ type: 'ClientArchived', data: { clientId: client.id, reason: clean(command.reason) } }];
+      return [{ type: 'ClientArchived', data: { clientId: client.id, reason: optionalText(command.reason) } }];
     }
     case 'RestoreClient': {
-      const client = existing(state, command.clientId);
+      const client = existing(state, 'client', command.clientId);
       if (client.status !== 'ARCHIVED') throw new CrmError(CrmErrorCode.ClientNotArchived, 'This client is not archived; there is nothing to restore');
       return [{ type: 'ClientRestored', data: { clientId: client.id } }];
     }
@@ -154,7 +132,7 @@ export const decide = (command: ClientCommand, state: Client): ClientEvent[] => 
       if (client.contactIds.includes(command.contactId))
         throw new CrmError(CrmErrorCode.ContactAlreadyExists, `Contact ${command.contactId} is already on this client`);
       const name = validName(command.name, 'contact');
-      const email = clean(command.email);
+      const email = optionalText(command.email);
       return [
         {
           type: 'ContactAdded',
@@ -163,8 +141,8 @@ export const decide = (command: ClientCommand, state: Client): ClientEvent[] => 
             contactId: command.contactId,
             name,
             email: email === null ? null : validEmail(email),
-            phone: clean(command.phone),
-            role: clean(command.role),
+            phone: optionalText(command.phone),
+            role: optionalText(command.role),
           },
         },
       ];
@@ -181,9 +159,7 @@ export const decide = (command: ClientCommand, state: Client): ClientEvent[] => 
     }
     case 'AssignClientOwner': {
       const client = changeable(state, command.clientId);
-      if (!command.ownerIsTenantUser)
-        throw new CrmError(CrmErrorCode.OwnerNotInTenant, `No user ${command.ownerId} in your organisation; choose one of its users as the owner`);
-      if (client.ownerId === command.ownerId) return [];
+      if (!changesOwner(client.ownerId, command)) return [];
       return [{ type: 'ClientOwnerAssigned', data: { clientId: client.id, ownerId: command.ownerId } }];
     }
     default:

@@ -1,6 +1,7 @@
 import { Decider, assertNever } from '../../shared/domain/decider';
-import { NotFoundError } from '../../shared/domain/domain-error';
+import { existing, optionalText } from '../../shared/domain/guards';
 import { CrmError, CrmErrorCode } from './crm.error';
+import { changesOwner, validEmail, validName } from './crm-rules';
 import { LeadEvent } from './lead.events';
 import { leadEvents } from './crm.events';
 
@@ -25,28 +26,12 @@ export type LeadCommand = CaptureLead | QualifyLead | DisqualifyLead | ConvertLe
 export type Lead =
   { status: 'NONE' } | { status: LeadStatus; id: string; name: string; email: string; company: string | null; clientId: string | null; ownerId: string | null };
 
-// Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is not ours to judge.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const isValidEmail = (email: string): boolean => EMAIL.test(email) && email.length <= 254;
-
-const clean = (value: string | null | undefined): string | null => {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
-};
-
-const existing = (state: Lead, leadId: string) => {
-  if (state.status === 'NONE') throw new NotFoundError('lead', leadId);
-  return state;
-};
-
 export const decide = (command: LeadCommand, state: Lead): LeadEvent[] => {
   switch (command.type) {
     case 'CaptureLead': {
       if (state.status !== 'NONE') throw new CrmError(CrmErrorCode.LeadAlreadyExists, `Lead ${command.leadId} already exists`);
-      const name = command.name.trim();
-      const email = command.email.trim().toLowerCase();
-      if (!name) throw new CrmError(CrmErrorCode.NameRequired, 'A lead needs a name');
-      if (!isValidEmail(email)) throw new CrmError(CrmErrorCode.InvalidEmail, `"${command.email}" is not a valid email address (expected name@domain.tld)`);
+      const name = validName(command.name, 'lead');
+      const email = validEmail(command.email);
       return [
         {
           type: 'LeadCaptured',
@@ -54,36 +39,33 @@ export const decide = (command: LeadCommand, state: Lead): LeadEvent[] => {
             leadId: command.leadId,
             name,
             email,
-            company: clean(command.company),
-            phone: clean(command.phone),
-            source: clean(command.source),
+            company: optionalText(command.company),
+            phone: optionalText(command.phone),
+            source: optionalText(command.source),
           },
         },
       ];
     }
     case 'QualifyLead': {
-      const lead = existing(state, command.leadId);
+      const lead = existing(state, 'lead', command.leadId);
       if (lead.status !== 'NEW') throw new CrmError(CrmErrorCode.LeadNotNew, `Only a NEW lead can be qualified; this lead is ${lead.status}`);
       return [{ type: 'LeadQualified', data: { leadId: lead.id } }];
     }
     case 'DisqualifyLead': {
-      const lead = existing(state, command.leadId);
+      const lead = existing(state, 'lead', command.leadId);
       if (lead.status !== 'NEW') throw new CrmError(CrmErrorCode.LeadNotNew, `Only a NEW lead can be disqualified; this lead is ${lead.status}`);
-      const reason = command.reason.trim();
-      if (!reason) throw new CrmError(CrmErrorCode.ReasonRequired, 'Say why the lead is disqualified');
+      const reason = CrmError.requiredText(command.reason, CrmErrorCode.ReasonRequired, 'Say why the lead is disqualified');
       return [{ type: 'LeadDisqualified', data: { leadId: lead.id, reason } }];
     }
     case 'ConvertLead': {
-      const lead = existing(state, command.leadId);
+      const lead = existing(state, 'lead', command.leadId);
       if (lead.status === 'CONVERTED') throw new CrmError(CrmErrorCode.LeadAlreadyConverted, `This lead was already converted into client ${lead.clientId}`);
       if (lead.status !== 'QUALIFIED') throw new CrmError(CrmErrorCode.LeadNotQualified, `Only a QUALIFIED lead can be converted; this lead is ${lead.status}`);
       return [{ type: 'LeadConverted', data: { leadId: lead.id, clientId: command.clientId } }];
     }
     case 'AssignLeadOwner': {
-      const lead = existing(state, command.leadId);
-      if (!command.ownerIsTenantUser)
-        throw new CrmError(CrmErrorCode.OwnerNotInTenant, `No user ${command.ownerId} in your organisation; choose one of its users as the owner`);
-      if (lead.ownerId === command.ownerId) return [];
+      const lead = existing(state, 'lead', command.leadId);
+      if (!changesOwner(lead.ownerId, command)) return [];
       return [{ type: 'LeadOwnerAssigned', data: { leadId: lead.id, ownerId: command.ownerId } }];
     }
     default:

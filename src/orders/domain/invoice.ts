@@ -1,26 +1,14 @@
 import { Decider, assertNever } from '../../shared/domain/decider';
-import { NotFoundError } from '../../shared/domain/domain-error';
+import { Existing, existing } from '../../shared/domain/guards';
 import { divideHalfUp, formatMinor, toMinor } from '../../shared/domain/money';
-import { InvoiceError, InvoiceErrorCode } from './invoice.error';
-import { CreditNoteIssued, InvoiceEvent, InvoiceFullyPaid } from './invoice.events';
+import { CreditNoteIssued, InvoiceEvent, InvoiceFullyPaid, InvoiceIssued } from './invoice.events';
+import { OrdersError, OrdersErrorCode } from './orders.error';
 import { invoiceEvents } from './orders.events';
 
 export type InvoiceStatus = 'ISSUED' | 'SENT' | 'PARTIALLY_PAID' | 'PAID' | 'VOID';
 
-/** Sent by the invoicing process manager once the order's delivery is confirmed. */
-export type IssueInvoice = {
-  type: 'IssueInvoice';
-  invoiceId: string;
-  number: string;
-  orderId: string;
-  clientId: string;
-  currency: string;
-  net: number;
-  tax: number;
-  total: number;
-  issuedOn: string;
-  dueOn: string;
-};
+/** Sent by the invoicing process manager once the order's delivery is confirmed: the invoice as it is to be issued. */
+export type IssueInvoice = { type: 'IssueInvoice' } & InvoiceIssued['data'];
 export type SendInvoice = { type: 'SendInvoice'; invoiceId: string; today: string };
 /** `amount` is the decimal string the person typed; it is read in the invoice's currency. */
 export type RecordPayment = {
@@ -37,52 +25,25 @@ export type IssueCreditNote = { type: 'IssueCreditNote'; invoiceId: string; cred
 export type VoidInvoice = { type: 'VoidInvoice'; invoiceId: string; reason: string; today: string };
 export type InvoiceCommand = IssueInvoice | SendInvoice | RecordPayment | IssueCreditNote | VoidInvoice;
 
-export type Invoice =
-  | { status: 'NONE' }
-  | {
-      status: InvoiceStatus;
-      id: string;
-      number: string;
-      orderId: string;
-      clientId: string;
-      currency: string;
-      net: number;
-      tax: number;
-      total: number;
-      issuedOn: string;
-      paid: number;
-      credited: number;
-      creditedNet: number;
-      creditedTax: number;
-      sent: boolean;
-    };
+/** What has happened to an invoice since it was issued. */
+type Progress = { paid: number; credited: number; creditedNet: number; creditedTax: number; sent: boolean };
+export type Invoice = { status: 'NONE' } | ({ status: InvoiceStatus; id: string } & Omit<InvoiceIssued['data'], 'invoiceId'> & Progress);
 
-type ExistingInvoice = Exclude<Invoice, { status: 'NONE' }>;
+type ExistingInvoice = Existing<Invoice>;
 
 export const balanceDue = (invoice: ExistingInvoice): number => invoice.total - invoice.paid - invoice.credited;
 
-const existing = (state: Invoice, invoiceId: string): ExistingInvoice => {
-  if (state.status === 'NONE') throw new NotFoundError('invoice', invoiceId);
-  return state;
-};
-
 /** Payments and credit notes apply only to an invoice that is still open. */
 const open = (invoice: ExistingInvoice, action: string): ExistingInvoice => {
-  if (invoice.status === 'VOID') throw new InvoiceError(InvoiceErrorCode.InvoiceVoid, `Invoice ${invoice.number} is void; cannot ${action}`);
+  if (invoice.status === 'VOID') throw new OrdersError(OrdersErrorCode.InvoiceVoid, `Invoice ${invoice.number} is void; cannot ${action}`);
   if (invoice.status === 'PAID')
-    throw new InvoiceError(InvoiceErrorCode.InvoiceAlreadyPaid, `Invoice ${invoice.number} is already paid in full; cannot ${action}`);
+    throw new OrdersError(OrdersErrorCode.InvoiceAlreadyPaid, `Invoice ${invoice.number} is already paid in full; cannot ${action}`);
   return invoice;
-};
-
-const required = (value: string, code: InvoiceErrorCode, message: string): string => {
-  const trimmed = value.trim();
-  if (!trimmed) throw new InvoiceError(code, message);
-  return trimmed;
 };
 
 const positiveAmount = (amount: string, invoice: ExistingInvoice): number => {
   const minor = toMinor(amount, invoice.currency, 'amount');
-  if (minor <= 0) throw new InvoiceError(InvoiceErrorCode.AmountNotPositive, `The amount must be more than zero; got "${amount}"`);
+  if (minor <= 0) throw new OrdersError(OrdersErrorCode.AmountNotPositive, `The amount must be more than zero; got "${amount}"`);
   return minor;
 };
 
@@ -104,44 +65,45 @@ export const decide = (command: InvoiceCommand, state: Invoice): InvoiceEvent[] 
   switch (command.type) {
     case 'IssueInvoice': {
       if (state.status !== 'NONE')
-        throw new InvoiceError(InvoiceErrorCode.InvoiceAlreadyIssued, `Invoice ${command.invoiceId} was already issued as ${state.number}`);
+        throw new OrdersError(OrdersErrorCode.InvoiceAlreadyIssued, `Invoice ${command.invoiceId} was already issued as ${state.number}`);
       const { net, tax, total } = command;
       if (net < 0 || tax < 0 || net + tax !== total)
-        throw new InvoiceError(
-          InvoiceErrorCode.InvoiceAmountsInconsistent,
-          `An invoice needs net + tax = total, none negative; got ${net} + ${tax} vs ${total}`,
-        );
+        throw new OrdersError(OrdersErrorCode.InvoiceAmountsInconsistent, `An invoice needs net + tax = total, none negative; got ${net} + ${tax} vs ${total}`);
       const { invoiceId, number, orderId, clientId, currency, issuedOn, dueOn } = command;
       return [{ type: 'InvoiceIssued', data: { invoiceId, number, orderId, clientId, currency, issuedOn, dueOn, net, tax, total } }];
     }
     case 'SendInvoice': {
-      const invoice = existing(state, command.invoiceId);
-      if (invoice.status === 'VOID') throw new InvoiceError(InvoiceErrorCode.InvoiceVoid, `Invoice ${invoice.number} is void; a void invoice is not sent`);
+      const invoice = existing(state, 'invoice', command.invoiceId);
+      if (invoice.status === 'VOID') throw new OrdersError(OrdersErrorCode.InvoiceVoid, `Invoice ${invoice.number} is void; a void invoice is not sent`);
       if (invoice.status === 'PAID')
-        throw new InvoiceError(InvoiceErrorCode.InvoiceAlreadyPaid, `Invoice ${invoice.number} is already paid in full; there is nothing to send`);
+        throw new OrdersError(OrdersErrorCode.InvoiceAlreadyPaid, `Invoice ${invoice.number} is already paid in full; there is nothing to send`);
       return [{ type: 'InvoiceSent', data: { invoiceId: invoice.id, sentOn: command.today } }];
     }
     case 'RecordPayment': {
-      const invoice = open(existing(state, command.invoiceId), 'record a payment');
+      const invoice = open(existing(state, 'invoice', command.invoiceId), 'record a payment');
       const amount = positiveAmount(command.amount, invoice);
       const balance = balanceDue(invoice);
       if (amount > balance)
-        throw new InvoiceError(
-          InvoiceErrorCode.PaymentExceedsBalance,
+        throw new OrdersError(
+          OrdersErrorCode.PaymentExceedsBalance,
           `A payment of ${formatMinor(amount, invoice.currency)} ${invoice.currency} is more than the balance due of ` +
             `${formatMinor(balance, invoice.currency)} ${invoice.currency} on invoice ${invoice.number}; record at most the balance due`,
           { balanceDue: formatMinor(balance, invoice.currency), currency: invoice.currency },
         );
-      const method = required(command.method, InvoiceErrorCode.MethodRequired, 'Say how the payment was made (bank transfer, card, cash...)');
-      const reference = required(command.reference, InvoiceErrorCode.ReferenceRequired, 'Give the payment reference (bank reference, receipt number...)');
+      const method = OrdersError.requiredText(command.method, OrdersErrorCode.MethodRequired, 'Say how the payment was made (bank transfer, card, cash...)');
+      const reference = OrdersError.requiredText(
+        command.reference,
+        OrdersErrorCode.ReferenceRequired,
+        'Give the payment reference (bank reference, receipt number...)',
+      );
       if (command.receivedOn > command.today)
-        throw new InvoiceError(
-          InvoiceErrorCode.PaymentDateInFuture,
+        throw new OrdersError(
+          OrdersErrorCode.PaymentDateInFuture,
           `A payment cannot be received in the future (${command.receivedOn}); today is ${command.today}`,
         );
       if (command.receivedOn < invoice.issuedOn)
-        throw new InvoiceError(
-          InvoiceErrorCode.PaymentDateBeforeIssue,
+        throw new OrdersError(
+          OrdersErrorCode.PaymentDateBeforeIssue,
           `A payment against invoice ${invoice.number} cannot be received before it was issued on ${invoice.issuedOn}`,
         );
       return [
@@ -162,17 +124,17 @@ export const decide = (command: InvoiceCommand, state: Invoice): InvoiceEvent[] 
       ];
     }
     case 'IssueCreditNote': {
-      const invoice = open(existing(state, command.invoiceId), 'issue a credit note');
+      const invoice = open(existing(state, 'invoice', command.invoiceId), 'issue a credit note');
       const amount = positiveAmount(command.amount, invoice);
       const balance = balanceDue(invoice);
       if (amount > balance)
-        throw new InvoiceError(
-          InvoiceErrorCode.CreditExceedsBalance,
+        throw new OrdersError(
+          OrdersErrorCode.CreditExceedsBalance,
           `A credit note of ${formatMinor(amount, invoice.currency)} ${invoice.currency} is more than the balance due of ` +
             `${formatMinor(balance, invoice.currency)} ${invoice.currency} on invoice ${invoice.number}; credit at most the balance due`,
           { balanceDue: formatMinor(balance, invoice.currency), currency: invoice.currency },
         );
-      const reason = required(command.reason, InvoiceErrorCode.ReasonRequired, 'Say why the credit note is issued');
+      const reason = OrdersError.requiredText(command.reason, OrdersErrorCode.ReasonRequired, 'Say why the credit note is issued');
       const credit: CreditNoteIssued = {
         type: 'CreditNoteIssued',
         data: {
@@ -189,21 +151,21 @@ export const decide = (command: InvoiceCommand, state: Invoice): InvoiceEvent[] 
       return [credit, ...fullyPaidIfSettled(invoice, amount, command.today)];
     }
     case 'VoidInvoice': {
-      const invoice = existing(state, command.invoiceId);
-      if (invoice.status === 'VOID') throw new InvoiceError(InvoiceErrorCode.InvoiceVoid, `Invoice ${invoice.number} is already void`);
+      const invoice = existing(state, 'invoice', command.invoiceId);
+      if (invoice.status === 'VOID') throw new OrdersError(OrdersErrorCode.InvoiceVoid, `Invoice ${invoice.number} is already void`);
       if (invoice.paid > 0)
-        throw new InvoiceError(
-          InvoiceErrorCode.VoidAfterPayment,
+        throw new OrdersError(
+          OrdersErrorCode.VoidAfterPayment,
           `Invoice ${invoice.number} has payments recorded (${formatMinor(invoice.paid, invoice.currency)} ${invoice.currency}); ` +
             'only an invoice with no payment can be voided: issue a credit note for the balance instead',
         );
       // The ledger voids by reversing the whole issue posting; with a credit note already posted that would credit twice.
       if (invoice.credited > 0)
-        throw new InvoiceError(
-          InvoiceErrorCode.VoidAfterCreditNote,
+        throw new OrdersError(
+          OrdersErrorCode.VoidAfterCreditNote,
           `Invoice ${invoice.number} has credit notes; credit the remaining balance instead of voiding it`,
         );
-      const reason = required(command.reason, InvoiceErrorCode.ReasonRequired, 'Say why the invoice is voided');
+      const reason = OrdersError.requiredText(command.reason, OrdersErrorCode.ReasonRequired, 'Say why the invoice is voided');
       const { net, tax, total, clientId, currency } = invoice;
       return [{ type: 'InvoiceVoided', data: { invoiceId: invoice.id, clientId, currency, net, tax, total, reason, voidedOn: command.today } }];
     }
@@ -218,24 +180,8 @@ const settledStatus = (invoice: ExistingInvoice): InvoiceStatus =>
 
 export const evolve = (state: Invoice, event: InvoiceEvent): Invoice => {
   if (event.type === 'InvoiceIssued') {
-    const { invoiceId, number, orderId, clientId, currency, net, tax, total, issuedOn } = event.data;
-    return {
-      status: 'ISSUED',
-      id: invoiceId,
-      number,
-      orderId,
-      clientId,
-      currency,
-      net,
-      tax,
-      total,
-      issuedOn,
-      paid: 0,
-      credited: 0,
-      creditedNet: 0,
-      creditedTax: 0,
-      sent: false,
-    };
+    const { invoiceId, ...issued } = event.data;
+    return { status: 'ISSUED', id: invoiceId, ...issued, paid: 0, credited: 0, creditedNet: 0, creditedTax: 0, sent: false };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {

@@ -1,22 +1,16 @@
 import { Decider, assertNever } from '../../shared/domain/decider';
-import { NotFoundError } from '../../shared/domain/domain-error';
-import { OrderEvent, OrderLine } from './order.events';
+import { existing } from '../../shared/domain/guards';
+import { OrderEvent, OrderPlaced } from './order.events';
 import { OrdersError, OrdersErrorCode } from './orders.error';
 import { orderEvents } from './orders.events';
 
 export type OrderStatus = 'PLACED' | 'PAYMENT_AUTHORIZED' | 'PAYMENT_FAILED' | 'SHIPPED' | 'DELIVERED' | 'INVOICED' | 'CLOSED' | 'CANCELLED';
 
-/** What placing an order needs to know of its quote (read from the quote's stream by the handler). */
-export interface QuoteSnapshot {
-  quoteId: string;
-  status: string;
-  clientId: string;
-  currency: string;
-  lines: OrderLine[];
-  net: number;
-  tax: number;
-  total: number;
-}
+/**
+ * What placing an order needs to know of its quote (read from the quote's stream by the handler):
+ * its status, and what the order copies from it.
+ */
+export type QuoteSnapshot = { status: string } & Omit<OrderPlaced['data'], 'orderId' | 'placedOn'>;
 
 export type PlaceOrder = { type: 'PlaceOrder'; orderId: string; quote: QuoteSnapshot; today: string };
 export type AuthorizePayment = { type: 'AuthorizePayment'; orderId: string; reference: string };
@@ -45,19 +39,6 @@ export type Order =
       invoiceId: string | null;
     };
 
-type ExistingOrder = Exclude<Order, { status: 'NONE' }>;
-
-const existing = (state: Order, orderId: string): ExistingOrder => {
-  if (state.status === 'NONE') throw new NotFoundError('order', orderId);
-  return state;
-};
-
-const required = (value: string, code: OrdersErrorCode, message: string): string => {
-  const trimmed = value.trim();
-  if (!trimmed) throw new OrdersError(code, message);
-  return trimmed;
-};
-
 export const decide = (command: OrderCommand, state: Order): OrderEvent[] => {
   switch (command.type) {
     case 'PlaceOrder': {
@@ -72,59 +53,59 @@ export const decide = (command: OrderCommand, state: Order): OrderEvent[] => {
       return [{ type: 'OrderPlaced', data: { orderId: command.orderId, quoteId, clientId, currency, lines, net, tax, total, placedOn: command.today } }];
     }
     case 'AuthorizePayment': {
-      const order = existing(state, command.orderId);
+      const order = existing(state, 'order', command.orderId);
       if (order.status !== 'PLACED' && order.status !== 'PAYMENT_FAILED')
         throw new OrdersError(
           OrdersErrorCode.PaymentNotPending,
           `Payment can be authorized only for a PLACED order or after a failed payment; this order is ${order.status}`,
         );
-      const reference = required(command.reference, OrdersErrorCode.ReferenceRequired, 'Give the payment reference from the payment provider');
+      const reference = OrdersError.requiredText(command.reference, OrdersErrorCode.ReferenceRequired, 'Give the payment reference from the payment provider');
       return [{ type: 'PaymentAuthorized', data: { orderId: order.id, reference } }];
     }
     case 'FailPayment': {
-      const order = existing(state, command.orderId);
+      const order = existing(state, 'order', command.orderId);
       if (order.status !== 'PLACED' && order.status !== 'PAYMENT_FAILED')
         throw new OrdersError(
           OrdersErrorCode.PaymentNotPending,
           `A payment can fail only while the order awaits payment (PLACED or PAYMENT_FAILED); this order is ${order.status}`,
         );
-      const reason = required(command.reason, OrdersErrorCode.ReasonRequired, 'Say why the payment failed');
+      const reason = OrdersError.requiredText(command.reason, OrdersErrorCode.ReasonRequired, 'Say why the payment failed');
       return [{ type: 'PaymentFailed', data: { orderId: order.id, reason } }];
     }
     case 'ShipOrder': {
-      const order = existing(state, command.orderId);
+      const order = existing(state, 'order', command.orderId);
       if (order.status !== 'PAYMENT_AUTHORIZED')
         throw new OrdersError(
           OrdersErrorCode.PaymentNotAuthorized,
           `An order ships only once its payment is authorized (status PAYMENT_AUTHORIZED); this order is ${order.status}`,
         );
-      const carrier = required(command.carrier, OrdersErrorCode.CarrierRequired, 'Name the carrier that ships the order');
-      const trackingNumber = required(command.trackingNumber, OrdersErrorCode.TrackingNumberRequired, "Give the carrier's tracking number");
+      const carrier = OrdersError.requiredText(command.carrier, OrdersErrorCode.CarrierRequired, 'Name the carrier that ships the order');
+      const trackingNumber = OrdersError.requiredText(command.trackingNumber, OrdersErrorCode.TrackingNumberRequired, "Give the carrier's tracking number");
       return [{ type: 'OrderShipped', data: { orderId: order.id, carrier, trackingNumber, shippedOn: command.today } }];
     }
     case 'ConfirmDelivery': {
-      const order = existing(state, command.orderId);
+      const order = existing(state, 'order', command.orderId);
       if (order.status !== 'SHIPPED')
         throw new OrdersError(OrdersErrorCode.OrderNotShipped, `Only a SHIPPED order can be confirmed delivered; this order is ${order.status}`);
       const { id: orderId, quoteId, clientId, currency, net, tax, total } = order;
       return [{ type: 'OrderDelivered', data: { orderId, quoteId, clientId, currency, net, tax, total, deliveredOn: command.today } }];
     }
     case 'CancelOrder': {
-      const order = existing(state, command.orderId);
+      const order = existing(state, 'order', command.orderId);
       if (!['PLACED', 'PAYMENT_AUTHORIZED', 'PAYMENT_FAILED'].includes(order.status))
         throw new OrdersError(OrdersErrorCode.OrderNotCancellable, `Only an order not yet shipped can be cancelled; this order is ${order.status}`);
-      const reason = required(command.reason, OrdersErrorCode.ReasonRequired, 'Say why the order is cancelled');
+      const reason = OrdersError.requiredText(command.reason, OrdersErrorCode.ReasonRequired, 'Say why the order is cancelled');
       return [{ type: 'OrderCancelled', data: { orderId: order.id, reason } }];
     }
     case 'MarkOrderInvoiced': {
-      const order = existing(state, command.orderId);
+      const order = existing(state, 'order', command.orderId);
       if (order.status === 'INVOICED' || order.status === 'CLOSED') return [];
       if (order.status !== 'DELIVERED')
         throw new OrdersError(OrdersErrorCode.OrderNotDelivered, `Only a DELIVERED order can be invoiced; this order is ${order.status}`);
       return [{ type: 'OrderInvoiced', data: { orderId: order.id, invoiceId: command.invoiceId } }];
     }
     case 'CloseOrder': {
-      const order = existing(state, command.orderId);
+      const order = existing(state, 'order', command.orderId);
       if (order.status === 'CLOSED') return [];
       // DELIVERED too: the payment may be seen before OrderInvoiced when the two process managers race.
       if (order.status !== 'INVOICED' && order.status !== 'DELIVERED')

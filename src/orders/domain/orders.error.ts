@@ -28,7 +28,19 @@ export enum OrdersErrorCode {
   CarrierRequired = 'CARRIER_REQUIRED',
   TrackingNumberRequired = 'TRACKING_NUMBER_REQUIRED',
   ReferenceRequired = 'REFERENCE_REQUIRED',
+  InvoiceAlreadyIssued = 'INVOICE_ALREADY_ISSUED',
+  InvoiceAmountsInconsistent = 'INVOICE_AMOUNTS_INCONSISTENT',
+  InvoiceVoid = 'INVOICE_VOID',
+  InvoiceAlreadyPaid = 'INVOICE_ALREADY_PAID',
+  AmountNotPositive = 'AMOUNT_NOT_POSITIVE',
+  PaymentExceedsBalance = 'PAYMENT_EXCEEDS_BALANCE',
+  CreditExceedsBalance = 'CREDIT_EXCEEDS_BALANCE',
+  VoidAfterPayment = 'VOID_AFTER_PAYMENT',
+  VoidAfterCreditNote = 'VOID_AFTER_CREDIT_NOTE',
+  MethodRequired = 'METHOD_REQUIRED',
+  PaymentDateInFuture = 'PAYMENT_DATE_IN_FUTURE',
+  PaymentDateBeforeIssue = 'PAYMENT_DATE_BEFORE_ISSUE',
 }
 
-/** A rule of the catalogue, quotes or orders said no; `code` names the rule. */
+/** A rule of the catalogue, quotes, orders or invoicing said no; `code` names the rule, the message says what to do instead. */
 export class OrdersError extends DomainError<OrdersErrorCode> {}

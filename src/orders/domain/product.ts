@@ -1,5 +1,5 @@
 import { Decider, assertNever } from '../../shared/domain/decider';
-import { NotFoundError } from '../../shared/domain/domain-error';
+import { existing } from '../../shared/domain/guards';
 import { toMinor } from '../../shared/domain/money';
 import { normaliseTaxRate } from './lines';
 import { OrdersError, OrdersErrorCode } from './orders.error';
@@ -16,11 +16,6 @@ export type Product =
 
 export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/;
 
-const existing = (state: Product, productId: string) => {
-  if (state.status === 'NONE') throw new NotFoundError('product', productId);
-  return state;
-};
-
 export const decide = (command: ProductCommand, state: Product): ProductEvent[] => {
   switch (command.type) {
     case 'CreateProduct': {
@@ -28,14 +23,13 @@ export const decide = (command: ProductCommand, state: Product): ProductEvent[] 
       const sku = command.sku.trim();
       if (!SKU_PATTERN.test(sku))
         throw new OrdersError(OrdersErrorCode.SkuRequired, `"${command.sku}" is not a SKU: use 1 to 64 letters, digits, ".", "_", "-" or "/"`);
-      const name = command.name.trim();
-      if (!name) throw new OrdersError(OrdersErrorCode.NameRequired, 'A product needs a name');
+      const name = OrdersError.requiredText(command.name, OrdersErrorCode.NameRequired, 'A product needs a name');
       const unitPrice = toMinor(command.unitPrice, command.currency, 'unitPrice');
       const taxRate = normaliseTaxRate(command.taxRate);
       return [{ type: 'ProductCreated', data: { productId: command.productId, sku, name, currency: command.currency, unitPrice, taxRate } }];
     }
     case 'ChangeProductPrice': {
-      const product = existing(state, command.productId);
+      const product = existing(state, 'product', command.productId);
       if (product.status === 'INACTIVE')
         throw new OrdersError(OrdersErrorCode.ProductInactive, `Product ${product.sku} is deactivated; its price can no longer change`);
       const unitPrice = toMinor(command.unitPrice, product.currency, 'unitPrice');
@@ -43,7 +37,7 @@ export const decide = (command: ProductCommand, state: Product): ProductEvent[] 
       return [{ type: 'ProductPriceChanged', data: { productId: product.id, unitPrice, previousUnitPrice: product.unitPrice } }];
     }
     case 'DeactivateProduct': {
-      const product = existing(state, command.productId);
+      const product = existing(state, 'product', command.productId);
       if (product.status === 'INACTIVE') throw new OrdersError(OrdersErrorCode.ProductInactive, `Product ${product.sku} is already deactivated`);
       return [{ type: 'ProductDeactivated', data: { productId: product.id } }];
     }

@@ -1,5 +1,5 @@
 import { Decider, assertNever } from '../../shared/domain/decider';
-import { NotFoundError } from '../../shared/domain/domain-error';
+import { Existing, existing } from '../../shared/domain/guards';
 import { LineInput, Totals, priceLines } from './lines';
 import { OrdersError, OrdersErrorCode } from './orders.error';
 import { QuoteEvent, QuoteLine } from './quote.events';
@@ -29,12 +29,7 @@ export type Quote =
   | { status: 'NONE' }
   | ({ status: QuoteStatus; id: string; clientId: string; currency: string; validUntil: string | null; revision: number; lines: QuoteLine[] } & Totals);
 
-type ExistingQuote = Exclude<Quote, { status: 'NONE' }>;
-
-const existing = (state: Quote, quoteId: string): ExistingQuote => {
-  if (state.status === 'NONE') throw new NotFoundError('quote', quoteId);
-  return state;
-};
+type ExistingQuote = Existing<Quote>;
 
 const isPast = (validUntil: string | null, today: string) => validUntil !== null && validUntil < today;
 
@@ -62,7 +57,7 @@ export const decide = (command: QuoteCommand, state: Quote): QuoteEvent[] => {
       return [{ type: 'QuoteDrafted', data: { quoteId, clientId, currency, validUntil, revision: 1, ...priced } }];
     }
     case 'ReviseQuote': {
-      const quote = existing(state, command.quoteId);
+      const quote = existing(state, 'quote', command.quoteId);
       if (quote.status !== 'DRAFT' && quote.status !== 'SENT')
         throw new OrdersError(OrdersErrorCode.QuoteNotEditable, `Only a DRAFT or SENT quote can be revised; this quote is ${quote.status}`);
       // A revision may rescue a quote past its date by giving a new one; otherwise it keeps its date.
@@ -73,22 +68,21 @@ export const decide = (command: QuoteCommand, state: Quote): QuoteEvent[] => {
       return [{ type: 'QuoteRevised', data: { quoteId: quote.id, validUntil, revision: quote.revision + 1, ...priced } }];
     }
     case 'SendQuote': {
-      const quote = existing(state, command.quoteId);
+      const quote = existing(state, 'quote', command.quoteId);
       refuseExpired(quote, command.today);
       if (quote.status !== 'DRAFT') throw new OrdersError(OrdersErrorCode.QuoteNotDraft, `Only a DRAFT quote can be sent; this quote is ${quote.status}`);
       return [{ type: 'QuoteSent', data: { quoteId: quote.id, revision: quote.revision, sentOn: command.today } }];
     }
     case 'AcceptQuote': {
-      const quote = existing(state, command.quoteId);
+      const quote = existing(state, 'quote', command.quoteId);
       refuseExpired(quote, command.today);
       if (quote.status !== 'SENT') throw new OrdersError(OrdersErrorCode.QuoteNotSent, `Only a SENT quote can be accepted; this quote is ${quote.status}`);
       return [{ type: 'QuoteAccepted', data: { quoteId: quote.id, revision: quote.revision, acceptedOn: command.today } }];
     }
     case 'RejectQuote': {
-      const quote = existing(state, command.quoteId);
+      const quote = existing(state, 'quote', command.quoteId);
       if (quote.status !== 'SENT') throw new OrdersError(OrdersErrorCode.QuoteNotSent, `Only a SENT quote can be rejected; this quote is ${quote.status}`);
-      const reason = command.reason.trim();
-      if (!reason) throw new OrdersError(OrdersErrorCode.ReasonRequired, 'Say why the client rejected the quote');
+      const reason = OrdersError.requiredText(command.reason, OrdersErrorCode.ReasonRequired, 'Say why the client rejected the quote');
       return [{ type: 'QuoteRejected', data: { quoteId: quote.id, reason } }];
     }
     case 'ExpireQuote': {

@@ -12,7 +12,17 @@ export class DomainError<Code extends string = string> extends Error {
     super(message);
     this.name = new.target.name;
   }
+
+  /** Text a person must give, trimmed; blank is refused with this error type, `code` and `message`. */
+  static requiredText<Code extends string>(this: ContextErrorType<Code>, value: string, code: Code, message: string): string {
+    const text = value.trim();
+    if (!text) throw new this(code, message);
+    return text;
+  }
 }
+
+/** A context's own error type (CrmError, OrdersError, ...): a DomainError built from a code and a message. */
+type ContextErrorType<Code extends string> = new (code: Code, message: string, details?: Record<string, unknown>) => DomainError<Code>;
 
 /** The record does not exist in the caller's tenant (or at all: the two are indistinguishable on purpose). */
 export class NotFoundError extends DomainError<'NOT_FOUND'> {
