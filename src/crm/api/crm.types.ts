@@ -1,13 +1,11 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { IsBoolean, IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { composeField, EnumField, IdField, SearchField, TextField } from '../../shared/graphql/input-fields';
+import { PaginatedList } from '../../shared/graphql/list.types';
+import { enumType, EnumValue } from '../../shared/graphql/enum-type';
 
-export enum LeadStatus {
-  NEW = 'NEW',
-  QUALIFIED = 'QUALIFIED',
-  DISQUALIFIED = 'DISQUALIFIED',
-  CONVERTED = 'CONVERTED',
-}
-registerEnumType(LeadStatus, { name: 'LeadStatus' });
+export const LeadStatus = enumType('LeadStatus', ['NEW', 'QUALIFIED', 'DISQUALIFIED', 'CONVERTED']);
+export type LeadStatus = EnumValue<typeof LeadStatus>;
 
 @ObjectType()
 export class Lead {
@@ -43,60 +41,48 @@ export class Client {
 }
 
 @ObjectType()
-export class LeadList {
-  @Field(() => [Lead]) items: Lead[];
-  @Field(() => Int) total: number;
-}
+export class LeadList extends PaginatedList(Lead) {}
 
 @ObjectType()
-export class ClientList {
-  @Field(() => [Client]) items: Client[];
-  @Field(() => Int) total: number;
+export class ClientList extends PaginatedList(Client) {}
+
+/** An email address of at most 254 characters. */
+const EmailField = ({ example, optional = false }: { example: string; optional?: boolean }): PropertyDecorator =>
+  composeField((property) => [
+    Field(() => String, { nullable: optional }),
+    ...(optional ? [IsOptional()] : []),
+    IsEmail({}, { message: `${property} must be a valid email address, such as ${example}` }),
+    MaxLength(254),
+  ]);
+
+/** What a lead is captured with and a client registered with. */
+@InputType({ isAbstract: true })
+abstract class PartyDetailsInput {
+  @TextField({ max: 200, blank: 'name is required' })
+  name: string;
+
+  @EmailField({ example: 'ada@example.com' })
+  email: string;
+
+  @TextField({ max: 200, optional: true })
+  company?: string | null;
+
+  @TextField({ max: 50, optional: true })
+  phone?: string | null;
 }
 
 @InputType()
-export class CaptureLeadInput {
-  @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(200, { message: 'name can be at most 200 characters' })
-  name: string;
-
-  @Field()
-  @IsEmail({}, { message: 'email must be a valid email address, such as ada@example.com' })
-  @MaxLength(254)
-  email: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200, { message: 'company can be at most 200 characters' })
-  company?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50, { message: 'phone can be at most 50 characters' })
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Where the lead came from: web, referral, event...' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100, { message: 'source can be at most 100 characters' })
+export class CaptureLeadInput extends PartyDetailsInput {
+  @TextField({ max: 100, optional: true, description: 'Where the lead came from: web, referral, event...' })
   source?: string | null;
 }
 
 @InputType()
 export class LeadFilter {
-  @Field(() => LeadStatus, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(LeadStatus))
+  @EnumField(LeadStatus, { optional: true })
   status?: LeadStatus;
 
-  @Field({ nullable: true, description: 'Matches name, email or company (case-insensitive)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @SearchField('Matches name, email or company (case-insensitive)')
   q?: string;
 
   @Field(() => ID, { nullable: true, description: 'Only the leads this user owns' })
@@ -107,10 +93,7 @@ export class LeadFilter {
 
 @InputType()
 export class ClientFilter {
-  @Field({ nullable: true, description: 'Matches name, email or company (case-insensitive)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @SearchField('Matches name, email or company (case-insensitive)')
   q?: string;
 
   @Field({ nullable: true, description: 'false (the default): active clients; true: archived ones' })
@@ -124,26 +107,14 @@ export class ClientFilter {
   ownerId?: string;
 }
 
-export enum AddressKind {
-  BILLING = 'BILLING',
-  SHIPPING = 'SHIPPING',
-}
-registerEnumType(AddressKind, { name: 'AddressKind' });
+export const AddressKind = enumType('AddressKind', ['BILLING', 'SHIPPING']);
+export type AddressKind = EnumValue<typeof AddressKind>;
 
-export enum ActivitySubjectType {
-  LEAD = 'LEAD',
-  CLIENT = 'CLIENT',
-}
-registerEnumType(ActivitySubjectType, { name: 'ActivitySubjectType' });
+export const ActivitySubjectType = enumType('ActivitySubjectType', ['LEAD', 'CLIENT']);
+export type ActivitySubjectType = EnumValue<typeof ActivitySubjectType>;
 
-export enum ActivityKind {
-  CALL = 'CALL',
-  MEETING = 'MEETING',
-  EMAIL = 'EMAIL',
-  NOTE = 'NOTE',
-  TASK = 'TASK',
-}
-registerEnumType(ActivityKind, { name: 'ActivityKind' });
+export const ActivityKind = enumType('ActivityKind', ['CALL', 'MEETING', 'EMAIL', 'NOTE', 'TASK']);
+export type ActivityKind = EnumValue<typeof ActivityKind>;
 
 @ObjectType({ description: 'A person to talk to at a client' })
 export class Contact {
@@ -187,10 +158,7 @@ export class Activity {
 }
 
 @ObjectType()
-export class ActivityList {
-  @Field(() => [Activity]) items: Activity[];
-  @Field(() => Int) total: number;
-}
+export class ActivityList extends PaginatedList(Activity) {}
 
 @ObjectType()
 export class LeadStatusCount {
@@ -211,110 +179,50 @@ export class LeadPipeline {
 }
 
 @InputType()
-export class RegisterClientInput {
-  @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(200, { message: 'name can be at most 200 characters' })
-  name: string;
-
-  @Field()
-  @IsEmail({}, { message: 'email must be a valid email address, such as ada@example.com' })
-  @MaxLength(254)
-  email: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200, { message: 'company can be at most 200 characters' })
-  company?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50, { message: 'phone can be at most 50 characters' })
-  phone?: string | null;
-}
+export class RegisterClientInput extends PartyDetailsInput {}
 
 @InputType({ description: 'Only the fields given change; null clears company or phone' })
 export class UpdateClientDetailsInput {
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty({ message: 'name cannot be blank; leave it out to keep the current name' })
-  @MaxLength(200, { message: 'name can be at most 200 characters' })
+  @TextField({ max: 200, optional: true, blank: 'name cannot be blank; leave it out to keep the current name' })
   name?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsEmail({}, { message: 'email must be a valid email address, such as ada@example.com' })
-  @MaxLength(254)
+  @EmailField({ example: 'ada@example.com', optional: true })
   email?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200, { message: 'company can be at most 200 characters' })
+  @TextField({ max: 200, optional: true })
   company?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50, { message: 'phone can be at most 50 characters' })
+  @TextField({ max: 50, optional: true })
   phone?: string | null;
 }
 
 @InputType()
 export class AddContactInput {
-  @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(200, { message: 'name can be at most 200 characters' })
+  @TextField({ max: 200, blank: 'name is required' })
   name: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail({}, { message: 'email must be a valid email address, such as bob@example.com' })
-  @MaxLength(254)
+  @EmailField({ example: 'bob@example.com', optional: true })
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50, { message: 'phone can be at most 50 characters' })
+  @TextField({ max: 50, optional: true })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100, { message: 'role can be at most 100 characters' })
+  @TextField({ max: 100, optional: true })
   role?: string | null;
 }
 
 @InputType()
 export class SetClientAddressInput {
-  @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'line1 is required (street and number)' })
-  @MaxLength(200, { message: 'line1 can be at most 200 characters' })
+  @TextField({ max: 200, blank: 'line1 is required (street and number)' })
   line1: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200, { message: 'line2 can be at most 200 characters' })
+  @TextField({ max: 200, optional: true })
   line2?: string | null;
 
-  @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'city is required' })
-  @MaxLength(100, { message: 'city can be at most 100 characters' })
+  @TextField({ max: 100, blank: 'city is required' })
   city: string;
 
-  @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'postalCode is required' })
-  @MaxLength(20, { message: 'postalCode can be at most 20 characters' })
+  @TextField({ max: 20, blank: 'postalCode is required' })
   postalCode: string;
 
   @Field({ description: 'ISO 3166-1 alpha-2, e.g. US, DE' })
@@ -323,30 +231,23 @@ export class SetClientAddressInput {
   country: string;
 }
 
+const SUBJECT_ID = 'the id of a lead or a client';
+
 @InputType()
 export class LogActivityInput {
-  @Field(() => ActivitySubjectType)
-  @IsIn(Object.values(ActivitySubjectType))
+  @EnumField(ActivitySubjectType)
   subjectType: ActivitySubjectType;
 
-  @Field(() => ID, { description: 'The lead or client the activity is about' })
-  @IsUUID('all', { message: 'subjectId must be the id of a lead or a client' })
+  @IdField({ mustBe: SUBJECT_ID, description: 'The lead or client the activity is about' })
   subjectId: string;
 
-  @Field(() => ActivityKind)
-  @IsIn(Object.values(ActivityKind))
+  @EnumField(ActivityKind)
   kind: ActivityKind;
 
-  @Field({ description: 'One line, e.g. "Call about the renewal"' })
-  @IsString()
-  @IsNotEmpty({ message: 'subject is required, e.g. "Call about the renewal"' })
-  @MaxLength(200, { message: 'subject can be at most 200 characters' })
+  @TextField({ max: 200, blank: 'subject is required, e.g. "Call about the renewal"', description: 'One line, e.g. "Call about the renewal"' })
   subject: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10000, { message: 'notes can be at most 10000 characters' })
+  @TextField({ max: 10000, optional: true })
   notes?: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
@@ -358,19 +259,13 @@ export class LogActivityInput {
 
 @InputType()
 export class ActivityFilter {
-  @Field(() => ActivitySubjectType, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(ActivitySubjectType))
+  @EnumField(ActivitySubjectType, { optional: true })
   subjectType?: ActivitySubjectType;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'subjectId must be the id of a lead or a client' })
+  @IdField({ mustBe: SUBJECT_ID, optional: true })
   subjectId?: string;
 
-  @Field(() => ActivityKind, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(ActivityKind))
+  @EnumField(ActivityKind, { optional: true })
   kind?: ActivityKind;
 
   @Field({ nullable: true, description: 'true: tasks not yet completed; false: everything else' })

@@ -1,15 +1,12 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { EnumField, TextField } from '../../shared/graphql/input-fields';
+import { PaginatedList } from '../../shared/graphql/list.types';
+import { enumType, EnumValue } from '../../shared/graphql/enum-type';
 
-export enum AccountType {
-  ASSET = 'ASSET',
-  LIABILITY = 'LIABILITY',
-  EQUITY = 'EQUITY',
-  REVENUE = 'REVENUE',
-  EXPENSE = 'EXPENSE',
-}
-registerEnumType(AccountType, { name: 'AccountType' });
+export const AccountType = enumType('AccountType', ['ASSET', 'LIABILITY', 'EQUITY', 'REVENUE', 'EXPENSE']);
+export type AccountType = EnumValue<typeof AccountType>;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = (field: string) => `${field} must be a date such as 2026-03-31`;
@@ -27,10 +24,7 @@ export class Account {
 }
 
 @ObjectType()
-export class AccountList {
-  @Field(() => [Account]) items: Account[];
-  @Field(() => Int) total: number;
-}
+export class AccountList extends PaginatedList(Account) {}
 
 @ObjectType()
 export class JournalEntryLine {
@@ -59,10 +53,7 @@ export class JournalEntry {
 }
 
 @ObjectType()
-export class JournalEntryList {
-  @Field(() => [JournalEntry]) items: JournalEntry[];
-  @Field(() => Int) total: number;
-}
+export class JournalEntryList extends PaginatedList(JournalEntry) {}
 
 @ObjectType()
 export class TrialBalanceLine {
@@ -114,20 +105,13 @@ export class LedgerPeriod {
 
 @InputType()
 export class OpenAccountInput {
-  @Field({ description: 'Unique in your chart, such as 6100' })
-  @IsString()
-  @IsNotEmpty({ message: 'code is required, such as 6100' })
-  @MaxLength(20, { message: 'code can be at most 20 characters' })
+  @TextField({ max: 20, blank: 'code is required, such as 6100', description: 'Unique in your chart, such as 6100' })
   code: string;
 
-  @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(200, { message: 'name can be at most 200 characters' })
+  @TextField({ max: 200, blank: 'name is required' })
   name: string;
 
-  @Field(() => AccountType)
-  @IsIn(Object.values(AccountType), { message: `type must be one of ${Object.values(AccountType).join(', ')}` })
+  @EnumField(AccountType, { message: `type must be one of ${Object.values(AccountType).join(', ')}` })
   type: AccountType;
 }
 
@@ -159,10 +143,7 @@ export class PostJournalEntryInput {
   @Matches(DATE, { message: DATE_MESSAGE('date') })
   date: string;
 
-  @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'memo is required: say what the entry is for' })
-  @MaxLength(500, { message: 'memo can be at most 500 characters' })
+  @TextField({ max: 500, blank: 'memo is required: say what the entry is for' })
   memo: string;
 
   @Field(() => [JournalLineInput], { description: 'Two or more; debits must equal credits' })

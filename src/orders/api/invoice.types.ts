@@ -1,23 +1,15 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
+import { composeField, EnumField, IdField, TextField } from '../../shared/graphql/input-fields';
+import { PaginatedList } from '../../shared/graphql/list.types';
+import { ClientRecordFilter } from './orders.types';
+import { enumType, EnumValue } from '../../shared/graphql/enum-type';
 
-export enum InvoiceStatus {
-  ISSUED = 'ISSUED',
-  SENT = 'SENT',
-  PARTIALLY_PAID = 'PARTIALLY_PAID',
-  PAID = 'PAID',
-  VOID = 'VOID',
-}
-registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
+export const InvoiceStatus = enumType('InvoiceStatus', ['ISSUED', 'SENT', 'PARTIALLY_PAID', 'PAID', 'VOID']);
+export type InvoiceStatus = EnumValue<typeof InvoiceStatus>;
 
-export enum PaymentMethod {
-  BANK_TRANSFER = 'BANK_TRANSFER',
-  CARD = 'CARD',
-  CASH = 'CASH',
-  CHEQUE = 'CHEQUE',
-  OTHER = 'OTHER',
-}
-registerEnumType(PaymentMethod, { name: 'PaymentMethod' });
+export const PaymentMethod = enumType('PaymentMethod', ['BANK_TRANSFER', 'CARD', 'CASH', 'CHEQUE', 'OTHER']);
+export type PaymentMethod = EnumValue<typeof PaymentMethod>;
 
 const AMOUNT = /^\d+(\.\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -69,26 +61,11 @@ export class Invoice {
 }
 
 @ObjectType()
-export class InvoiceList {
-  @Field(() => [Invoice]) items: Invoice[];
-  @Field(() => Int) total: number;
-}
+export class InvoiceList extends PaginatedList(Invoice) {}
 
 @InputType()
-export class InvoiceFilter {
-  @Field(() => InvoiceStatus, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(InvoiceStatus))
-  status?: InvoiceStatus;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'clientId must be a client id (a UUID)' })
-  clientId?: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'orderId must be an order id (a UUID)' })
+export class InvoiceFilter extends ClientRecordFilter(InvoiceStatus) {
+  @IdField({ mustBe: 'an order id (a UUID)', optional: true })
   orderId?: string;
 
   @Field({ nullable: true, description: 'true: only overdue invoices; false: only those that are not' })
@@ -96,25 +73,32 @@ export class InvoiceFilter {
   overdue?: boolean;
 }
 
+/** An amount against an invoice: a positive decimal string. */
+const AmountField = (description: string): PropertyDecorator =>
+  composeField((property) => [
+    Field({ description }),
+    IsString(),
+    Matches(AMOUNT, { message: `${property} must be a positive decimal number such as "125.50"` }),
+  ]);
+
+const INVOICE_ID = 'an invoice id (a UUID)';
+
 @InputType()
 export class RecordPaymentInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'invoiceId must be an invoice id (a UUID)' })
+  @IdField({ mustBe: INVOICE_ID })
   invoiceId: string;
 
-  @Field({ description: 'Decimal string in the invoice currency, e.g. "125.50"; at most the balance due' })
-  @IsString()
-  @Matches(AMOUNT, { message: 'amount must be a positive decimal number such as "125.50"' })
+  @AmountField('Decimal string in the invoice currency, e.g. "125.50"; at most the balance due')
   amount: string;
 
-  @Field(() => PaymentMethod)
-  @IsIn(Object.values(PaymentMethod), { message: `method must be one of: ${Object.values(PaymentMethod).join(', ')}` })
+  @EnumField(PaymentMethod, { message: `method must be one of: ${Object.values(PaymentMethod).join(', ')}` })
   method: PaymentMethod;
 
-  @Field({ description: 'Bank reference, receipt or cheque number' })
-  @IsString()
-  @IsNotEmpty({ message: 'reference is required: the bank reference, receipt or cheque number' })
-  @MaxLength(200, { message: 'reference can be at most 200 characters' })
+  @TextField({
+    max: 200,
+    blank: 'reference is required: the bank reference, receipt or cheque number',
+    description: 'Bank reference, receipt or cheque number',
+  })
   reference: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; today when omitted' })
@@ -126,18 +110,12 @@ export class RecordPaymentInput {
 
 @InputType()
 export class IssueCreditNoteInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'invoiceId must be an invoice id (a UUID)' })
+  @IdField({ mustBe: INVOICE_ID })
   invoiceId: string;
 
-  @Field({ description: 'Decimal string in the invoice currency; at most the balance due' })
-  @IsString()
-  @Matches(AMOUNT, { message: 'amount must be a positive decimal number such as "125.50"' })
+  @AmountField('Decimal string in the invoice currency; at most the balance due')
   amount: string;
 
-  @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'reason is required: say why the credit note is issued' })
-  @MaxLength(500, { message: 'reason can be at most 500 characters' })
+  @TextField({ max: 500, blank: 'reason is required: say why the credit note is issued' })
   reason: string;
 }

@@ -1,43 +1,27 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { composeField, EnumField, IdField, SearchField, TextField } from '../../shared/graphql/input-fields';
+import { PaginatedList } from '../../shared/graphql/list.types';
+import { enumType, EnumValue } from '../../shared/graphql/enum-type';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export enum QuoteStatus {
-  DRAFT = 'DRAFT',
-  SENT = 'SENT',
-  ACCEPTED = 'ACCEPTED',
-  REJECTED = 'REJECTED',
-  EXPIRED = 'EXPIRED',
-}
-registerEnumType(QuoteStatus, { name: 'QuoteStatus' });
+export const QuoteStatus = enumType('QuoteStatus', ['DRAFT', 'SENT', 'ACCEPTED', 'REJECTED', 'EXPIRED']);
+export type QuoteStatus = EnumValue<typeof QuoteStatus>;
 
-export enum OrderStatus {
-  PLACED = 'PLACED',
-  PAYMENT_AUTHORIZED = 'PAYMENT_AUTHORIZED',
-  PAYMENT_FAILED = 'PAYMENT_FAILED',
-  SHIPPED = 'SHIPPED',
-  DELIVERED = 'DELIVERED',
-  INVOICED = 'INVOICED',
-  CLOSED = 'CLOSED',
-  CANCELLED = 'CANCELLED',
-}
-registerEnumType(OrderStatus, { name: 'OrderStatus' });
+export const OrderStatus = enumType('OrderStatus', [
+  'PLACED',
+  'PAYMENT_AUTHORIZED',
+  'PAYMENT_FAILED',
+  'SHIPPED',
+  'DELIVERED',
+  'INVOICED',
+  'CLOSED',
+  'CANCELLED',
+]);
+export type OrderStatus = EnumValue<typeof OrderStatus>;
 
 @ObjectType({ description: 'A catalogue product. Amounts are decimal strings in the tenant currency.' })
 export class Product {
@@ -110,22 +94,19 @@ export class Order {
 }
 
 @ObjectType()
-export class ProductList {
-  @Field(() => [Product]) items: Product[];
-  @Field(() => Int) total: number;
-}
+export class ProductList extends PaginatedList(Product) {}
 
 @ObjectType()
-export class QuoteList {
-  @Field(() => [Quote]) items: Quote[];
-  @Field(() => Int) total: number;
-}
+export class QuoteList extends PaginatedList(Quote) {}
 
 @ObjectType()
-export class OrderList {
-  @Field(() => [Order]) items: Order[];
-  @Field(() => Int) total: number;
-}
+export class OrderList extends PaginatedList(Order) {}
+
+/** A decimal string such as "125.50": no sign, no exponent. */
+const DecimalField = (message: string, { optional = false, description }: { optional?: boolean; description: string }): PropertyDecorator =>
+  composeField(() => [Field({ nullable: optional, description }), ...(optional ? [IsOptional()] : []), IsString(), Matches(DECIMAL, { message })]);
+
+const TAX_RATE = 'taxRate must be a percentage such as "20" or "7.5"';
 
 @InputType()
 export class CreateProductInput {
@@ -134,96 +115,81 @@ export class CreateProductInput {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/, { message: 'sku must be 1 to 64 letters, digits, ".", "_", "-" or "/", such as WID-100' })
   sku: string;
 
-  @Field()
-  @IsString()
-  @IsNotEmpty({ message: 'name is required' })
-  @MaxLength(200, { message: 'name can be at most 200 characters' })
+  @TextField({ max: 200, blank: 'name is required' })
   name: string;
 
-  @Field({ description: 'Decimal string in the tenant currency, e.g. "125.50"' })
-  @IsString()
-  @Matches(DECIMAL, { message: 'unitPrice must be a decimal number such as "125.50" (no sign, no currency symbol)' })
+  @DecimalField('unitPrice must be a decimal number such as "125.50" (no sign, no currency symbol)', {
+    description: 'Decimal string in the tenant currency, e.g. "125.50"',
+  })
   unitPrice: string;
 
-  @Field({ description: 'Percent, e.g. "20" or "7.5"' })
-  @IsString()
-  @Matches(DECIMAL, { message: 'taxRate must be a percentage such as "20" or "7.5"' })
+  @DecimalField(TAX_RATE, { description: 'Percent, e.g. "20" or "7.5"' })
   taxRate: string;
 }
 
 @InputType()
 export class QuoteLineInput {
-  @Field(() => ID, { nullable: true, description: 'A catalogue product; omit for a free-text line' })
-  @IsOptional()
-  @IsUUID('all', { message: 'productId must be a product id (a UUID)' })
+  @IdField({ mustBe: 'a product id (a UUID)', optional: true, description: 'A catalogue product; omit for a free-text line' })
   productId?: string | null;
 
-  @Field({ nullable: true, description: "Defaults to the product's name" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500, { message: 'description can be at most 500 characters' })
+  @TextField({ max: 500, optional: true, description: "Defaults to the product's name" })
   description?: string;
 
-  @Field({ description: 'Decimal string, e.g. "2" or "1.5"' })
-  @IsString()
-  @Matches(DECIMAL, { message: 'quantity must be a positive decimal number such as "2" or "1.5"' })
+  @DecimalField('quantity must be a positive decimal number such as "2" or "1.5"', { description: 'Decimal string, e.g. "2" or "1.5"' })
   quantity: string;
 
-  @Field({ nullable: true, description: "Decimal string; defaults to the product's price" })
-  @IsOptional()
-  @IsString()
-  @Matches(DECIMAL, { message: 'unitPrice must be a decimal number such as "125.50"' })
+  @DecimalField('unitPrice must be a decimal number such as "125.50"', { optional: true, description: "Decimal string; defaults to the product's price" })
   unitPrice?: string;
 
-  @Field({ nullable: true, description: "Percent; defaults to the product's tax rate" })
-  @IsOptional()
-  @IsString()
-  @Matches(DECIMAL, { message: 'taxRate must be a percentage such as "20" or "7.5"' })
+  @DecimalField(TAX_RATE, { optional: true, description: "Percent; defaults to the product's tax rate" })
   taxRate?: string;
 }
 
+/** A quote's lines: 1 to 200, each validated. */
+const QuoteLinesField = (description?: string): PropertyDecorator =>
+  composeField(() => [
+    Field(() => [QuoteLineInput], { description }),
+    IsArray(),
+    ArrayMinSize(1, { message: 'a quote needs at least one line' }),
+    ArrayMaxSize(200, { message: 'a quote can have at most 200 lines' }),
+    ValidateNested({ each: true }),
+    Type(() => QuoteLineInput),
+  ]);
+
+/** A quote's last valid day, 'YYYY-MM-DD', or null. */
+const ValidUntilField = (description: string): PropertyDecorator =>
+  composeField((property) => [
+    Field(() => String, { nullable: true, description }),
+    IsOptional(),
+    Matches(DATE, { message: `${property} must be a date such as '2026-12-31'` }),
+  ]);
+
+export const CLIENT_ID = 'a client id (a UUID)';
+
 @InputType()
 export class DraftQuoteInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'clientId must be a client id (a UUID)' })
+  @IdField({ mustBe: CLIENT_ID })
   clientId: string;
 
-  @Field(() => String, { nullable: true, description: "Last valid day, 'YYYY-MM-DD'; omit for a quote that does not expire" })
-  @IsOptional()
-  @Matches(DATE, { message: "validUntil must be a date such as '2026-12-31'" })
+  @ValidUntilField("Last valid day, 'YYYY-MM-DD'; omit for a quote that does not expire")
   validUntil?: string | null;
 
-  @Field(() => [QuoteLineInput])
-  @IsArray()
-  @ArrayMinSize(1, { message: 'a quote needs at least one line' })
-  @ArrayMaxSize(200, { message: 'a quote can have at most 200 lines' })
-  @ValidateNested({ each: true })
-  @Type(() => QuoteLineInput)
+  @QuoteLinesField()
   lines: QuoteLineInput[];
 }
 
 @InputType()
 export class ReviseQuoteInput {
-  @Field(() => String, { nullable: true, description: 'New last valid day; omit to keep the current one, null for no expiry' })
-  @IsOptional()
-  @Matches(DATE, { message: "validUntil must be a date such as '2026-12-31'" })
+  @ValidUntilField('New last valid day; omit to keep the current one, null for no expiry')
   validUntil?: string | null;
 
-  @Field(() => [QuoteLineInput], { description: 'Replace all the lines' })
-  @IsArray()
-  @ArrayMinSize(1, { message: 'a quote needs at least one line' })
-  @ArrayMaxSize(200, { message: 'a quote can have at most 200 lines' })
-  @ValidateNested({ each: true })
-  @Type(() => QuoteLineInput)
+  @QuoteLinesField('Replace all the lines')
   lines: QuoteLineInput[];
 }
 
 @InputType()
 export class ProductFilter {
-  @Field({ nullable: true, description: 'Matches sku or name (case-insensitive)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @SearchField('Matches sku or name (case-insensitive)')
   q?: string;
 
   @Field({ nullable: true })
@@ -232,34 +198,24 @@ export class ProductFilter {
   active?: boolean;
 }
 
+/** The filter of a list of a client's records that move through statuses: quotes, orders, invoices. */
+export const ClientRecordFilter = <Status extends string>(statuses: Record<string, Status>) => {
+  @InputType({ isAbstract: true })
+  abstract class Filter {
+    @EnumField(statuses, { optional: true })
+    status?: Status;
+
+    @IdField({ mustBe: CLIENT_ID, optional: true })
+    clientId?: string;
+  }
+  return Filter;
+};
+
 @InputType()
-export class QuoteFilter {
-  @Field(() => QuoteStatus, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(QuoteStatus))
-  status?: QuoteStatus;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'clientId must be a client id (a UUID)' })
-  clientId?: string;
-
-  @Field({ nullable: true, description: "Matches a line's description or the client's name (case-insensitive)" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+export class QuoteFilter extends ClientRecordFilter(QuoteStatus) {
+  @SearchField("Matches a line's description or the client's name (case-insensitive)")
   q?: string;
 }
 
 @InputType()
-export class OrderFilter {
-  @Field(() => OrderStatus, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(OrderStatus))
-  status?: OrderStatus;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'clientId must be a client id (a UUID)' })
-  clientId?: string;
-}
+export class OrderFilter extends ClientRecordFilter(OrderStatus) {}

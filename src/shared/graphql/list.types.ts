@@ -1,11 +1,10 @@
-import { ArgsType, Field, Int, registerEnumType } from '@nestjs/graphql';
+import { Type } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { enumType, EnumValue } from './enum-type';
 
-export enum SortOrder {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
-registerEnumType(SortOrder, { name: 'SortOrder' });
+export const SortOrder = enumType('SortOrder', ['ASC', 'DESC']);
+export type SortOrder = EnumValue<typeof SortOrder>;
 
 /** The arguments every list query takes (react-admin's getList, 1-based pages). */
 @ArgsType()
@@ -33,3 +32,22 @@ export class ListArgs {
   @IsIn([SortOrder.ASC, SortOrder.DESC])
   sortOrder: SortOrder = SortOrder.DESC;
 }
+
+/** One page of a list and the total across pages: what every list query answers. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/**
+ * The GraphQL type of a list query's answer, for one item type: `@ObjectType() class LeadList
+ * extends PaginatedList(Lead) {}` is `type LeadList { items: [Lead!]! total: Int! }`.
+ */
+export const PaginatedList = <T>(item: Type<T>) => {
+  @ObjectType({ isAbstract: true })
+  abstract class List implements Page<T> {
+    @Field(() => [item]) items: T[];
+    @Field(() => Int) total: number;
+  }
+  return List;
+};
