@@ -1,4 +1,4 @@
-import { Decider, assertNever } from '../../shared/domain/decider';
+import { assertNever, recordDecider } from '../../shared/domain/decider';
 import { existing, optionalText } from '../../shared/domain/guards';
 import { CrmError, CrmErrorCode } from './crm.error';
 import { ActivityEvent, ActivityKind, ActivitySubjectType } from './activity.events';
@@ -70,9 +70,4 @@ export const evolve = (state: Activity, event: ActivityEvent): Activity => {
   }
 };
 
-export const activityDecider: Decider<Activity, ActivityCommand, ActivityEvent> = {
-  events: activityEvents,
-  initialState: () => ({ status: 'NONE' }),
-  decide,
-  evolve,
-};
+export const activityDecider = recordDecider<Activity, ActivityCommand, ActivityEvent>({ events: activityEvents, decide, evolve });

@@ -6,23 +6,18 @@
  * builds stored neither field, later ones added both as optional fields, and a missing owner meant
  * the registering actor. Its upcaster says so explicitly.
  */
-export type ClientRegistered = {
-  type: 'ClientRegistered';
-  data: {
-    clientId: string;
-    name: string;
-    email: string;
-    company: string | null;
-    leadId: string | null;
-    phone?: string | null;
-    ownerId?: string | null;
-  };
+export type ClientRegistration = {
+  clientId: string;
+  name: string;
+  email: string;
+  company: string | null;
+  leadId: string | null;
+  phone?: string | null;
+  ownerId?: string | null;
 };
-/** ClientRegistered as version 1 stored it (read by its upcaster only). */
-export type ClientRegisteredV1 = {
-  type: 'ClientRegistered';
-  data: { clientId: string; name: string; email: string; company: string | null; leadId: string | null; phone?: string | null; ownerId?: string | null };
-};
+export type ClientRegistered = { type: 'ClientRegistered'; data: ClientRegistration };
+/** ClientRegistered as version 1 stored it (read by its upcaster only): the same fields, but a missing owner meant the actor. */
+export type ClientRegisteredV1 = { type: 'ClientRegistered'; data: ClientRegistration };
 export type ClientDetailsUpdated = {
   type: 'ClientDetailsUpdated';
   data: { clientId: string; name: string; email: string; company: string | null; phone: string | null };

@@ -1,22 +1,15 @@
-import { Decider, assertNever } from '../../shared/domain/decider';
+import { assertNever, recordDecider } from '../../shared/domain/decider';
 import { existing, optionalText } from '../../shared/domain/guards';
 import { CrmError, CrmErrorCode } from './crm.error';
-import { AddressKind, ClientEvent, PostalAddress } from './client.events';
+import { AddressKind, ClientEvent, ClientRegistration, PostalAddress } from './client.events';
 import { changesOwner, validEmail, validName } from './crm-rules';
 import { clientEvents } from './crm.events';
 
-export type RegisterClient = {
-  type: 'RegisterClient';
-  clientId: string;
-  name: string;
-  email: string;
-  company: string | null;
-  leadId: string | null;
-  /** Given by a direct registration; a converted lead's client has none here. */
-  phone?: string | null;
-  /** The owner: the registering user by default. */
-  ownerId?: string;
-};
+/**
+ * What the registration records, as given: a direct registration gives the phone, a converted
+ * lead's client has none here; the owner is the registering user unless one is given.
+ */
+export type RegisterClient = { type: 'RegisterClient' } & Omit<ClientRegistration, 'ownerId'> & { ownerId?: string };
 export type UpdateClientDetails = {
   type: 'UpdateClientDetails';
   clientId: string;
@@ -202,9 +195,4 @@ export const evolve = (state: Client, event: ClientEvent): Client => {
   }
 };
 
-export const clientDecider: Decider<Client, ClientCommand, ClientEvent> = {
-  events: clientEvents,
-  initialState: () => ({ status: 'NONE' }),
-  decide,
-  evolve,
-};
+export const clientDecider = recordDecider<Client, ClientCommand, ClientEvent>({ events: clientEvents, decide, evolve });

@@ -1,4 +1,4 @@
-import { Decider, assertNever } from '../../shared/domain/decider';
+import { assertNever, recordDecider } from '../../shared/domain/decider';
 import { existing, optionalText } from '../../shared/domain/guards';
 import { CrmError, CrmErrorCode } from './crm.error';
 import { changesOwner, validEmail, validName } from './crm-rules';
@@ -92,9 +92,4 @@ export const evolve = (state: Lead, event: LeadEvent): Lead => {
   }
 };
 
-export const leadDecider: Decider<Lead, LeadCommand, LeadEvent> = {
-  events: leadEvents,
-  initialState: () => ({ status: 'NONE' }),
-  decide,
-  evolve,
-};
+export const leadDecider = recordDecider<Lead, LeadCommand, LeadEvent>({ events: leadEvents, decide, evolve });

@@ -1,4 +1,4 @@
-import { Decider, assertNever } from '../../shared/domain/decider';
+import { assertNever, recordDecider } from '../../shared/domain/decider';
 import { deterministicId } from '../../shared/domain/ids';
 import { ACCOUNT_TYPES, AccountType, ChartEvent } from './chart.events';
 import { isValidDate } from './dates';
@@ -64,13 +64,12 @@ export const decide = (command: ChartCommand, state: Chart): ChartEvent[] => {
       return command.accounts.map((a) => opened(command.chartId, a.accountId, a.code, a.name, a.accountType));
     case 'OpenAccount': {
       const code = command.code.trim();
-      const name = command.name.trim();
       if (!CODE.test(code))
         throw new LedgerError(
           LedgerErrorCode.InvalidAccountCode,
           `"${command.code}" is not an account code: use up to 20 letters, digits, dots or dashes, such as 6100`,
         );
-      if (!name) throw new LedgerError(LedgerErrorCode.NameRequired, 'An account needs a name');
+      const name = LedgerError.requiredText(command.name, LedgerErrorCode.NameRequired, 'An account needs a name');
       if (!ACCOUNT_TYPES.includes(command.accountType as AccountType))
         throw new LedgerError(LedgerErrorCode.InvalidAccountType, `"${command.accountType}" is not an account type; use one of ${ACCOUNT_TYPES.join(', ')}`);
       const taken = accounts[code];
@@ -120,12 +119,7 @@ export const evolve = (state: Chart, event: ChartEvent): Chart => {
   }
 };
 
-export const chartDecider: Decider<Chart, ChartCommand, ChartEvent> = {
-  events: chartEvents,
-  initialState: () => ({ status: 'NONE' }),
-  decide,
-  evolve,
-};
+export const chartDecider = recordDecider<Chart, ChartCommand, ChartEvent>({ events: chartEvents, decide, evolve });
 
 export const seedChartCommand = (tenantId: string): SeedChart => ({
   type: 'SeedChart',

@@ -1,6 +1,6 @@
-import { Decider, assertNever } from '../../shared/domain/decider';
+import { assertNever, recordDecider } from '../../shared/domain/decider';
 import { formatMinor } from '../../shared/domain/money';
-import { NotFoundError } from '../../shared/domain/domain-error';
+import { existing } from '../../shared/domain/guards';
 import { deterministicId } from '../../shared/domain/ids';
 import { Chart, lockedThrough } from './chart';
 import { isValidDate } from './dates';
@@ -72,18 +72,12 @@ const checkLines = (lines: JournalLine[], chart: Chart, currency: string) => {
     );
 };
 
-const existing = (state: JournalEntry, entryId: string) => {
-  if (state.status === 'NONE') throw new NotFoundError('journal entry', entryId);
-  return state;
-};
-
 export const decide = (command: JournalEntryCommand, state: JournalEntry): JournalEntryEvent[] => {
   switch (command.type) {
     case 'PostJournalEntry': {
       if (state.status !== 'NONE') throw new LedgerError(LedgerErrorCode.EntryAlreadyPosted, `Journal entry ${command.entryId} is already posted`);
       if (!isValidDate(command.date)) throw new LedgerError(LedgerErrorCode.InvalidDate, `"${command.date}" is not a date such as 2026-03-31`);
-      const memo = command.memo.trim();
-      if (!memo) throw new LedgerError(LedgerErrorCode.MemoRequired, 'Say what the entry is for in its memo');
+      const memo = LedgerError.requiredText(command.memo, LedgerErrorCode.MemoRequired, 'Say what the entry is for in its memo');
       const lines = command.lines.map((line) => ({ accountCode: line.accountCode.trim(), debit: line.debit, credit: line.credit }));
       checkLines(lines, command.chart, command.currency);
       refuseLocked(command.date, command.chart);
@@ -95,13 +89,12 @@ export const decide = (command: JournalEntryCommand, state: JournalEntry): Journ
       ];
     }
     case 'ReverseJournalEntry': {
-      const entry = existing(state, command.entryId);
+      const entry = existing(state, 'journal entry', command.entryId);
       if (entry.reversedBy)
         throw new LedgerError(LedgerErrorCode.EntryAlreadyReversed, `Journal entry ${entry.id} was already reversed by entry ${entry.reversedBy}`, {
           reversalEntryId: entry.reversedBy,
         });
-      const reason = command.reason.trim();
-      if (!reason) throw new LedgerError(LedgerErrorCode.ReasonRequired, 'Say why the entry is reversed');
+      const reason = LedgerError.requiredText(command.reason, LedgerErrorCode.ReasonRequired, 'Say why the entry is reversed');
       if (!isValidDate(command.date)) throw new LedgerError(LedgerErrorCode.InvalidDate, `"${command.date}" is not a date such as 2026-03-31`);
       const date = command.notBeforeEntry && command.date < entry.date ? entry.date : command.date;
       if (date < entry.date)
@@ -141,9 +134,4 @@ export const evolve = (state: JournalEntry, event: JournalEntryEvent): JournalEn
   }
 };
 
-export const journalEntryDecider: Decider<JournalEntry, JournalEntryCommand, JournalEntryEvent> = {
-  events: journalEntryEvents,
-  initialState: () => ({ status: 'NONE' }),
-  decide,
-  evolve,
-};
+export const journalEntryDecider = recordDecider<JournalEntry, JournalEntryCommand, JournalEntryEvent>({ events: journalEntryEvents, decide, evolve });

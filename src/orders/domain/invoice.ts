@@ -1,4 +1,4 @@
-import { Decider, assertNever } from '../../shared/domain/decider';
+import { assertNever, recordDecider } from '../../shared/domain/decider';
 import { Existing, existing } from '../../shared/domain/guards';
 import { divideHalfUp, formatMinor, toMinor } from '../../shared/domain/money';
 import { CreditNoteIssued, InvoiceEvent, InvoiceFullyPaid, InvoiceIssued } from './invoice.events';
@@ -41,9 +41,23 @@ const open = (invoice: ExistingInvoice, action: string): ExistingInvoice => {
   return invoice;
 };
 
-const positiveAmount = (amount: string, invoice: ExistingInvoice): number => {
+/** What a payment or a credit note may apply to the balance, and what the refusal says when it is more. */
+type Application = { code: OrdersErrorCode.PaymentExceedsBalance | OrdersErrorCode.CreditExceedsBalance; what: string; instead: string };
+const PAYMENT: Application = { code: OrdersErrorCode.PaymentExceedsBalance, what: 'A payment', instead: 'record at most the balance due' };
+const CREDIT_NOTE: Application = { code: OrdersErrorCode.CreditExceedsBalance, what: 'A credit note', instead: 'credit at most the balance due' };
+
+/** The amount, in the invoice's minor units: more than zero and at most the balance due. */
+const applicableAmount = (amount: string, invoice: ExistingInvoice, application: Application): number => {
   const minor = toMinor(amount, invoice.currency, 'amount');
   if (minor <= 0) throw new OrdersError(OrdersErrorCode.AmountNotPositive, `The amount must be more than zero; got "${amount}"`);
+  const balance = balanceDue(invoice);
+  if (minor > balance)
+    throw new OrdersError(
+      application.code,
+      `${application.what} of ${formatMinor(minor, invoice.currency)} ${invoice.currency} is more than the balance due of ` +
+        `${formatMinor(balance, invoice.currency)} ${invoice.currency} on invoice ${invoice.number}; ${application.instead}`,
+      { balanceDue: formatMinor(balance, invoice.currency), currency: invoice.currency },
+    );
   return minor;
 };
 
@@ -81,15 +95,7 @@ export const decide = (command: InvoiceCommand, state: Invoice): InvoiceEvent[] 
     }
     case 'RecordPayment': {
       const invoice = open(existing(state, 'invoice', command.invoiceId), 'record a payment');
-      const amount = positiveAmount(command.amount, invoice);
-      const balance = balanceDue(invoice);
-      if (amount > balance)
-        throw new OrdersError(
-          OrdersErrorCode.PaymentExceedsBalance,
-          `A payment of ${formatMinor(amount, invoice.currency)} ${invoice.currency} is more than the balance due of ` +
-            `${formatMinor(balance, invoice.currency)} ${invoice.currency} on invoice ${invoice.number}; record at most the balance due`,
-          { balanceDue: formatMinor(balance, invoice.currency), currency: invoice.currency },
-        );
+      const amount = applicableAmount(command.amount, invoice, PAYMENT);
       const method = OrdersError.requiredText(command.method, OrdersErrorCode.MethodRequired, 'Say how the payment was made (bank transfer, card, cash...)');
       const reference = OrdersError.requiredText(
         command.reference,
@@ -125,15 +131,7 @@ export const decide = (command: InvoiceCommand, state: Invoice): InvoiceEvent[] 
     }
     case 'IssueCreditNote': {
       const invoice = open(existing(state, 'invoice', command.invoiceId), 'issue a credit note');
-      const amount = positiveAmount(command.amount, invoice);
-      const balance = balanceDue(invoice);
-      if (amount > balance)
-        throw new OrdersError(
-          OrdersErrorCode.CreditExceedsBalance,
-          `A credit note of ${formatMinor(amount, invoice.currency)} ${invoice.currency} is more than the balance due of ` +
-            `${formatMinor(balance, invoice.currency)} ${invoice.currency} on invoice ${invoice.number}; credit at most the balance due`,
-          { balanceDue: formatMinor(balance, invoice.currency), currency: invoice.currency },
-        );
+      const amount = applicableAmount(command.amount, invoice, CREDIT_NOTE);
       const reason = OrdersError.requiredText(command.reason, OrdersErrorCode.ReasonRequired, 'Say why the credit note is issued');
       const credit: CreditNoteIssued = {
         type: 'CreditNoteIssued',
@@ -205,9 +203,4 @@ export const evolve = (state: Invoice, event: InvoiceEvent): Invoice => {
   }
 };
 
-export const invoiceDecider: Decider<Invoice, InvoiceCommand, InvoiceEvent> = {
-  events: invoiceEvents,
-  initialState: () => ({ status: 'NONE' }),
-  decide,
-  evolve,
-};
+export const invoiceDecider = recordDecider<Invoice, InvoiceCommand, InvoiceEvent>({ events: invoiceEvents, decide, evolve });

@@ -1,4 +1,4 @@
-import { Decider, assertNever } from '../../shared/domain/decider';
+import { assertNever, recordDecider } from '../../shared/domain/decider';
 import { existing } from '../../shared/domain/guards';
 import { OrderEvent, OrderPlaced } from './order.events';
 import { OrdersError, OrdersErrorCode } from './orders.error';
@@ -144,9 +144,4 @@ export const evolve = (state: Order, event: OrderEvent): Order => {
   }
 };
 
-export const orderDecider: Decider<Order, OrderCommand, OrderEvent> = {
-  events: orderEvents,
-  initialState: () => ({ status: 'NONE' }),
-  decide,
-  evolve,
-};
+export const orderDecider = recordDecider<Order, OrderCommand, OrderEvent>({ events: orderEvents, decide, evolve });

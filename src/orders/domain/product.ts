@@ -1,4 +1,4 @@
-import { Decider, assertNever } from '../../shared/domain/decider';
+import { assertNever, recordDecider } from '../../shared/domain/decider';
 import { existing } from '../../shared/domain/guards';
 import { toMinor } from '../../shared/domain/money';
 import { normaliseTaxRate } from './lines';
@@ -61,9 +61,4 @@ export const evolve = (state: Product, event: ProductEvent): Product => {
   }
 };
 
-export const productDecider: Decider<Product, ProductCommand, ProductEvent> = {
-  events: productEvents,
-  initialState: () => ({ status: 'NONE' }),
-  decide,
-  evolve,
-};
+export const productDecider = recordDecider<Product, ProductCommand, ProductEvent>({ events: productEvents, decide, evolve });

@@ -1,4 +1,4 @@
-import { Decider, assertNever } from '../../shared/domain/decider';
+import { assertNever, recordDecider } from '../../shared/domain/decider';
 import { Existing, existing } from '../../shared/domain/guards';
 import { LineInput, Totals, priceLines } from './lines';
 import { OrdersError, OrdersErrorCode } from './orders.error';
@@ -119,9 +119,4 @@ export const evolve = (state: Quote, event: QuoteEvent): Quote => {
   }
 };
 
-export const quoteDecider: Decider<Quote, QuoteCommand, QuoteEvent> = {
-  events: quoteEvents,
-  initialState: () => ({ status: 'NONE' }),
-  decide,
-  evolve,
-};
+export const quoteDecider = recordDecider<Quote, QuoteCommand, QuoteEvent>({ events: quoteEvents, decide, evolve });

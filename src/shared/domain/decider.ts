@@ -16,6 +16,15 @@ export interface Decider<State, Command, Event extends DomainEvent> {
   events: EventRegistry<Event>;
 }
 
+/** A record's state until its first event (a lead, an order, an invoice, a chart of accounts...). */
+export type NoRecord = { status: 'NONE' };
+export type Existing<State extends { status: string }> = Exclude<State, NoRecord>;
+
+/** The decider of one record: its state is `{ status: 'NONE' }` until the first event. */
+export const recordDecider = <State extends { status: string }, Command, Event extends DomainEvent>(
+  parts: Omit<Decider<NoRecord | State, Command, Event>, 'initialState'>,
+): Decider<NoRecord | State, Command, Event> => ({ ...parts, initialState: () => ({ status: 'NONE' }) });
+
 export const fold = <State, Event extends DomainEvent>(decider: Pick<Decider<State, unknown, Event>, 'initialState' | 'evolve'>, events: Event[]): State =>
   events.reduce(decider.evolve, decider.initialState());
 

@@ -1,8 +1,7 @@
+import { Existing } from './decider';
 import { NotFoundError } from './domain-error';
 
-/** A record's aggregate state is `{ status: 'NONE' }` until its first event. */
-export type NoRecord = { status: 'NONE' };
-export type Existing<State extends { status: string }> = Exclude<State, NoRecord>;
+export type { Existing };
 
 /** The record a command addresses; one with no events yet is NOT_FOUND (`entity` names it in the message). */
 export const existing = <State extends { status: string }>(state: State, entity: string, id: string): Existing<State> => {
