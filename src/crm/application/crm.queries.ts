@@ -4,9 +4,9 @@ import { LeadView } from '../../../projections/crm/lead.entity';
 import { ClientView } from '../../../projections/crm/client.entity';
 import { ActivityView } from '../../../projections/crm/activity.entity';
 import { ClientSummaryView } from '../../../projections/crm/client-summary.entity';
-import { BadInputError } from '../../shared/domain/domain-error';
 import { isUuid } from '../../shared/domain/ids';
-import { ListArgs, SortOrder } from '../../shared/graphql/list.types';
+import { ListArgs, Page } from '../../shared/graphql/list.types';
+import { containingAny, equalTo, mapPage, ReadModelList } from '../../shared/read-model/list-query';
 import { TenantReader } from '../../shared/read-model/tenant-reader';
 import {
   Activity,
@@ -21,24 +21,11 @@ import {
   LeadStatus,
 } from '../api/crm.types';
 
-const LEAD_SORT = ['name', 'email', 'company', 'status', 'source', 'createdAt', 'updatedAt'] as const;
-const CLIENT_SORT = ['name', 'email', 'company', 'createdAt', 'updatedAt'] as const;
-const ACTIVITY_SORT = ['createdAt', 'dueOn', 'kind', 'subject'] as const;
+const LEADS: ReadModelList<LeadView> = { entity: LeadView, sortable: ['name', 'email', 'company', 'status', 'source', 'createdAt', 'updatedAt'] };
+const CLIENTS: ReadModelList<ClientView> = { entity: ClientView, sortable: ['name', 'email', 'company', 'createdAt', 'updatedAt'] };
+const ACTIVITIES: ReadModelList<ActivityView> = { entity: ActivityView, sortable: ['createdAt', 'dueOn', 'kind', 'subject'] };
 
-const orderBy = (args: ListArgs, allowed: readonly string[]) => {
-  const field = args.sortField ?? 'createdAt';
-  if (!allowed.includes(field)) throw new BadInputError({ sortField: [`cannot sort by "${field}"; sort by one of: ${allowed.join(', ')}`] });
-  const order = args.sortOrder === SortOrder.ASC ? QueryOrder.ASC : QueryOrder.DESC;
-  // id breaks ties, so pages never repeat or skip a row
-  return { [field]: order, id: order };
-};
-
-const search = (q: string | undefined) => {
-  const term = q?.trim();
-  if (!term) return {};
-  const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return { $or: [{ name: { $ilike: like } }, { email: { $ilike: like } }, { company: { $ilike: like } }] };
-};
+const search = (q: string | undefined) => containingAny(q, ['name', 'email', 'company']);
 
 export const toLead = (row: LeadView): Lead => ({
   id: row.id,
@@ -102,21 +89,9 @@ export class CrmQueries {
     return this.reader.byId(tenantId, LeadView, id).then((row) => (row ? toLead(row) : null));
   }
 
-  leads(tenantId: string, filter: LeadFilter = {}, args: ListArgs) {
-    return this.reader.read(tenantId, async (em) => {
-      const where: FilterQuery<LeadView> = {
-        tenantId,
-        ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.ownerId ? { ownerId: filter.ownerId } : {}),
-        ...search(filter.q),
-      };
-      const [rows, total] = await em.findAndCount(LeadView, where, {
-        orderBy: orderBy(args, LEAD_SORT),
-        limit: args.perPage,
-        offset: (args.page - 1) * args.perPage,
-      });
-      return { items: rows.map(toLead), total };
-    });
+  async leads(tenantId: string, filter: LeadFilter = {}, args: ListArgs): Promise<Page<Lead>> {
+    const where: FilterQuery<LeadView> = { tenantId, ...equalTo(filter, 'status', 'ownerId'), ...search(filter.q) };
+    return mapPage(await this.reader.page(tenantId, LEADS, where, args), toLead);
   }
 
   client(tenantId: string, id: string): Promise<Client | null> {
@@ -124,43 +99,20 @@ export class CrmQueries {
     return this.reader.byId(tenantId, ClientView, id).then((row) => (row ? toClient(row) : null));
   }
 
-  clients(tenantId: string, filter: ClientFilter = {}, args: ListArgs) {
-    return this.reader.read(tenantId, async (em) => {
-      const [rows, total] = await em.findAndCount(
-        ClientView,
-        {
-          tenantId,
-          archived: filter.archived ?? false,
-          ...(filter.ownerId ? { ownerId: filter.ownerId } : {}),
-          ...search(filter.q),
-        },
-        { orderBy: orderBy(args, CLIENT_SORT), limit: args.perPage, offset: (args.page - 1) * args.perPage },
-      );
-      return { items: rows.map(toClient), total };
-    });
+  async clients(tenantId: string, filter: ClientFilter = {}, args: ListArgs): Promise<Page<Client>> {
+    const where: FilterQuery<ClientView> = { tenantId, archived: filter.archived ?? false, ...equalTo(filter, 'ownerId'), ...search(filter.q) };
+    return mapPage(await this.reader.page(tenantId, CLIENTS, where, args), toClient);
   }
 
   activity(tenantId: string, id: string): Promise<Activity | null> {
     return this.reader.byId(tenantId, ActivityView, id).then((row) => (row ? toActivity(row) : null));
   }
 
-  activities(tenantId: string, filter: ActivityFilter = {}, args: ListArgs) {
-    return this.reader.read(tenantId, async (em) => {
-      const where: FilterQuery<ActivityView> = {
-        tenantId,
-        ...(filter.subjectType ? { subjectType: filter.subjectType } : {}),
-        ...(filter.subjectId ? { subjectId: filter.subjectId } : {}),
-        ...(filter.kind ? { kind: filter.kind } : {}),
-      };
-      if (filter.open === true) Object.assign(where, { $and: [{ kind: 'TASK' }, { completed: false }] });
-      if (filter.open === false) Object.assign(where, { $or: [{ kind: { $ne: 'TASK' } }, { completed: true }] });
-      const [rows, total] = await em.findAndCount(ActivityView, where, {
-        orderBy: orderBy(args, ACTIVITY_SORT),
-        limit: args.perPage,
-        offset: (args.page - 1) * args.perPage,
-      });
-      return { items: rows.map(toActivity), total };
-    });
+  async activities(tenantId: string, filter: ActivityFilter = {}, args: ListArgs): Promise<Page<Activity>> {
+    const where: FilterQuery<ActivityView> = { tenantId, ...equalTo(filter, 'subjectType', 'subjectId', 'kind') };
+    if (filter.open === true) Object.assign(where, { $and: [{ kind: 'TASK' }, { completed: false }] });
+    if (filter.open === false) Object.assign(where, { $or: [{ kind: { $ne: 'TASK' } }, { completed: true }] });
+    return mapPage(await this.reader.page(tenantId, ACTIVITIES, where, args), toActivity);
   }
 
   /** The timeline of one lead or client, latest first. */

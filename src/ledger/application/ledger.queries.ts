@@ -5,6 +5,7 @@ import { BadInputError, NotFoundError } from '../../shared/domain/domain-error';
 import { isUuid } from '../../shared/domain/ids';
 import { formatMinor } from '../../shared/domain/money';
 import { ListArgs, SortOrder } from '../../shared/graphql/list.types';
+import { pageOf, sortField } from '../../shared/read-model/list-query';
 import { TenantReader } from '../../shared/read-model/tenant-reader';
 import {
   Account,
@@ -125,9 +126,7 @@ export class LedgerQueries {
 
   async accounts(tenantId: string, asOf: string | undefined, args: ListArgs): Promise<AccountList> {
     const date = checkDate('asOf', asOf) ?? END_OF_TIME;
-    const field = args.sortField ?? 'code';
-    if (!(ACCOUNT_SORT as readonly string[]).includes(field))
-      throw new BadInputError({ sortField: [`cannot sort by "${field}"; sort by one of: ${ACCOUNT_SORT.join(', ')}`] });
+    const field = sortField(args, ACCOUNT_SORT, 'code');
     await this.chart.ensure(tenantId, { visible: true });
     const currency = await this.chart.currency(tenantId);
     const rows = await this.reader.read(tenantId, (em) => this.balances(em, tenantId, date));
@@ -135,7 +134,8 @@ export class LedgerQueries {
     // Accounts read in code order by default, whatever the generic list default says.
     const descending = args.sortField !== undefined && args.sortOrder === SortOrder.DESC;
     const sorted = [...rows].sort((a, b) => key(a).localeCompare(key(b)) * (descending ? -1 : 1) || a.code.localeCompare(b.code));
-    const page = sorted.slice((args.page - 1) * args.perPage, args.page * args.perPage);
+    const { limit, offset } = pageOf(args);
+    const page = sorted.slice(offset, offset + limit);
     return { items: page.map((row) => this.toAccount(row, currency)), total: rows.length };
   }
 
@@ -169,9 +169,7 @@ export class LedgerQueries {
   async journalEntries(tenantId: string, filter: JournalEntryFilter = {}, args: ListArgs): Promise<JournalEntryList> {
     const from = checkDate('filter.from', filter.from);
     const to = checkDate('filter.to', filter.to);
-    const field = args.sortField ?? 'date';
-    const column = ENTRY_SORT[field as keyof typeof ENTRY_SORT];
-    if (!column) throw new BadInputError({ sortField: [`cannot sort by "${field}"; sort by one of: ${Object.keys(ENTRY_SORT).join(', ')}`] });
+    const column = ENTRY_SORT[sortField(args, Object.keys(ENTRY_SORT), 'date') as keyof typeof ENTRY_SORT];
     const direction = args.sortOrder === SortOrder.ASC ? 'ASC' : 'DESC';
     const conditions = ['e.tenant_id = ?'];
     const params: unknown[] = [tenantId];
@@ -183,10 +181,11 @@ export class LedgerQueries {
     if (to) also('e.entry_date <= ?', to);
     if (filter.accountCode?.trim()) also('EXISTS (SELECT 1 FROM ledger_lines f WHERE f.entry_id = e.id AND f.account_code = ?)', filter.accountCode.trim());
     const where = conditions.join(' AND ');
+    const { limit, offset } = pageOf(args);
     return this.reader.read(tenantId, async (em) => {
       const rows: EntryRow[] = await em.execute(
         `${ENTRY_SELECT} WHERE ${where} ORDER BY ${column} ${direction}, e.posted_at ${direction}, e.id ${direction} LIMIT ? OFFSET ?`,
-        [...params, args.perPage, (args.page - 1) * args.perPage],
+        [...params, limit, offset],
       );
       const [{ total }] = await em.execute(`SELECT count(*)::int AS total FROM ledger_entries e WHERE ${where}`, params);
       return { items: rows.map(toEntry), total };

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { FilterQuery, QueryOrder } from '@mikro-orm/postgresql';
+import { FilterQuery } from '@mikro-orm/postgresql';
 import { InvoiceView } from '../../../projections/orders/invoice.entity';
-import { BadInputError } from '../../shared/domain/domain-error';
 import { formatMinor } from '../../shared/domain/money';
-import { ListArgs, SortOrder } from '../../shared/graphql/list.types';
+import { ListArgs, Page } from '../../shared/graphql/list.types';
+import { equalTo, mapPage, ReadModelList } from '../../shared/read-model/list-query';
 import { TenantReader } from '../../shared/read-model/tenant-reader';
 import { Invoice, InvoiceFilter, InvoiceStatus, PaymentMethod } from '../api/invoice.types';
 
-const INVOICE_SORT = ['number', 'status', 'issuedOn', 'dueOn', 'total', 'balanceDue', 'createdAt', 'updatedAt'] as const;
+const INVOICES: ReadModelList<InvoiceView> = {
+  entity: InvoiceView,
+  sortable: ['number', 'status', 'issuedOn', 'dueOn', 'total', 'balanceDue', 'createdAt', 'updatedAt'],
+};
 const OPEN: InvoiceStatus[] = [InvoiceStatus.ISSUED, InvoiceStatus.SENT, InvoiceStatus.PARTIALLY_PAID];
 
 /** The business date, in UTC: what "overdue" is judged against. */
@@ -57,15 +60,6 @@ export const toInvoice = (row: InvoiceView, today: string): Invoice => {
   };
 };
 
-const orderBy = (args: ListArgs) => {
-  const field = args.sortField ?? 'createdAt';
-  if (!(INVOICE_SORT as readonly string[]).includes(field))
-    throw new BadInputError({ sortField: [`cannot sort by "${field}"; sort by one of: ${INVOICE_SORT.join(', ')}`] });
-  const order = args.sortOrder === SortOrder.ASC ? QueryOrder.ASC : QueryOrder.DESC;
-  // id breaks ties, so pages never repeat or skip a row
-  return { [field]: order, id: order };
-};
-
 const overdueFilter = (overdue: boolean | undefined, today: string): FilterQuery<InvoiceView> => {
   if (overdue === undefined || overdue === null) return {};
   return overdue ? { status: { $in: OPEN }, dueOn: { $lt: today } } : { $or: [{ status: { $nin: OPEN } }, { dueOn: { $gte: today } }] };
@@ -83,21 +77,13 @@ export class InvoiceQueries {
     });
   }
 
-  invoices(tenantId: string, filter: InvoiceFilter = {}, args: ListArgs, today = todayUtc()) {
-    return this.reader.read(tenantId, async (em) => {
-      const where: FilterQuery<InvoiceView> = {
-        tenantId,
-        ...(filter.clientId ? { clientId: filter.clientId } : {}),
-        ...(filter.orderId ? { orderId: filter.orderId } : {}),
-        // status and overdue may both constrain status: combined, not one overwriting the other
-        $and: [filter.status ? { status: filter.status } : {}, overdueFilter(filter.overdue, today)],
-      };
-      const [rows, total] = await em.findAndCount(InvoiceView, where, {
-        orderBy: orderBy(args),
-        limit: args.perPage,
-        offset: (args.page - 1) * args.perPage,
-      });
-      return { items: rows.map((row) => toInvoice(row, today)), total };
-    });
+  async invoices(tenantId: string, filter: InvoiceFilter = {}, args: ListArgs, today = todayUtc()): Promise<Page<Invoice>> {
+    const where: FilterQuery<InvoiceView> = {
+      tenantId,
+      ...equalTo(filter, 'clientId', 'orderId'),
+      // status and overdue may both constrain status: combined, not one overwriting the other
+      $and: [equalTo(filter, 'status'), overdueFilter(filter.overdue, today)],
+    };
+    return mapPage(await this.reader.page(tenantId, INVOICES, where, args), (row) => toInvoice(row, today));
   }
 }

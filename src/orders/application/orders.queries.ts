@@ -1,33 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { FilterQuery, QueryOrder } from '@mikro-orm/postgresql';
+import { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { OrderView } from '../../../projections/orders/order.entity';
 import { ProductView } from '../../../projections/orders/product.entity';
 import { QuoteView } from '../../../projections/orders/quote.entity';
 import { clientIdsMatching, clientNames } from '../../crm/public/client-directory';
-import { BadInputError } from '../../shared/domain/domain-error';
 import { formatMinor } from '../../shared/domain/money';
-import { ListArgs, SortOrder } from '../../shared/graphql/list.types';
+import { ListArgs, Page } from '../../shared/graphql/list.types';
+import { containingAny, equalTo, likePattern, mapPage, ReadModelList } from '../../shared/read-model/list-query';
 import { TenantReader } from '../../shared/read-model/tenant-reader';
 import { Order, OrderFilter, OrderStatus, Product, ProductFilter, Quote, QuoteFilter, QuoteLine, QuoteStatus } from '../api/orders.types';
 import { OrderLine } from '../domain/order.events';
 
-const PRODUCT_SORT = ['sku', 'name', 'unitPrice', 'active', 'createdAt', 'updatedAt'] as const;
-const QUOTE_SORT = ['status', 'validUntil', 'total', 'createdAt', 'updatedAt'] as const;
-const ORDER_SORT = ['status', 'placedOn', 'total', 'createdAt', 'updatedAt'] as const;
-
-const orderBy = (args: ListArgs, allowed: readonly string[]) => {
-  const field = args.sortField ?? 'createdAt';
-  if (!allowed.includes(field)) throw new BadInputError({ sortField: [`cannot sort by "${field}"; sort by one of: ${allowed.join(', ')}`] });
-  const order = args.sortOrder === SortOrder.ASC ? QueryOrder.ASC : QueryOrder.DESC;
-  return { [field]: order, id: order };
-};
-
-const likeTerm = (q: string | undefined): string | null => {
-  const term = q?.trim();
-  return term ? `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-};
-
-const page = (args: ListArgs) => ({ limit: args.perPage, offset: (args.page - 1) * args.perPage });
+const PRODUCTS: ReadModelList<ProductView> = { entity: ProductView, sortable: ['sku', 'name', 'unitPrice', 'active', 'createdAt', 'updatedAt'] };
+const QUOTES: ReadModelList<QuoteView> = { entity: QuoteView, sortable: ['status', 'validUntil', 'total', 'createdAt', 'updatedAt'] };
+const ORDERS: ReadModelList<OrderView> = { entity: OrderView, sortable: ['status', 'placedOn', 'total', 'createdAt', 'updatedAt'] };
 
 export const toProduct = (row: ProductView): Product => ({
   id: row.id,
@@ -57,33 +43,33 @@ const money = (row: { net: string; tax: string; total: string; currency: string 
   total: formatMinor(BigInt(row.total), row.currency),
 });
 
-const toQuote = (row: QuoteView, clientNames: Map<string, string>): Quote => ({
+/** What a quote and an order show alike: the client, the lines and the amounts. */
+const pricedForClient = (row: QuoteView | OrderView, clientNames: Map<string, string>) => ({
   id: row.id,
   clientId: row.clientId,
   clientName: clientNames.get(row.clientId) ?? null,
-  status: row.status as QuoteStatus,
   currency: row.currency,
-  validUntil: row.validUntil,
-  revision: row.quoteRevision,
   lines: row.lines.map((line) => toLine(line, row.currency)),
   ...money(row),
-  sentOn: row.sentOn,
-  acceptedOn: row.acceptedOn,
-  rejectionReason: row.rejectionReason,
-  orderId: row.orderId,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
 });
 
+const toQuote = (row: QuoteView, clientNames: Map<string, string>): Quote => ({
+  ...pricedForClient(row, clientNames),
+  status: row.status as QuoteStatus,
+  validUntil: row.validUntil,
+  revision: row.quoteRevision,
+  sentOn: row.sentOn,
+  acceptedOn: row.acceptedOn,
+  rejectionReason: row.rejectionReason,
+  orderId: row.orderId,
+});
+
 const toOrder = (row: OrderView, clientNames: Map<string, string>): Order => ({
-  id: row.id,
+  ...pricedForClient(row, clientNames),
   quoteId: row.quoteId,
-  clientId: row.clientId,
-  clientName: clientNames.get(row.clientId) ?? null,
   status: row.status as OrderStatus,
-  currency: row.currency,
-  lines: row.lines.map((line) => toLine(line, row.currency)),
-  ...money(row),
   placedOn: row.placedOn,
   paymentReference: row.paymentReference,
   paymentFailureReason: row.paymentFailureReason,
@@ -93,9 +79,25 @@ const toOrder = (row: OrderView, clientNames: Map<string, string>): Order => ({
   deliveredOn: row.deliveredOn,
   cancelReason: row.cancelReason,
   invoiceId: row.invoiceId,
-  createdAt: row.createdAt,
-  updatedAt: row.updatedAt,
 });
+
+type ClientRecordRow = { id: string; tenantId: string; clientId: string };
+type Named<Row, Item> = (row: Row, clientNames: Map<string, string>) => Item;
+
+/** Rows shown with the names of their clients, read in one query for them all. */
+const withClientNames = async <Row extends ClientRecordRow, Item>(
+  em: EntityManager,
+  tenantId: string,
+  rows: Row[],
+  toItem: Named<Row, Item>,
+): Promise<Item[]> => {
+  const names = await clientNames(
+    em,
+    tenantId,
+    rows.map((row) => row.clientId),
+  );
+  return rows.map((row) => toItem(row, names));
+};
 
 /** Reads of the catalogue, quotes and orders read models, always within the caller's tenant. */
 @Injectable()
@@ -106,71 +108,52 @@ export class OrdersQueries {
     return this.reader.byId(tenantId, ProductView, id).then((row) => (row ? toProduct(row) : null));
   }
 
-  products(tenantId: string, filter: ProductFilter = {}, args: ListArgs) {
-    return this.reader.read(tenantId, async (em) => {
-      const like = likeTerm(filter.q);
-      const where: FilterQuery<ProductView> = {
-        tenantId,
-        ...(filter.active === undefined || filter.active === null ? {} : { active: filter.active }),
-        ...(like ? { $or: [{ sku: { $ilike: like } }, { name: { $ilike: like } }] } : {}),
-      };
-      const [rows, total] = await em.findAndCount(ProductView, where, { orderBy: orderBy(args, PRODUCT_SORT), ...page(args) });
-      return { items: rows.map(toProduct), total };
-    });
+  async products(tenantId: string, filter: ProductFilter = {}, args: ListArgs): Promise<Page<Product>> {
+    const where: FilterQuery<ProductView> = { tenantId, ...equalTo(filter, 'active'), ...containingAny(filter.q, ['sku', 'name']) };
+    return mapPage(await this.reader.page(tenantId, PRODUCTS, where, args), toProduct);
   }
 
   quote(tenantId: string, id: string): Promise<Quote | null> {
-    return this.reader.read(tenantId, async (em) => {
-      const row = await this.reader.findById(em, QuoteView, tenantId, id);
-      return row ? toQuote(row, await clientNames(em, tenantId, [row.clientId])) : null;
-    });
+    return this.namedById(tenantId, QuoteView, id, toQuote);
   }
 
-  quotes(tenantId: string, filter: QuoteFilter = {}, args: ListArgs) {
-    return this.reader.read(tenantId, async (em) => {
-      const like = likeTerm(filter.q);
-      let search: FilterQuery<QuoteView> = {};
-      if (like) {
-        const clients = await clientIdsMatching(em, tenantId, like);
-        search = { $or: [{ search: { $ilike: like } }, { clientId: { $in: clients } }] };
-      }
-      const where: FilterQuery<QuoteView> = {
-        tenantId,
-        ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.clientId ? { clientId: filter.clientId } : {}),
-        ...search,
-      };
-      const [rows, total] = await em.findAndCount(QuoteView, where, { orderBy: orderBy(args, QUOTE_SORT), ...page(args) });
-      const names = await clientNames(
-        em,
-        tenantId,
-        rows.map((row) => row.clientId),
-      );
-      return { items: rows.map((row) => toQuote(row, names)), total };
-    });
+  quotes(tenantId: string, filter: QuoteFilter = {}, args: ListArgs): Promise<Page<Quote>> {
+    const where = async (em: EntityManager): Promise<FilterQuery<QuoteView>> => {
+      const like = likePattern(filter.q);
+      const search = like ? { $or: [{ search: { $ilike: like } }, { clientId: { $in: await clientIdsMatching(em, tenantId, like) } }] } : {};
+      return { tenantId, ...equalTo(filter, 'status', 'clientId'), ...search };
+    };
+    return this.namedPage(tenantId, QUOTES, where, args, toQuote);
   }
 
   order(tenantId: string, id: string): Promise<Order | null> {
+    return this.namedById(tenantId, OrderView, id, toOrder);
+  }
+
+  orders(tenantId: string, filter: OrderFilter = {}, args: ListArgs): Promise<Page<Order>> {
+    const where = async (): Promise<FilterQuery<OrderView>> => ({ tenantId, ...equalTo(filter, 'status', 'clientId') });
+    return this.namedPage(tenantId, ORDERS, where, args, toOrder);
+  }
+
+  /** A quote or an order, with its client's name. */
+  private namedById<Row extends ClientRecordRow, Item>(tenantId: string, entity: EntityClass<Row>, id: string, toItem: Named<Row, Item>): Promise<Item | null> {
     return this.reader.read(tenantId, async (em) => {
-      const row = await this.reader.findById(em, OrderView, tenantId, id);
-      return row ? toOrder(row, await clientNames(em, tenantId, [row.clientId])) : null;
+      const row = await this.reader.findById(em, entity, tenantId, id);
+      return row ? (await withClientNames(em, tenantId, [row], toItem))[0] : null;
     });
   }
 
-  orders(tenantId: string, filter: OrderFilter = {}, args: ListArgs) {
+  /** A page of quotes or orders, with their clients' names. */
+  private namedPage<Row extends ClientRecordRow, Item>(
+    tenantId: string,
+    list: ReadModelList<Row>,
+    where: (em: EntityManager) => Promise<FilterQuery<NoInfer<Row>>>,
+    args: ListArgs,
+    toItem: Named<Row, Item>,
+  ): Promise<Page<Item>> {
     return this.reader.read(tenantId, async (em) => {
-      const where: FilterQuery<OrderView> = {
-        tenantId,
-        ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.clientId ? { clientId: filter.clientId } : {}),
-      };
-      const [rows, total] = await em.findAndCount(OrderView, where, { orderBy: orderBy(args, ORDER_SORT), ...page(args) });
-      const names = await clientNames(
-        em,
-        tenantId,
-        rows.map((row) => row.clientId),
-      );
-      return { items: rows.map((row) => toOrder(row, names)), total };
+      const page = await this.reader.findPage(em, list, await where(em), args);
+      return { items: await withClientNames(em, tenantId, page.items, toItem), total: page.total };
     });
   }
 }

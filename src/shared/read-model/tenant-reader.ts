@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityClass, EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { EntityClass, EntityManager, FilterQuery, MikroORM } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
 import { readerTenant } from '../database/database';
+import { ListArgs, Page } from '../graphql/list.types';
 import { READERS } from '../tokens';
+import { listOrder, pageOf, ReadModelList } from './list-query';
 
 /**
  * Every read-model query runs here: on the readers' pool, whose connections are the `annals_reader`
@@ -40,6 +42,22 @@ export class TenantReader {
     if (rows.length === 0) return null;
     const data = em.getDriver().mapResult(rows[0] as never, em.getMetadata().get(entity));
     return em.getEntityFactory().create(entity, data as never, { merge: false, refresh: false, newEntity: false, convertCustomTypes: true });
+  }
+
+  /** One page of a list: the rows of `where` in the asked order (id breaks ties), and how many there are in all. */
+  page<T extends object>(tenantId: string, list: ReadModelList<T>, where: FilterQuery<NoInfer<T>>, args: ListArgs): Promise<Page<T>> {
+    return this.read(tenantId, (em) => this.findPage(em, list, where, args));
+  }
+
+  /** `page` inside a `read` (the em it was given). */
+  async findPage<T extends object>(
+    em: EntityManager,
+    { entity, sortable }: ReadModelList<T>,
+    where: FilterQuery<NoInfer<T>>,
+    args: ListArgs,
+  ): Promise<Page<T>> {
+    const [items, total] = await em.findAndCount(entity, where, { orderBy: listOrder(args, sortable), ...pageOf(args) });
+    return { items, total };
   }
 
   private pool: Pool | undefined;
