@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../shared/domain/decider-spec';
+import { deciderSpec, itRefuses } from '../../shared/domain/decider-spec';
 import { ClientCommand, RegisterClient, clientDecider } from './client';
 import { ClientArchived, ClientRegistered, ClientRestored, ContactAdded } from './client.events';
 
@@ -49,14 +49,10 @@ describe('Client: details, archive, contacts, addresses, owner', () => {
 
   describe('registerClient', () => {
     it('registers a client directly, cleaning the input and recording phone and owner', () => given([]).when(direct).then([directRegistered]));
-    it('refuses a blank name', () =>
-      given([])
-        .when({ ...direct, name: ' ' })
-        .thenThrows('NAME_REQUIRED'));
-    it('refuses an invalid email', () =>
-      given([])
-        .when({ ...direct, email: 'grace' })
-        .thenThrows('INVALID_EMAIL'));
+    itRefuses(given([]).when, direct, [
+      ['refuses a blank name', { name: ' ' }, 'NAME_REQUIRED'],
+      ['refuses an invalid email', { email: 'grace' }, 'INVALID_EMAIL'],
+    ]);
   });
 
   describe('updateClientDetails', () => {

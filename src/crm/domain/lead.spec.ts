@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../shared/domain/decider-spec';
+import { deciderSpec, itRefuses } from '../../shared/domain/decider-spec';
 import { CaptureLead, leadDecider } from './lead';
 import { LeadCaptured, LeadConverted, LeadDisqualified, LeadQualified } from './lead.events';
 
@@ -18,18 +18,11 @@ const converted: LeadConverted = { type: 'LeadConverted', data: { leadId, client
 describe('Lead', () => {
   describe('captureLead', () => {
     it('captures a new lead, trimming the name and normalising the email', () => given([]).when(capture).then([captured]));
-    it('refuses an invalid email', () =>
-      given([])
-        .when({ ...capture, email: 'ada.example.com' })
-        .thenThrows('INVALID_EMAIL'));
-    it('refuses an email with spaces', () =>
-      given([])
-        .when({ ...capture, email: 'ada @example.com' })
-        .thenThrows('INVALID_EMAIL'));
-    it('refuses a blank name', () =>
-      given([])
-        .when({ ...capture, name: '   ' })
-        .thenThrows('NAME_REQUIRED'));
+    itRefuses(given([]).when, capture, [
+      ['refuses an invalid email', { email: 'ada.example.com' }, 'INVALID_EMAIL'],
+      ['refuses an email with spaces', { email: 'ada @example.com' }, 'INVALID_EMAIL'],
+      ['refuses a blank name', { name: '   ' }, 'NAME_REQUIRED'],
+    ]);
     it('refuses to capture the same lead twice', () => given([captured]).when(capture).thenThrows('LEAD_ALREADY_EXISTS'));
   });
 

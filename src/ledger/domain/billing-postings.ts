@@ -3,7 +3,7 @@ import { BillingEvent } from '../../orders/public/billing.events';
 import { ACCOUNTS_RECEIVABLE, CASH, SALES_REVENUE, SALES_TAX_PAYABLE } from './chart';
 import { addDays } from './dates';
 import { EntrySource, JournalLine } from './journal-entry.events';
-import { reversalIdFor } from './journal-entry';
+import { cr, dr, reversalIdFor } from './journal-entry';
 
 /**
  * What the ledger posts for a billing event: pure, so the process manager is a thin shell. Entry
@@ -18,8 +18,6 @@ export const invoiceIssueEntryId = (tenantId: string, invoiceId: string) => dete
 export const paymentEntryId = (tenantId: string, paymentId: string) => deterministicId(tenantId, 'ledger-posting', 'payment', paymentId);
 export const creditNoteEntryId = (tenantId: string, creditNoteId: string) => deterministicId(tenantId, 'ledger-posting', 'credit-note', creditNoteId);
 
-const dr = (accountCode: string, amount: number): JournalLine => ({ accountCode, debit: amount, credit: 0 });
-const cr = (accountCode: string, amount: number): JournalLine => ({ accountCode, debit: 0, credit: amount });
 const nonZero = (lines: JournalLine[]) => lines.filter((line) => line.debit !== 0 || line.credit !== 0);
 
 /** A date in a locked period moves to the first open day, and the memo says so: never lost. */

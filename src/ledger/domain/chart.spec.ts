@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../shared/domain/decider-spec';
+import { deciderSpec, itRefuses } from '../../shared/domain/decider-spec';
 import { fold } from '../../shared/domain/decider';
 import { chartDecider, chartIdFor, accountIdFor, seedChartCommand, DEFAULT_ACCOUNTS } from './chart';
 import { ChartEvent } from './chart.events';
@@ -38,18 +38,11 @@ describe('Chart of accounts', () => {
       given([...seeded, rentOpened, rentClosed])
         .when(openRent)
         .thenThrows('ACCOUNT_CODE_TAKEN'));
-    it('refuses an unknown type', () =>
-      given(seeded)
-        .when({ ...openRent, accountType: 'INCOME' })
-        .thenThrows('INVALID_ACCOUNT_TYPE'));
-    it('refuses a blank name', () =>
-      given(seeded)
-        .when({ ...openRent, name: ' ' })
-        .thenThrows('NAME_REQUIRED'));
-    it('refuses a code with spaces inside', () =>
-      given(seeded)
-        .when({ ...openRent, code: '61 00' })
-        .thenThrows('INVALID_ACCOUNT_CODE'));
+    itRefuses(given(seeded).when, openRent, [
+      ['refuses an unknown type', { accountType: 'INCOME' }, 'INVALID_ACCOUNT_TYPE'],
+      ['refuses a blank name', { name: ' ' }, 'NAME_REQUIRED'],
+      ['refuses a code with spaces inside', { code: '61 00' }, 'INVALID_ACCOUNT_CODE'],
+    ]);
   });
 
   describe('closeAccount', () => {

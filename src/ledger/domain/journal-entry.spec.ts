@@ -1,8 +1,8 @@
-import { deciderSpec } from '../../shared/domain/decider-spec';
+import { deciderSpec, itRefuses } from '../../shared/domain/decider-spec';
 import { fold } from '../../shared/domain/decider';
 import { chartDecider, chartIdFor, accountIdFor, seedChartCommand, Chart } from './chart';
 import { ChartEvent } from './chart.events';
-import { journalEntryDecider, reversalIdFor, PostJournalEntry as Post, ReverseJournalEntry } from './journal-entry';
+import { cr, dr, journalEntryDecider, reversalIdFor, PostJournalEntry as Post, ReverseJournalEntry } from './journal-entry';
 import { JournalEntryPosted, JournalEntryReversed } from './journal-entry.events';
 
 const given = deciderSpec(journalEntryDecider);
@@ -25,10 +25,7 @@ const post: Post = {
   date: '2026-02-01',
   memo: ' February rent ',
   currency: 'USD',
-  lines: [
-    { accountCode: '6100', debit: 120000, credit: 0 },
-    { accountCode: '1000', debit: 0, credit: 120000 },
-  ],
+  lines: [dr('6100', 120000), cr('1000', 120000)],
   chart: open,
 };
 const posted: JournalEntryPosted = {
@@ -52,110 +49,43 @@ const reversed: JournalEntryReversed = {
     memo: 'Reversal of "February rent": wrong month',
     reason: 'wrong month',
     currency: 'USD',
-    lines: [
-      { accountCode: '6100', debit: 0, credit: 120000 },
-      { accountCode: '1000', debit: 120000, credit: 0 },
-    ],
+    lines: [cr('6100', 120000), dr('1000', 120000)],
     source: null,
   },
 };
-const withLines = (lines: Post['lines']): Post => ({ ...post, lines });
 
 describe('Journal entry', () => {
   describe('postJournalEntry', () => {
     it('posts a balanced entry', () => given([]).when(post).then([posted]));
-    it('posts an entry of three lines or more', () =>
+    it('posts an entry of three lines or more', () => {
+      const lines = [dr('1100', 1200), cr('4000', 1000), cr('2200', 200)];
       given([])
-        .when(
-          withLines([
-            { accountCode: '1100', debit: 1200, credit: 0 },
-            { accountCode: '4000', debit: 0, credit: 1000 },
-            { accountCode: '2200', debit: 0, credit: 200 },
-          ]),
-        )
-        .then([
-          {
-            ...posted,
-            data: {
-              ...posted.data,
-              lines: [
-                { accountCode: '1100', debit: 1200, credit: 0 },
-                { accountCode: '4000', debit: 0, credit: 1000 },
-                { accountCode: '2200', debit: 0, credit: 200 },
-              ],
-            },
-          },
-        ]));
-    it('refuses an unbalanced entry', () =>
-      given([])
-        .when(
-          withLines([
-            { accountCode: '6100', debit: 120000, credit: 0 },
-            { accountCode: '1000', debit: 0, credit: 119999 },
-          ]),
-        )
-        .thenThrows('UNBALANCED_ENTRY'));
-    it('refuses a single line', () =>
-      given([])
-        .when(withLines([{ accountCode: '6100', debit: 0, credit: 0 }]))
-        .thenThrows('TOO_FEW_LINES'));
-    it('refuses no lines', () => given([]).when(withLines([])).thenThrows('TOO_FEW_LINES'));
-    it('refuses a line with both a debit and a credit', () =>
-      given([])
-        .when(
-          withLines([
-            { accountCode: '6100', debit: 100, credit: 100 },
-            { accountCode: '1000', debit: 0, credit: 0 },
-          ]),
-        )
-        .thenThrows('LINE_HAS_DEBIT_AND_CREDIT'));
-    it('refuses a line with neither', () =>
-      given([])
-        .when(
-          withLines([
-            { accountCode: '6100', debit: 100, credit: 0 },
-            { accountCode: '1000', debit: 0, credit: 0 },
-          ]),
-        )
-        .thenThrows('LINE_AMOUNT_ZERO'));
-    it('refuses a negative amount', () =>
-      given([])
-        .when(
-          withLines([
-            { accountCode: '6100', debit: -100, credit: 0 },
-            { accountCode: '1000', debit: -100, credit: 0 },
-          ]),
-        )
-        .thenThrows('NEGATIVE_AMOUNT'));
-    it('refuses an unknown account', () =>
-      given([])
-        .when(
-          withLines([
-            { accountCode: '6100', debit: 100, credit: 0 },
-            { accountCode: '9999', debit: 0, credit: 100 },
-          ]),
-        )
-        .thenThrows('UNKNOWN_ACCOUNT'));
-    it('refuses a closed account', () =>
-      given([])
-        .when({ ...post, chart: chart(rentOpened, rentClosed) })
-        .thenThrows('ACCOUNT_CLOSED'));
-    it('refuses a date in a locked period', () =>
-      given([])
-        .when({ ...post, date: '2026-01-31', chart: lockedJan })
-        .thenThrows('PERIOD_LOCKED'));
+        .when({ ...post, lines })
+        .then([{ ...posted, data: { ...posted.data, lines } }]);
+    });
+    itRefuses(given([]).when, post, [
+      ['refuses an unbalanced entry', { lines: [dr('6100', 120000), cr('1000', 119999)] }, 'UNBALANCED_ENTRY'],
+      ['refuses a single line', { lines: [dr('6100', 0)] }, 'TOO_FEW_LINES'],
+      ['refuses no lines', { lines: [] }, 'TOO_FEW_LINES'],
+      [
+        'refuses a line with both a debit and a credit',
+        { lines: [{ accountCode: '6100', debit: 100, credit: 100 }, dr('1000', 0)] },
+        'LINE_HAS_DEBIT_AND_CREDIT',
+      ],
+      ['refuses a line with neither', { lines: [dr('6100', 100), dr('1000', 0)] }, 'LINE_AMOUNT_ZERO'],
+      ['refuses a negative amount', { lines: [dr('6100', -100), dr('1000', -100)] }, 'NEGATIVE_AMOUNT'],
+      ['refuses an unknown account', { lines: [dr('6100', 100), cr('9999', 100)] }, 'UNKNOWN_ACCOUNT'],
+      ['refuses a closed account', { chart: chart(rentOpened, rentClosed) }, 'ACCOUNT_CLOSED'],
+      ['refuses a date in a locked period', { date: '2026-01-31', chart: lockedJan }, 'PERIOD_LOCKED'],
+    ]);
     it('accepts the first day after the locked period', () =>
       given([])
         .when({ ...post, chart: lockedJan })
         .then([posted]));
-    it('refuses a date that does not exist', () =>
-      given([])
-        .when({ ...post, date: '2026-02-29' })
-        .thenThrows('INVALID_DATE'));
-    it('refuses a blank memo', () =>
-      given([])
-        .when({ ...post, memo: '  ' })
-        .thenThrows('MEMO_REQUIRED'));
+    itRefuses(given([]).when, post, [
+      ['refuses a date that does not exist', { date: '2026-02-29' }, 'INVALID_DATE'],
+      ['refuses a blank memo', { memo: '  ' }, 'MEMO_REQUIRED'],
+    ]);
     it('is posted once: the same entry id again is refused', () => given([posted]).when(post).thenThrows('ENTRY_ALREADY_POSTED'));
   });
 

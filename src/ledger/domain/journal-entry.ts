@@ -35,6 +35,10 @@ export type JournalEntryCommand = PostJournalEntry | ReverseJournalEntry;
 export type JournalEntry =
   { status: 'NONE' } | { status: 'POSTED'; id: string; date: string; memo: string; currency: string; lines: JournalLine[]; reversedBy: string | null };
 
+/** A line that debits (`dr`) or credits (`cr`) one account. */
+export const dr = (accountCode: string, amount: number): JournalLine => ({ accountCode, debit: amount, credit: 0 });
+export const cr = (accountCode: string, amount: number): JournalLine => ({ accountCode, debit: 0, credit: amount });
+
 /** Whoever reverses an entry (a person, or a voided invoice), the mirror entry has this id. */
 export const reversalIdFor = (entryId: string) => deterministicId('journal-entry-reversal', entryId);
 

@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../shared/domain/decider-spec';
+import { deciderSpec, itRefuses } from '../../shared/domain/decider-spec';
 import { IssueCreditNote, IssueInvoice, RecordPayment, invoiceDecider, splitCredit } from './invoice';
 import { CreditNoteIssued, InvoiceFullyPaid, InvoiceIssued, InvoiceSent, InvoiceVoided, PaymentRecorded } from './invoice.events';
 
@@ -117,22 +117,12 @@ describe('Invoice', () => {
     it('refuses zero', () => given([issued]).when(pay('0.00')).thenThrows('AMOUNT_NOT_POSITIVE'));
     it('refuses a negative amount', () => given([issued]).when(pay('-5')).thenThrows('BAD_USER_INPUT'));
     it('refuses more decimals than the currency has', () => given([issued]).when(pay('1.001')).thenThrows('BAD_USER_INPUT'));
-    it('requires a method', () =>
-      given([issued])
-        .when(pay('1', { method: ' ' }))
-        .thenThrows('METHOD_REQUIRED'));
-    it('requires a reference', () =>
-      given([issued])
-        .when(pay('1', { reference: '' }))
-        .thenThrows('REFERENCE_REQUIRED'));
-    it('refuses a payment received in the future', () =>
-      given([issued])
-        .when(pay('1', { receivedOn: '2026-11-22' }))
-        .thenThrows('PAYMENT_DATE_IN_FUTURE'));
-    it('refuses a payment received before the invoice was issued', () =>
-      given([issued])
-        .when(pay('1', { receivedOn: '2026-11-19' }))
-        .thenThrows('PAYMENT_DATE_BEFORE_ISSUE'));
+    itRefuses(given([issued]).when, pay('1'), [
+      ['requires a method', { method: ' ' }, 'METHOD_REQUIRED'],
+      ['requires a reference', { reference: '' }, 'REFERENCE_REQUIRED'],
+      ['refuses a payment received in the future', { receivedOn: '2026-11-22' }, 'PAYMENT_DATE_IN_FUTURE'],
+      ['refuses a payment received before the invoice was issued', { receivedOn: '2026-11-19' }, 'PAYMENT_DATE_BEFORE_ISSUE'],
+    ]);
     it('refuses an invoice that does not exist', () => given([]).when(pay('1')).thenThrows('NOT_FOUND'));
   });
 

@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../shared/domain/decider-spec';
+import { deciderSpec, itRefuses } from '../../shared/domain/decider-spec';
 import { CreateProduct, productDecider } from './product';
 import { ProductCreated, ProductDeactivated, ProductPriceChanged } from './product.events';
 
@@ -14,30 +14,14 @@ const deactivated: ProductDeactivated = { type: 'ProductDeactivated', data: { pr
 describe('Product', () => {
   describe('createProduct', () => {
     it('creates a product with its price in minor units and a normalised tax rate', () => given([]).when(create).then([created]));
-    it('refuses a blank SKU', () =>
-      given([])
-        .when({ ...create, sku: ' ' })
-        .thenThrows('SKU_REQUIRED'));
-    it('refuses a SKU with spaces inside', () =>
-      given([])
-        .when({ ...create, sku: 'WID 1' })
-        .thenThrows('SKU_REQUIRED'));
-    it('refuses a blank name', () =>
-      given([])
-        .when({ ...create, name: '' })
-        .thenThrows('NAME_REQUIRED'));
-    it('refuses a negative price', () =>
-      given([])
-        .when({ ...create, unitPrice: '-1' })
-        .thenThrows('BAD_USER_INPUT'));
-    it('refuses a price with more decimals than the currency has', () =>
-      given([])
-        .when({ ...create, unitPrice: '1.005' })
-        .thenThrows('BAD_USER_INPUT'));
-    it('refuses a tax rate over 100 percent', () =>
-      given([])
-        .when({ ...create, taxRate: '120' })
-        .thenThrows('BAD_USER_INPUT'));
+    itRefuses(given([]).when, create, [
+      ['refuses a blank SKU', { sku: ' ' }, 'SKU_REQUIRED'],
+      ['refuses a SKU with spaces inside', { sku: 'WID 1' }, 'SKU_REQUIRED'],
+      ['refuses a blank name', { name: '' }, 'NAME_REQUIRED'],
+      ['refuses a negative price', { unitPrice: '-1' }, 'BAD_USER_INPUT'],
+      ['refuses a price with more decimals than the currency has', { unitPrice: '1.005' }, 'BAD_USER_INPUT'],
+      ['refuses a tax rate over 100 percent', { taxRate: '120' }, 'BAD_USER_INPUT'],
+    ]);
     it('refuses to create the same product twice', () => given([created]).when(create).thenThrows('PRODUCT_ALREADY_EXISTS'));
   });
 

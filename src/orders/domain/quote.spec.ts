@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../shared/domain/decider-spec';
+import { deciderSpec, itRefuses } from '../../shared/domain/decider-spec';
 import { DraftQuote, quoteDecider } from './quote';
 import { QuoteAccepted, QuoteDrafted, QuoteExpired, QuoteRejected, QuoteRevised, QuoteSent } from './quote.events';
 
@@ -64,30 +64,15 @@ describe('Quote', () => {
             },
           },
         ]));
-    it('refuses a quote with no lines', () =>
-      given([])
-        .when({ ...draft, lines: [] })
-        .thenThrows('QUOTE_NEEDS_LINES'));
-    it('refuses a line without a description', () =>
-      given([])
-        .when({ ...draft, lines: [{ ...draft.lines[0], description: ' ' }] })
-        .thenThrows('DESCRIPTION_REQUIRED'));
-    it('refuses a zero quantity', () =>
-      given([])
-        .when({ ...draft, lines: [{ ...draft.lines[0], quantity: '0' }] })
-        .thenThrows('QUANTITY_NOT_POSITIVE'));
-    it('refuses a quantity that is not a number', () =>
-      given([])
-        .when({ ...draft, lines: [{ ...draft.lines[0], quantity: 'three' }] })
-        .thenThrows('BAD_USER_INPUT'));
-    it('refuses a negative unit price', () =>
-      given([])
-        .when({ ...draft, lines: [{ ...draft.lines[0], unitPrice: '-1' }] })
-        .thenThrows('BAD_USER_INPUT'));
-    it('refuses a validUntil in the past', () =>
-      given([])
-        .when({ ...draft, validUntil: '2026-11-20' })
-        .thenThrows('VALID_UNTIL_IN_PAST'));
+    const [line] = draft.lines;
+    itRefuses(given([]).when, draft, [
+      ['refuses a quote with no lines', { lines: [] }, 'QUOTE_NEEDS_LINES'],
+      ['refuses a line without a description', { lines: [{ ...line, description: ' ' }] }, 'DESCRIPTION_REQUIRED'],
+      ['refuses a zero quantity', { lines: [{ ...line, quantity: '0' }] }, 'QUANTITY_NOT_POSITIVE'],
+      ['refuses a quantity that is not a number', { lines: [{ ...line, quantity: 'three' }] }, 'BAD_USER_INPUT'],
+      ['refuses a negative unit price', { lines: [{ ...line, unitPrice: '-1' }] }, 'BAD_USER_INPUT'],
+      ['refuses a validUntil in the past', { validUntil: '2026-11-20' }, 'VALID_UNTIL_IN_PAST'],
+    ]);
     it('refuses to draft the same quote twice', () => given([drafted]).when(draft).thenThrows('QUOTE_ALREADY_EXISTS'));
   });
 

@@ -24,3 +24,10 @@ export const deciderSpec =
       };
     },
   });
+
+/** A row of a refusal table: the test's name, the fields the row changes in the command, and the code expected. */
+export type Refusal<Command> = [name: string, changes: Partial<Command>, code: string];
+
+/** One test per row, named by it: `command`, changed by the row, is refused with the row's code. */
+export const itRefuses = <Command>(when: (command: Command) => { thenThrows: (code: string) => void }, command: Command, rows: Refusal<Command>[]): void =>
+  it.each(rows)('%s', (_name, changes, code) => when({ ...command, ...changes }).thenThrows(code));
