@@ -74,19 +74,20 @@ export const decide = (command: LeadCommand, state: Lead): LeadEvent[] => {
 };
 
 export const evolve = (state: Lead, event: LeadEvent): Lead => {
+  if (event.type === 'LeadCaptured') {
+    const { leadId, name, email, company } = event.data;
+    return { status: 'NEW', id: leadId, name, email, company, clientId: null, ownerId: null };
+  }
+  if (state.status === 'NONE') return state;
   switch (event.type) {
-    case 'LeadCaptured': {
-      const { leadId, name, email, company } = event.data;
-      return { status: 'NEW', id: leadId, name, email, company, clientId: null, ownerId: null };
-    }
     case 'LeadQualified':
-      return state.status === 'NONE' ? state : { ...state, status: 'QUALIFIED' };
+      return { ...state, status: 'QUALIFIED' };
     case 'LeadDisqualified':
-      return state.status === 'NONE' ? state : { ...state, status: 'DISQUALIFIED' };
+      return { ...state, status: 'DISQUALIFIED' };
     case 'LeadConverted':
-      return state.status === 'NONE' ? state : { ...state, status: 'CONVERTED', clientId: event.data.clientId };
+      return { ...state, status: 'CONVERTED', clientId: event.data.clientId };
     case 'LeadOwnerAssigned':
-      return state.status === 'NONE' ? state : { ...state, ownerId: event.data.ownerId };
+      return { ...state, ownerId: event.data.ownerId };
     default:
       return assertNever(event);
   }

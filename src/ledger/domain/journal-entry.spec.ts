@@ -93,18 +93,15 @@ describe('Journal entry', () => {
     it('posts the mirror entry', () => given([posted]).when(reverse).then([reversed]));
     it('reverses once only', () => given([posted, reversed]).when(reverse).thenThrows('ENTRY_ALREADY_REVERSED'));
     it('refuses an entry that does not exist', () => given([]).when(reverse).thenThrows('NOT_FOUND'));
-    it('requires a reason', () =>
-      given([posted])
-        .when({ ...reverse, reason: ' ' })
-        .thenThrows('REASON_REQUIRED'));
-    it('refuses a date in a locked period', () =>
-      given([posted])
-        .when({ ...reverse, chart: chart(rentOpened, { type: 'PeriodLocked', data: { chartId, through: '2026-02-10', previous: null } }) })
-        .thenThrows('PERIOD_LOCKED'));
-    it('refuses a date before the entry', () =>
-      given([posted])
-        .when({ ...reverse, date: '2026-01-31' })
-        .thenThrows('REVERSAL_BEFORE_ENTRY'));
+    itRefuses(given([posted]).when, reverse, [
+      ['requires a reason', { reason: ' ' }, 'REASON_REQUIRED'],
+      [
+        'refuses a date in a locked period',
+        { chart: chart(rentOpened, { type: 'PeriodLocked', data: { chartId, through: '2026-02-10', previous: null } }) },
+        'PERIOD_LOCKED',
+      ],
+      ['refuses a date before the entry', { date: '2026-01-31' }, 'REVERSAL_BEFORE_ENTRY'],
+    ]);
     it('moves an automatic reversal dated before the entry to the entry date', () =>
       given([posted])
         .when({ ...reverse, date: '2026-01-31', notBeforeEntry: true })

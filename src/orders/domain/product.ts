@@ -47,15 +47,16 @@ export const decide = (command: ProductCommand, state: Product): ProductEvent[] 
 };
 
 export const evolve = (state: Product, event: ProductEvent): Product => {
+  if (event.type === 'ProductCreated') {
+    const { productId, sku, name, currency, unitPrice, taxRate } = event.data;
+    return { status: 'ACTIVE', id: productId, sku, name, currency, unitPrice, taxRate };
+  }
+  if (state.status === 'NONE') return state;
   switch (event.type) {
-    case 'ProductCreated': {
-      const { productId, sku, name, currency, unitPrice, taxRate } = event.data;
-      return { status: 'ACTIVE', id: productId, sku, name, currency, unitPrice, taxRate };
-    }
     case 'ProductPriceChanged':
-      return state.status === 'NONE' ? state : { ...state, unitPrice: event.data.unitPrice };
+      return { ...state, unitPrice: event.data.unitPrice };
     case 'ProductDeactivated':
-      return state.status === 'NONE' ? state : { ...state, status: 'INACTIVE' };
+      return { ...state, status: 'INACTIVE' };
     default:
       return assertNever(event);
   }

@@ -96,24 +96,24 @@ export const decide = (command: QuoteCommand, state: Quote): QuoteEvent[] => {
 };
 
 export const evolve = (state: Quote, event: QuoteEvent): Quote => {
+  if (event.type === 'QuoteDrafted') {
+    const { quoteId, clientId, currency, validUntil, revision, lines, net, tax, total } = event.data;
+    return { status: 'DRAFT', id: quoteId, clientId, currency, validUntil, revision, lines, net, tax, total };
+  }
+  if (state.status === 'NONE') return state;
   switch (event.type) {
-    case 'QuoteDrafted': {
-      const { quoteId, clientId, currency, validUntil, revision, lines, net, tax, total } = event.data;
-      return { status: 'DRAFT', id: quoteId, clientId, currency, validUntil, revision, lines, net, tax, total };
-    }
     case 'QuoteRevised': {
-      if (state.status === 'NONE') return state;
       const { validUntil, revision, lines, net, tax, total } = event.data;
       return { ...state, status: 'DRAFT', validUntil, revision, lines, net, tax, total };
     }
     case 'QuoteSent':
-      return state.status === 'NONE' ? state : { ...state, status: 'SENT' };
+      return { ...state, status: 'SENT' };
     case 'QuoteAccepted':
-      return state.status === 'NONE' ? state : { ...state, status: 'ACCEPTED' };
+      return { ...state, status: 'ACCEPTED' };
     case 'QuoteRejected':
-      return state.status === 'NONE' ? state : { ...state, status: 'REJECTED' };
+      return { ...state, status: 'REJECTED' };
     case 'QuoteExpired':
-      return state.status === 'NONE' ? state : { ...state, status: 'EXPIRED' };
+      return { ...state, status: 'EXPIRED' };
     default:
       return assertNever(event);
   }
