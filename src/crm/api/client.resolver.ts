@@ -1,59 +1,46 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Caller } from '../../shared/auth/caller';
-import { CommandService } from '../../shared/command/command.service';
+import { Args, ID, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Caller } from '../../shared/auth/caller';
 import { formatMinor } from '../../shared/domain/money';
-import { ListArgs } from '../../shared/graphql/list.types';
+import { CommandMutation } from '../../shared/graphql/command-mutation';
 import { clientCommands } from '../application/client.commands';
-import { ClientCounters, CrmQueries } from '../application/crm.queries';
-import { TenantDirectory } from '../application/tenant-directory';
+import { ClientCounters } from '../application/crm.queries';
+import { CrmSubjectResolver } from './crm-subject.resolver';
 import {
-  Activity,
   AddContactInput,
   AddressKind,
   Client,
   ClientFilter,
   ClientList,
-  Owner,
   RegisterClientInput,
   SetClientAddressInput,
   UpdateClientDetailsInput,
 } from './crm.types';
 
 @Resolver(() => Client)
-export class ClientResolver {
+export class ClientResolver extends CrmSubjectResolver({
+  one: { name: 'client', type: Client, description: 'A client of your tenant, or null', read: (queries, tenantId, id) => queries.client(tenantId, id) },
+  list: {
+    name: 'clients',
+    type: ClientList,
+    filter: ClientFilter,
+    description: 'Active clients by default; filter archived: true for the archived ones',
+    read: (queries, tenantId, filter, list) => queries.clients(tenantId, filter, list),
+  },
+}) {
   /** The three counters come from one row: fetched once per client object, whichever fields ask. */
   private readonly counters = new WeakMap<object, Promise<ClientCounters>>();
 
-  constructor(
-    private readonly commands: CommandService,
-    private readonly queries: CrmQueries,
-    private readonly directory: TenantDirectory,
-  ) {}
-
-  @Query(() => Client, { nullable: true, description: 'A client of your tenant, or null' })
-  client(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
-    return this.queries.client(caller.tenantId, id);
-  }
-
-  @Query(() => ClientList, { description: 'Active clients by default; filter archived: true for the archived ones' })
-  clients(@Args() list: ListArgs, @Args('filter', { type: () => ClientFilter, nullable: true }) filter: ClientFilter | undefined, @Caller() caller: Caller) {
-    return this.queries.clients(caller.tenantId, filter, list);
-  }
-
-  @Allow(...clientCommands.registerClient.roles)
-  @Mutation(() => Client, { description: 'Registers a client directly (without a lead); you become its owner' })
+  @CommandMutation(clientCommands.registerClient, () => Client, { description: 'Registers a client directly (without a lead); you become its owner' })
   registerClient(@Args('input') input: RegisterClientInput, @Caller() caller: Caller) {
     return this.commands.execute(clientCommands.registerClient, input, caller);
   }
 
-  @Allow(...clientCommands.updateClientDetails.roles)
-  @Mutation(() => Client)
+  @CommandMutation(clientCommands.updateClientDetails, () => Client)
   updateClientDetails(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateClientDetailsInput, @Caller() caller: Caller) {
     return this.commands.execute(clientCommands.updateClientDetails, { clientId: id, input }, caller);
   }
 
-  @Allow(...clientCommands.archiveClient.roles)
-  @Mutation(() => Client, { description: 'Hides the client from the default list; it refuses changes until restored' })
+  @CommandMutation(clientCommands.archiveClient, () => Client, { description: 'Hides the client from the default list; it refuses changes until restored' })
   archiveClient(
     @Args('id', { type: () => ID }) id: string,
     @Args('reason', { type: () => String, nullable: true }) reason: string | null | undefined,
@@ -62,26 +49,22 @@ export class ClientResolver {
     return this.commands.execute(clientCommands.archiveClient, { clientId: id, reason: reason ?? null }, caller);
   }
 
-  @Allow(...clientCommands.restoreClient.roles)
-  @Mutation(() => Client)
+  @CommandMutation(clientCommands.restoreClient, () => Client)
   restoreClient(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
     return this.commands.execute(clientCommands.restoreClient, { clientId: id }, caller);
   }
 
-  @Allow(...clientCommands.addContact.roles)
-  @Mutation(() => Client)
+  @CommandMutation(clientCommands.addContact, () => Client)
   addContact(@Args('clientId', { type: () => ID }) clientId: string, @Args('input') input: AddContactInput, @Caller() caller: Caller) {
     return this.commands.execute(clientCommands.addContact, { clientId, input }, caller);
   }
 
-  @Allow(...clientCommands.removeContact.roles)
-  @Mutation(() => Client)
+  @CommandMutation(clientCommands.removeContact, () => Client)
   removeContact(@Args('clientId', { type: () => ID }) clientId: string, @Args('contactId', { type: () => ID }) contactId: string, @Caller() caller: Caller) {
     return this.commands.execute(clientCommands.removeContact, { clientId, contactId }, caller);
   }
 
-  @Allow(...clientCommands.setClientAddress.roles)
-  @Mutation(() => Client, { description: 'Sets (or replaces) the billing or the shipping address' })
+  @CommandMutation(clientCommands.setClientAddress, () => Client, { description: 'Sets (or replaces) the billing or the shipping address' })
   setClientAddress(
     @Args('clientId', { type: () => ID }) clientId: string,
     @Args('kind', { type: () => AddressKind }) kind: AddressKind,
@@ -91,25 +74,9 @@ export class ClientResolver {
     return this.commands.execute(clientCommands.setClientAddress, { clientId, kind, input }, caller);
   }
 
-  @Allow(...clientCommands.assignClientOwner.roles)
-  @Mutation(() => Client, { description: 'Hands the client to another user of your organisation' })
+  @CommandMutation(clientCommands.assignClientOwner, () => Client, { description: 'Hands the client to another user of your organisation' })
   assignClientOwner(@Args('id', { type: () => ID }) id: string, @Args('ownerId', { type: () => ID }) ownerId: string, @Caller() caller: Caller) {
     return this.commands.execute(clientCommands.assignClientOwner, { clientId: id, ownerId }, caller);
-  }
-
-  @ResolveField(() => Owner, { nullable: true, description: 'null if the owner is no longer a user of your organisation' })
-  async owner(@Parent() client: Client, @Caller() caller: Caller) {
-    if (!client.ownerId) return null;
-    return (await this.directory.users(caller.tenantId, [client.ownerId])).get(client.ownerId) ?? null;
-  }
-
-  @ResolveField(() => [Activity], { description: 'The activity timeline, latest first' })
-  activities(
-    @Parent() client: Client,
-    @Args('limit', { type: () => Int, nullable: true, defaultValue: 50, description: 'At most this many, 1 to 500' }) limit: number,
-    @Caller() caller: Caller,
-  ) {
-    return this.queries.timeline(caller.tenantId, client.id, Math.min(Math.max(limit ?? 50, 1), 500));
   }
 
   @ResolveField(() => Date, { nullable: true, description: 'When the latest activity was logged' })

@@ -1,7 +1,8 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Caller } from '../../shared/auth/caller';
-import { CommandService } from '../../shared/command/command.service';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Caller } from '../../shared/auth/caller';
+import { CommandMutation } from '../../shared/graphql/command-mutation';
 import { ListArgs } from '../../shared/graphql/list.types';
+import { RecordResolver } from '../../shared/graphql/record.resolver';
 import { chartCommands, journalEntryCommands } from '../application/ledger.commands';
 import { LedgerQueries } from '../application/ledger.queries';
 import {
@@ -19,12 +20,16 @@ import {
 
 /** The ledger: every role reads it; accountants and admins post, reverse, lock and open accounts. */
 @Resolver()
-export class LedgerResolver {
-  constructor(
-    private readonly commands: CommandService,
-    private readonly queries: LedgerQueries,
-  ) {}
-
+export class LedgerResolver extends RecordResolver(LedgerQueries, {
+  one: { name: 'journalEntry', type: JournalEntry, read: (queries, tenantId, id) => queries.journalEntry(tenantId, id) },
+  list: {
+    name: 'journalEntries',
+    type: JournalEntryList,
+    filter: JournalEntryFilter,
+    description: 'Journal entries with their lines, newest first; filter by account for its general ledger; sorts on date, postedAt, total',
+    read: (queries, tenantId, filter, list) => queries.journalEntries(tenantId, filter, list),
+  },
+}) {
   @Query(() => AccountList, { description: 'The chart of accounts with balances as of a date (today and beyond when omitted); sorts on code, name, type' })
   accounts(@Args() list: ListArgs, @Args('asOf', { type: () => String, nullable: true }) asOf: string | undefined, @Caller() caller: Caller) {
     return this.queries.accounts(caller.tenantId, asOf, list);
@@ -33,22 +38,6 @@ export class LedgerResolver {
   @Query(() => Account, { nullable: true })
   account(@Args('code') code: string, @Args('asOf', { type: () => String, nullable: true }) asOf: string | undefined, @Caller() caller: Caller) {
     return this.queries.account(caller.tenantId, code, asOf);
-  }
-
-  @Query(() => JournalEntryList, {
-    description: 'Journal entries with their lines, newest first; filter by account for its general ledger; sorts on date, postedAt, total',
-  })
-  journalEntries(
-    @Args() list: ListArgs,
-    @Args('filter', { type: () => JournalEntryFilter, nullable: true }) filter: JournalEntryFilter | undefined,
-    @Caller() caller: Caller,
-  ) {
-    return this.queries.journalEntries(caller.tenantId, filter, list);
-  }
-
-  @Query(() => JournalEntry, { nullable: true })
-  journalEntry(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
-    return this.queries.journalEntry(caller.tenantId, id);
   }
 
   @Query(() => TrialBalance)
@@ -66,26 +55,26 @@ export class LedgerResolver {
     return this.queries.period(caller.tenantId);
   }
 
-  @Allow(...chartCommands.openAccount.roles)
-  @Mutation(() => Account)
+  @CommandMutation(chartCommands.openAccount, () => Account)
   openAccount(@Args('input') input: OpenAccountInput, @Caller() caller: Caller) {
     return this.commands.execute(chartCommands.openAccount, input, caller);
   }
 
-  @Allow(...chartCommands.closeAccount.roles)
-  @Mutation(() => Account, { description: 'A closed account takes no new postings; the accounts automatic postings use cannot be closed' })
+  @CommandMutation(chartCommands.closeAccount, () => Account, {
+    description: 'A closed account takes no new postings; the accounts automatic postings use cannot be closed',
+  })
   closeAccount(@Args('code') code: string, @Caller() caller: Caller) {
     return this.commands.execute(chartCommands.closeAccount, { code }, caller);
   }
 
-  @Allow(...journalEntryCommands.postJournalEntry.roles)
-  @Mutation(() => JournalEntry)
+  @CommandMutation(journalEntryCommands.postJournalEntry, () => JournalEntry)
   postJournalEntry(@Args('input') input: PostJournalEntryInput, @Caller() caller: Caller) {
     return this.commands.execute(journalEntryCommands.postJournalEntry, input, caller);
   }
 
-  @Allow(...journalEntryCommands.reverseJournalEntry.roles)
-  @Mutation(() => JournalEntry, { description: 'Posts the mirror entry (dated today unless a date is given) and answers it; an entry is reversed once' })
+  @CommandMutation(journalEntryCommands.reverseJournalEntry, () => JournalEntry, {
+    description: 'Posts the mirror entry (dated today unless a date is given) and answers it; an entry is reversed once',
+  })
   reverseJournalEntry(
     @Args('id', { type: () => ID }) id: string,
     @Args('reason') reason: string,
@@ -95,8 +84,9 @@ export class LedgerResolver {
     return this.commands.execute(journalEntryCommands.reverseJournalEntry, { entryId: id, reason, date }, caller);
   }
 
-  @Allow(...chartCommands.lockPeriod.roles)
-  @Mutation(() => LedgerPeriod, { description: 'Locks the books through a date (only forwards, only a period that has ended)' })
+  @CommandMutation(chartCommands.lockPeriod, () => LedgerPeriod, {
+    description: 'Locks the books through a date (only forwards, only a period that has ended)',
+  })
   lockPeriod(@Args('through') through: string, @Caller() caller: Caller) {
     return this.commands.execute(chartCommands.lockPeriod, { through }, caller);
   }

@@ -1,0 +1,37 @@
+import { Inject } from '@nestjs/common';
+import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Caller } from '../../shared/auth/caller';
+import { RecordQueriesOptions, RecordResolver } from '../../shared/graphql/record.resolver';
+import { CrmQueries } from '../application/crm.queries';
+import { TenantDirectory } from '../application/tenant-directory';
+import { Activity, Owner } from './crm.types';
+
+/** What activities are logged on and users own: leads and clients. */
+interface Subject {
+  id: string;
+  ownerId: string | null;
+}
+
+/** The resolver of leads or clients: their queries, and the owner and activity timeline both have. */
+export const CrmSubjectResolver = <Row extends Subject, Filter>(options: RecordQueriesOptions<CrmQueries, Row, Filter>) => {
+  @Resolver(() => options.one.type, { isAbstract: true })
+  abstract class CrmSubjectResolverHost extends RecordResolver(CrmQueries, options) {
+    @Inject(TenantDirectory) protected readonly directory: TenantDirectory;
+
+    @ResolveField(() => Owner, { nullable: true, description: 'null if the owner is no longer a user of your organisation' })
+    async owner(@Parent() subject: Row, @Caller() caller: Caller) {
+      if (!subject.ownerId) return null;
+      return (await this.directory.users(caller.tenantId, [subject.ownerId])).get(subject.ownerId) ?? null;
+    }
+
+    @ResolveField(() => [Activity], { description: 'The activity timeline, latest first' })
+    activities(
+      @Parent() subject: Row,
+      @Args('limit', { type: () => Int, nullable: true, defaultValue: 50, description: 'At most this many, 1 to 500' }) limit: number,
+      @Caller() caller: Caller,
+    ) {
+      return this.queries.timeline(caller.tenantId, subject.id, Math.min(Math.max(limit ?? 50, 1), 500));
+    }
+  }
+  return CrmSubjectResolverHost;
+};
