@@ -48,19 +48,19 @@ export const decide = (command: LeadCommand, state: Lead): LeadEvent[] => {
     }
     case 'QualifyLead': {
       const lead = existing(state, 'lead', command.leadId);
-      if (lead.status !== 'NEW') throw new CrmError(CrmErrorCode.LeadNotNew, `Only a NEW lead can be qualified; this lead is ${lead.status}`);
+      CrmError.requireStatus(lead, ['NEW'], CrmErrorCode.LeadNotNew, 'lead', 'qualified');
       return [{ type: 'LeadQualified', data: { leadId: lead.id } }];
     }
     case 'DisqualifyLead': {
       const lead = existing(state, 'lead', command.leadId);
-      if (lead.status !== 'NEW') throw new CrmError(CrmErrorCode.LeadNotNew, `Only a NEW lead can be disqualified; this lead is ${lead.status}`);
+      CrmError.requireStatus(lead, ['NEW'], CrmErrorCode.LeadNotNew, 'lead', 'disqualified');
       const reason = CrmError.requiredText(command.reason, CrmErrorCode.ReasonRequired, 'Say why the lead is disqualified');
       return [{ type: 'LeadDisqualified', data: { leadId: lead.id, reason } }];
     }
     case 'ConvertLead': {
       const lead = existing(state, 'lead', command.leadId);
       if (lead.status === 'CONVERTED') throw new CrmError(CrmErrorCode.LeadAlreadyConverted, `This lead was already converted into client ${lead.clientId}`);
-      if (lead.status !== 'QUALIFIED') throw new CrmError(CrmErrorCode.LeadNotQualified, `Only a QUALIFIED lead can be converted; this lead is ${lead.status}`);
+      CrmError.requireStatus(lead, ['QUALIFIED'], CrmErrorCode.LeadNotQualified, 'lead', 'converted');
       return [{ type: 'LeadConverted', data: { leadId: lead.id, clientId: command.clientId } }];
     }
     case 'AssignLeadOwner': {

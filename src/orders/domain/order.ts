@@ -85,8 +85,7 @@ export const decide = (command: OrderCommand, state: Order): OrderEvent[] => {
     }
     case 'ConfirmDelivery': {
       const order = existing(state, 'order', command.orderId);
-      if (order.status !== 'SHIPPED')
-        throw new OrdersError(OrdersErrorCode.OrderNotShipped, `Only a SHIPPED order can be confirmed delivered; this order is ${order.status}`);
+      OrdersError.requireStatus(order, ['SHIPPED'], OrdersErrorCode.OrderNotShipped, 'order', 'confirmed delivered');
       const { id: orderId, quoteId, clientId, currency, net, tax, total } = order;
       return [{ type: 'OrderDelivered', data: { orderId, quoteId, clientId, currency, net, tax, total, deliveredOn: command.today } }];
     }
@@ -100,8 +99,7 @@ export const decide = (command: OrderCommand, state: Order): OrderEvent[] => {
     case 'MarkOrderInvoiced': {
       const order = existing(state, 'order', command.orderId);
       if (order.status === 'INVOICED' || order.status === 'CLOSED') return [];
-      if (order.status !== 'DELIVERED')
-        throw new OrdersError(OrdersErrorCode.OrderNotDelivered, `Only a DELIVERED order can be invoiced; this order is ${order.status}`);
+      OrdersError.requireStatus(order, ['DELIVERED'], OrdersErrorCode.OrderNotDelivered, 'order', 'invoiced');
       return [{ type: 'OrderInvoiced', data: { orderId: order.id, invoiceId: command.invoiceId } }];
     }
     case 'CloseOrder': {

@@ -58,8 +58,7 @@ export const decide = (command: QuoteCommand, state: Quote): QuoteEvent[] => {
     }
     case 'ReviseQuote': {
       const quote = existing(state, 'quote', command.quoteId);
-      if (quote.status !== 'DRAFT' && quote.status !== 'SENT')
-        throw new OrdersError(OrdersErrorCode.QuoteNotEditable, `Only a DRAFT or SENT quote can be revised; this quote is ${quote.status}`);
+      OrdersError.requireStatus(quote, ['DRAFT', 'SENT'], OrdersErrorCode.QuoteNotEditable, 'quote', 'revised');
       // A revision may rescue a quote past its date by giving a new one; otherwise it keeps its date.
       const validUntil = command.validUntil === undefined ? quote.validUntil : command.validUntil;
       if (command.validUntil === undefined) refuseExpired(quote, command.today);
@@ -70,18 +69,18 @@ export const decide = (command: QuoteCommand, state: Quote): QuoteEvent[] => {
     case 'SendQuote': {
       const quote = existing(state, 'quote', command.quoteId);
       refuseExpired(quote, command.today);
-      if (quote.status !== 'DRAFT') throw new OrdersError(OrdersErrorCode.QuoteNotDraft, `Only a DRAFT quote can be sent; this quote is ${quote.status}`);
+      OrdersError.requireStatus(quote, ['DRAFT'], OrdersErrorCode.QuoteNotDraft, 'quote', 'sent');
       return [{ type: 'QuoteSent', data: { quoteId: quote.id, revision: quote.revision, sentOn: command.today } }];
     }
     case 'AcceptQuote': {
       const quote = existing(state, 'quote', command.quoteId);
       refuseExpired(quote, command.today);
-      if (quote.status !== 'SENT') throw new OrdersError(OrdersErrorCode.QuoteNotSent, `Only a SENT quote can be accepted; this quote is ${quote.status}`);
+      OrdersError.requireStatus(quote, ['SENT'], OrdersErrorCode.QuoteNotSent, 'quote', 'accepted');
       return [{ type: 'QuoteAccepted', data: { quoteId: quote.id, revision: quote.revision, acceptedOn: command.today } }];
     }
     case 'RejectQuote': {
       const quote = existing(state, 'quote', command.quoteId);
-      if (quote.status !== 'SENT') throw new OrdersError(OrdersErrorCode.QuoteNotSent, `Only a SENT quote can be rejected; this quote is ${quote.status}`);
+      OrdersError.requireStatus(quote, ['SENT'], OrdersErrorCode.QuoteNotSent, 'quote', 'rejected');
       const reason = OrdersError.requiredText(command.reason, OrdersErrorCode.ReasonRequired, 'Say why the client rejected the quote');
       return [{ type: 'QuoteRejected', data: { quoteId: quote.id, reason } }];
     }

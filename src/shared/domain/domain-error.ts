@@ -19,6 +19,23 @@ export class DomainError<Code extends string = string> extends Error {
     if (!text) throw new this(code, message);
     return text;
   }
+
+  /**
+   * A command that only a record in one of the `allowed` statuses takes: any other is refused with
+   * `code` and a message such as "Only a NEW lead can be qualified; this lead is CONVERTED".
+   */
+  static requireStatus<Code extends string>(
+    this: ContextErrorType<Code>,
+    record: { status: string },
+    allowed: readonly string[],
+    code: Code,
+    entity: string,
+    done: string,
+  ): void {
+    if (allowed.includes(record.status)) return;
+    const article = /^[AEIOU]/.test(allowed[0]) ? 'an' : 'a';
+    throw new this(code, `Only ${article} ${allowed.join(' or ')} ${entity} can be ${done}; this ${entity} is ${record.status}`);
+  }
 }
 
 /** A context's own error type (CrmError, OrdersError, ...): a DomainError built from a code and a message. */
