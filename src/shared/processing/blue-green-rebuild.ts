@@ -1,3 +1,4 @@
+import { inTransaction } from '../database/transaction';
 import { MemoryCheckpointStore } from './checkpoint-store';
 import { ProcessorRunner } from './processor-runner';
 import { analyzeShadowTables, createShadowTables, dropShadowSchema, shadowSchemaFor, swapInShadowTables } from './shadow-tables';
@@ -76,9 +77,7 @@ export class BlueGreenRebuild {
   private async switchOver(schema: string, position: bigint, checkpoints: MemoryCheckpointStore): Promise<void> {
     const definition = this.live.definition;
     if (definition.kind !== 'projector') return;
-    const tx = await this.live.pool.connect();
-    try {
-      await tx.query('BEGIN');
+    await inTransaction(this.live.pool, async (tx) => {
       await swapInShadowTables(tx, schema, definition.projection.tables);
       await tx.query(
         `UPDATE processor_checkpoints SET position = $2, rebuilds = rebuilds + 1, rebuild_position = NULL, last_error = NULL, retries = 0, updated_at = now()
@@ -95,12 +94,6 @@ export class BlueGreenRebuild {
           park.eventType,
           park.error,
         ]);
-      await tx.query('COMMIT');
-    } catch (error) {
-      await tx.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      tx.release();
-    }
+    });
   }
 }

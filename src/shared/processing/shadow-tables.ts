@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { inTransaction } from '../database/transaction';
 
 /** The schema a projector's rebuild builds its tables in: one per projector, so two rebuilds never see each other's. */
 export const shadowSchemaFor = (processor: string): string => `annals_rebuild_${processor.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}`;
@@ -9,10 +10,8 @@ export const shadowSchemaFor = (processor: string): string => `annals_rebuild_${
  * forced as on the live table), the live table's policies and its grants (annals_reader's SELECT).
  * Once moved into public at the switch, the new table is guarded exactly as the old one was.
  */
-export const createShadowTables = async (pool: Pool, schema: string, tables: readonly string[]): Promise<void> => {
-  const tx = await pool.connect();
-  try {
-    await tx.query('BEGIN');
+export const createShadowTables = (pool: Pool, schema: string, tables: readonly string[]): Promise<void> =>
+  inTransaction(pool, async (tx) => {
     const s = tx.escapeIdentifier(schema);
     await tx.query(`DROP SCHEMA IF EXISTS ${s} CASCADE; CREATE SCHEMA ${s}`);
     for (const table of tables) {
@@ -35,14 +34,7 @@ export const createShadowTables = async (pool: Pool, schema: string, tables: rea
       // regrole::text is already quoted as an identifier needs to be.
       for (const grant of grants) await tx.query(`GRANT ${grant.privilege_type} ON ${shadow} TO ${grant.grantee}`);
     }
-    await tx.query('COMMIT');
-  } catch (error) {
-    await tx.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    tx.release();
-  }
-};
+  });
 
 /** Planner statistics for the built tables, before they answer queries. */
 export const analyzeShadowTables = async (pool: Pool, schema: string, tables: readonly string[]): Promise<void> => {
