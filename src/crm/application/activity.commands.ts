@@ -1,4 +1,4 @@
-import { commandsFor } from '../../shared/command/command-declaration';
+import { answerWithRow, commandsFor } from '../../shared/command/command-declaration';
 import { CommandEnv } from '../../shared/command/command-spec';
 import { SELLERS } from '../../shared/command/command-roles';
 import { NotFoundError } from '../../shared/domain/domain-error';
@@ -30,12 +30,7 @@ const subjectArchived = async (env: CommandEnv, subjectType: ActivitySubjectType
 
 export const activityCommands = commandsFor(
   activityDecider,
-  {
-    entity: 'activity',
-    roles: SELLERS,
-    stream: activityStream,
-    answer: { queries: CrmQueries, readModels: [ACTIVITIES], read: (q, tenantId, id) => q.activity(tenantId, id) },
-  },
+  { entity: 'activity', roles: SELLERS, stream: activityStream, answer: answerWithRow(CrmQueries, 'activity', ACTIVITIES) },
   ({ command }) => ({
     logActivity: command({
       creates: 'activity',
@@ -46,8 +41,8 @@ export const activityCommands = commandsFor(
         subjectArchived: await subjectArchived(env, input.subjectType, input.subjectId),
       }),
     }),
-    completeTask: command({
-      id: (input: { activityId: string }) => input.activityId,
+    completeTask: command<{ activityId: string }>({
+      id: 'activityId',
       command: (input, _id, env) => ({ type: 'CompleteTask', ...input, now: env.now }),
     }),
   }),

@@ -1,4 +1,4 @@
-import { commandsFor } from '../../shared/command/command-declaration';
+import { answerWithRow, commandsFor } from '../../shared/command/command-declaration';
 import { SELLERS } from '../../shared/command/command-roles';
 import { AddContact, clientDecider, SetClientAddress } from '../domain/client';
 import { AddressKind, clientStream } from '../domain/client.events';
@@ -22,12 +22,7 @@ export type AddressRequest = SetClientAddress['address'];
 
 export const clientCommands = commandsFor(
   clientDecider,
-  {
-    entity: 'client',
-    roles: SELLERS,
-    stream: clientStream,
-    answer: { queries: CrmQueries, readModels: [CLIENTS], read: (q, tenantId, id) => q.client(tenantId, id) },
-  },
+  { entity: 'client', roles: SELLERS, stream: clientStream, answer: answerWithRow(CrmQueries, 'client', CLIENTS) },
   ({ command }) => ({
     /** A client without a lead: the registering user owns it. */
     registerClient: command({
@@ -44,8 +39,8 @@ export const clientCommands = commandsFor(
       }),
     }),
     updateClientDetails: command({
-      id: (request: { clientId: string; input: ClientDetailsRequest }) => request.clientId,
-      command: ({ clientId, input }) => {
+      id: 'clientId',
+      command: ({ clientId, input }: { clientId: string; input: ClientDetailsRequest }) => {
         // null clears company or phone; a null name or email means "keep it", like leaving it out.
         const changes = Object.fromEntries(
           Object.entries({ ...input }).filter(([field, value]) => value !== undefined && !(value === null && (field === 'name' || field === 'email'))),
@@ -54,24 +49,29 @@ export const clientCommands = commandsFor(
       },
     }),
     archiveClient: command({
-      id: (input: { clientId: string; reason: string | null }) => input.clientId,
-      command: (input) => ({ type: 'ArchiveClient', ...input }),
+      id: 'clientId',
+      command: (input: { clientId: string; reason: string | null }) => ({ type: 'ArchiveClient', ...input }),
     }),
-    restoreClient: command({ id: (input: { clientId: string }) => input.clientId, command: (input) => ({ type: 'RestoreClient', ...input }) }),
-    addContact: command({
-      id: (request: { clientId: string; input: ContactRequest }) => request.clientId,
+    restoreClient: command({ id: 'clientId', command: (input: { clientId: string }) => ({ type: 'RestoreClient', ...input }) }),
+    addContact: command<{ clientId: string; input: ContactRequest }>({
+      id: 'clientId',
       command: ({ clientId, input }, _id, env) => ({ type: 'AddContact', clientId, contactId: env.createdId('contact'), ...input }),
     }),
     removeContact: command({
-      id: (input: { clientId: string; contactId: string }) => input.clientId,
-      command: (input) => ({ type: 'RemoveContact', ...input }),
+      id: 'clientId',
+      command: (input: { clientId: string; contactId: string }) => ({ type: 'RemoveContact', ...input }),
     }),
     setClientAddress: command({
-      id: (request: { clientId: string; kind: AddressKind; input: AddressRequest }) => request.clientId,
-      command: ({ clientId, kind, input }) => ({ type: 'SetClientAddress', clientId, kind, address: { ...input } }),
+      id: 'clientId',
+      command: ({ clientId, kind, input }: { clientId: string; kind: AddressKind; input: AddressRequest }) => ({
+        type: 'SetClientAddress',
+        clientId,
+        kind,
+        address: { ...input },
+      }),
     }),
-    assignClientOwner: command({
-      id: (input: { clientId: string; ownerId: string }) => input.clientId,
+    assignClientOwner: command<{ clientId: string; ownerId: string }>({
+      id: 'clientId',
       command: async ({ clientId, ownerId }, _id, env) => ({ type: 'AssignClientOwner', clientId, ...(await newOwner(env, ownerId)) }),
     }),
   }),

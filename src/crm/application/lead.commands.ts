@@ -1,4 +1,4 @@
-import { commandsFor } from '../../shared/command/command-declaration';
+import { answerWithRow, commandsFor } from '../../shared/command/command-declaration';
 import { CommandEnv } from '../../shared/command/command-spec';
 import { SELLERS } from '../../shared/command/command-roles';
 import { NotFoundError } from '../../shared/domain/domain-error';
@@ -21,19 +21,19 @@ export type CaptureLeadRequest = Omit<CaptureLead, 'type' | 'leadId'>;
 
 export const leadCommands = commandsFor(
   leadDecider,
-  { entity: 'lead', roles: SELLERS, stream: leadStream, answer: { queries: CrmQueries, readModels: [LEADS], read: (q, tenantId, id) => q.lead(tenantId, id) } },
+  { entity: 'lead', roles: SELLERS, stream: leadStream, answer: answerWithRow(CrmQueries, 'lead', LEADS) },
   ({ command, answering }) => ({
     captureLead: command({
       creates: 'lead',
       command: (input: CaptureLeadRequest, leadId: string) => ({ type: 'CaptureLead', leadId, ...input }),
     }),
-    qualifyLead: command({ id: (input: { leadId: string }) => input.leadId, command: (input) => ({ type: 'QualifyLead', ...input }) }),
+    qualifyLead: command({ id: 'leadId', command: (input: { leadId: string }) => ({ type: 'QualifyLead', ...input }) }),
     disqualifyLead: command({
-      id: (input: { leadId: string; reason: string }) => input.leadId,
-      command: (input) => ({ type: 'DisqualifyLead', ...input }),
+      id: 'leadId',
+      command: (input: { leadId: string; reason: string }) => ({ type: 'DisqualifyLead', ...input }),
     }),
-    assignLeadOwner: command({
-      id: (input: { leadId: string; ownerId: string }) => input.leadId,
+    assignLeadOwner: command<{ leadId: string; ownerId: string }>({
+      id: 'leadId',
       command: async ({ leadId, ownerId }, _id, env) => ({ type: 'AssignLeadOwner', leadId, ...(await newOwner(env, ownerId)) }),
     }),
     /** The lead becomes CONVERTED, then its client is registered right away and answers. */

@@ -1,4 +1,4 @@
-import { commandsFor } from '../../shared/command/command-declaration';
+import { answerWithRow, commandsFor } from '../../shared/command/command-declaration';
 import { CommandEnv } from '../../shared/command/command-spec';
 import { ACCOUNTANTS } from '../../shared/command/command-roles';
 import { toMinor } from '../../shared/domain/money';
@@ -56,12 +56,7 @@ export const chartCommands = commandsFor(
 /** Journal entries are never edited: posted, and reversed by a mirror entry. */
 export const journalEntryCommands = commandsFor(
   journalEntryDecider,
-  {
-    entity: 'journal entry',
-    roles: ACCOUNTANTS,
-    stream: journalEntryStream,
-    answer: { queries: LedgerQueries, readModels: [JOURNAL_PROJECTION], read: (q, tenantId, id) => q.journalEntryOrFail(tenantId, id) },
-  },
+  { entity: 'journal entry', roles: ACCOUNTANTS, stream: journalEntryStream, answer: answerWithRow(LedgerQueries, 'journalEntryOrFail', JOURNAL_PROJECTION) },
   ({ command, answering }) => ({
     postJournalEntry: command({
       creates: 'journal-entry',

@@ -1,5 +1,5 @@
 import { CommandContext } from '../../shared/command/command-context';
-import { commandsFor } from '../../shared/command/command-declaration';
+import { answerWithRow, commandsFor } from '../../shared/command/command-declaration';
 import { SELLERS } from '../../shared/command/command-roles';
 import { EventSourcedRunner } from '../../shared/command/event-sourced-runner';
 import { CreateProduct, productDecider } from '../domain/product';
@@ -16,12 +16,7 @@ export type CreateProductRequest = Omit<CreateProduct, 'type' | 'productId' | 'c
 
 export const productCommands = commandsFor(
   productDecider,
-  {
-    entity: 'product',
-    roles: SELLERS,
-    stream: productStream,
-    answer: { queries: OrdersQueries, readModels: [PRODUCTS], read: (q, tenantId, id) => q.product(tenantId, id) },
-  },
+  { entity: 'product', roles: SELLERS, stream: productStream, answer: answerWithRow(OrdersQueries, 'product', PRODUCTS) },
   ({ command }) => ({
     createProduct: command({
       creates: 'product',
@@ -38,12 +33,9 @@ export const productCommands = commandsFor(
       },
     }),
     changeProductPrice: command({
-      id: (input: { productId: string; unitPrice: string }) => input.productId,
-      command: (input) => ({ type: 'ChangeProductPrice', ...input }),
+      id: 'productId',
+      command: (input: { productId: string; unitPrice: string }) => ({ type: 'ChangeProductPrice', ...input }),
     }),
-    deactivateProduct: command({
-      id: (input: { productId: string }) => input.productId,
-      command: (input) => ({ type: 'DeactivateProduct', ...input }),
-    }),
+    deactivateProduct: command({ id: 'productId', command: (input: { productId: string }) => ({ type: 'DeactivateProduct', ...input }) }),
   }),
 );

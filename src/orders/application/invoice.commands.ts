@@ -23,12 +23,9 @@ export const invoiceCommands = commandsFor(
     answer: { queries: InvoiceQueries, readModels: [INVOICES_PROJECTION], read: (q, tenantId, id, _input, env) => q.invoice(tenantId, id, env.today) },
   },
   ({ command }) => ({
-    sendInvoice: command({
-      id: (input: InvoiceInput) => input.invoiceId,
-      command: (input, _id, env) => ({ type: 'SendInvoice', ...input, today: env.today }),
-    }),
-    recordPayment: command({
-      id: (input: RecordPaymentRequest) => input.invoiceId,
+    sendInvoice: command<InvoiceInput>({ id: 'invoiceId', command: (input, _id, env) => ({ type: 'SendInvoice', ...input, today: env.today }) }),
+    recordPayment: command<RecordPaymentRequest>({
+      id: 'invoiceId',
       command: (input, _id, env) => ({
         type: 'RecordPayment',
         ...input,
@@ -37,12 +34,12 @@ export const invoiceCommands = commandsFor(
         today: env.today,
       }),
     }),
-    issueCreditNote: command({
-      id: (input: IssueCreditNoteRequest) => input.invoiceId,
+    issueCreditNote: command<IssueCreditNoteRequest>({
+      id: 'invoiceId',
       command: (input, _id, env) => ({ type: 'IssueCreditNote', ...input, creditNoteId: env.createdId('credit-note'), today: env.today }),
     }),
-    voidInvoice: command({
-      id: (input: InvoiceInput & { reason: string }) => input.invoiceId,
+    voidInvoice: command<InvoiceInput & { reason: string }>({
+      id: 'invoiceId',
       command: (input, _id, env) => ({ type: 'VoidInvoice', ...input, today: env.today }),
     }),
   }),

@@ -1,4 +1,4 @@
-import { commandsFor } from '../../shared/command/command-declaration';
+import { answerWithRow, commandsFor } from '../../shared/command/command-declaration';
 import { SELLERS } from '../../shared/command/command-roles';
 import { NotFoundError } from '../../shared/domain/domain-error';
 import { deterministicId, isUuid } from '../../shared/domain/ids';
@@ -16,12 +16,7 @@ type OrderInput = { orderId: string };
 
 export const orderCommands = commandsFor(
   orderDecider,
-  {
-    entity: 'order',
-    roles: SELLERS,
-    stream: orderStream,
-    answer: { queries: OrdersQueries, readModels: [ORDERS], read: (q, tenantId, id) => q.order(tenantId, id) },
-  },
+  { entity: 'order', roles: SELLERS, stream: orderStream, answer: answerWithRow(OrdersQueries, 'order', ORDERS) },
   ({ command }) => ({
     placeOrder: command({
       id: (input: { quoteId: string }, env) => orderIdForQuote(env.tenantId, input.quoteId),
@@ -36,25 +31,13 @@ export const orderCommands = commandsFor(
       // The quote's row shows its order too: wait for both read models.
       readModels: [QUOTES, ORDERS],
     }),
-    authorizePayment: command({
-      id: (input: OrderInput & { reference: string }) => input.orderId,
-      command: (input) => ({ type: 'AuthorizePayment', ...input }),
-    }),
-    failPayment: command({
-      id: (input: OrderInput & { reason: string }) => input.orderId,
-      command: (input) => ({ type: 'FailPayment', ...input }),
-    }),
-    shipOrder: command({
-      id: (input: OrderInput & { carrier: string; trackingNumber: string }) => input.orderId,
+    authorizePayment: command({ id: 'orderId', command: (input: OrderInput & { reference: string }) => ({ type: 'AuthorizePayment', ...input }) }),
+    failPayment: command({ id: 'orderId', command: (input: OrderInput & { reason: string }) => ({ type: 'FailPayment', ...input }) }),
+    shipOrder: command<OrderInput & { carrier: string; trackingNumber: string }>({
+      id: 'orderId',
       command: (input, _id, env) => ({ type: 'ShipOrder', ...input, today: env.today }),
     }),
-    confirmDelivery: command({
-      id: (input: OrderInput) => input.orderId,
-      command: (input, _id, env) => ({ type: 'ConfirmDelivery', ...input, today: env.today }),
-    }),
-    cancelOrder: command({
-      id: (input: OrderInput & { reason: string }) => input.orderId,
-      command: (input) => ({ type: 'CancelOrder', ...input }),
-    }),
+    confirmDelivery: command<OrderInput>({ id: 'orderId', command: (input, _id, env) => ({ type: 'ConfirmDelivery', ...input, today: env.today }) }),
+    cancelOrder: command({ id: 'orderId', command: (input: OrderInput & { reason: string }) => ({ type: 'CancelOrder', ...input }) }),
   }),
 );

@@ -1,4 +1,4 @@
-import { commandsFor } from '../../shared/command/command-declaration';
+import { answerWithRow, commandsFor } from '../../shared/command/command-declaration';
 import { SELLERS } from '../../shared/command/command-roles';
 import { quoteDecider } from '../domain/quote';
 import { quoteStream } from '../domain/quote.events';
@@ -14,12 +14,7 @@ export interface DraftQuoteRequest {
 
 export const quoteCommands = commandsFor(
   quoteDecider,
-  {
-    entity: 'quote',
-    roles: SELLERS,
-    stream: quoteStream,
-    answer: { queries: OrdersQueries, readModels: [QUOTES], read: (q, tenantId, id) => q.quote(tenantId, id) },
-  },
+  { entity: 'quote', roles: SELLERS, stream: quoteStream, answer: answerWithRow(OrdersQueries, 'quote', QUOTES) },
   ({ command }) => ({
     draftQuote: command({
       creates: 'quote',
@@ -31,8 +26,8 @@ export const quoteCommands = commandsFor(
       },
     }),
     /** Leaving validUntil out keeps the quote's; null clears it. */
-    reviseQuote: command({
-      id: (input: { quoteId: string; validUntil?: string | null; lines: QuoteLineRequest[] }) => input.quoteId,
+    reviseQuote: command<{ quoteId: string; validUntil?: string | null; lines: QuoteLineRequest[] }>({
+      id: 'quoteId',
       command: async (input, quoteId, env) => ({
         type: 'ReviseQuote',
         quoteId,
@@ -41,17 +36,8 @@ export const quoteCommands = commandsFor(
         today: env.today,
       }),
     }),
-    sendQuote: command({
-      id: (input: { quoteId: string }) => input.quoteId,
-      command: (input, _id, env) => ({ type: 'SendQuote', ...input, today: env.today }),
-    }),
-    acceptQuote: command({
-      id: (input: { quoteId: string }) => input.quoteId,
-      command: (input, _id, env) => ({ type: 'AcceptQuote', ...input, today: env.today }),
-    }),
-    rejectQuote: command({
-      id: (input: { quoteId: string; reason: string }) => input.quoteId,
-      command: (input) => ({ type: 'RejectQuote', ...input }),
-    }),
+    sendQuote: command<{ quoteId: string }>({ id: 'quoteId', command: (input, _id, env) => ({ type: 'SendQuote', ...input, today: env.today }) }),
+    acceptQuote: command<{ quoteId: string }>({ id: 'quoteId', command: (input, _id, env) => ({ type: 'AcceptQuote', ...input, today: env.today }) }),
+    rejectQuote: command({ id: 'quoteId', command: (input: { quoteId: string; reason: string }) => ({ type: 'RejectQuote', ...input }) }),
   }),
 );

@@ -1,3 +1,4 @@
+import { Type } from '@nestjs/common';
 import { Decider, DomainEvent } from '../domain/decider';
 import { executeCommand } from './command-executor';
 import { AggregateCommands, AnswerRead, AnsweringSpec, CommandHandle, CommandSpec } from './command-spec';
@@ -11,6 +12,24 @@ export interface DeclareCommands<Command, State, Queries, Row> {
   /** A command answered by something else (the client a lead became, the reversal entry). */
   answering<Input, Answer, Issued extends Command = Command>(spec: AnsweringSpec<Input, Issued, State, Queries, Answer>): Pending<Input, Answer>;
 }
+
+type RowReader<Row> = (tenantId: string, id: string) => Promise<Row | null>;
+type RowReaders<Queries> = { [Method in keyof Queries]: Queries[Method] extends RowReader<unknown> ? Method : never }[keyof Queries];
+type RowOf<Reader> = Reader extends RowReader<infer Row> ? Row : never;
+
+/**
+ * The usual answer of an aggregate's commands: its record's row, as `queries[method](tenantId, id)`
+ * reads it once the read models have applied the command's events.
+ */
+export const answerWithRow = <Queries, Method extends RowReaders<Queries>>(
+  queries: Type<Queries>,
+  method: Method,
+  ...readModels: string[]
+): AggregateCommands<Queries, RowOf<Queries[Method]>>['answer'] => ({
+  queries,
+  readModels,
+  read: (q, tenantId, id) => (q[method] as RowReader<RowOf<Queries[Method]>>).call(q, tenantId, id),
+});
 
 /**
  * An aggregate's commands, each declared once (Eventuous's CommandService, Emmett's

@@ -62,7 +62,7 @@ export const executeCommand = async <State, Command, Event extends DomainEvent, 
 ): Promise<Row> => {
   authorize(name, roles, caller);
   const env = new Env(caller, ports);
-  const id = spec.id ? spec.id(input, env) : env.createdId(spec.creates!);
+  const id = typeof spec.id === 'function' ? spec.id(input, env) : spec.id ? (input[spec.id] as string) : env.createdId(spec.creates!);
   // A malformed id names no record; saying so beats a database cast error.
   if (!isUuid(id)) throw new NotFoundError(aggregate.entity, id);
 

@@ -29,14 +29,18 @@ export interface ReadAfter {
 /** Reads the answer once the read models show the change; null answers NOT_FOUND. */
 export type AnswerRead<Queries, Input, Row> = (queries: Queries, tenantId: string, id: string, input: Input, env: CommandEnv) => Promise<Row | null>;
 
+/** The fields of an input that hold a string: one of them may name the record a command acts on. */
+export type StringField<Input> = { [Field in keyof Input]-?: Input[Field] extends string ? Field : never }[keyof Input] & string;
+
 /**
- * One command of an aggregate. Either `id` names the record it acts on (from the input), or
- * `creates` gives the kind of the new record's id (derived from the Idempotency-Key when given).
+ * One command of an aggregate. Either `id` names the record it acts on (the input's field that
+ * holds its id, or a function of the input), or `creates` gives the kind of the new record's id
+ * (derived from the Idempotency-Key when given).
  */
 export interface CommandSpec<Input, Command, State> {
   /** Who may run it when not the aggregate's roles. */
   roles?: readonly Role[];
-  id?: (input: Input, env: CommandEnv) => string;
+  id?: NoInfer<StringField<Input>> | ((input: Input, env: CommandEnv) => string);
   creates?: string;
   /** The domain command; async when it needs to consult other records or services first. */
   command: (input: Input, id: string, env: CommandEnv) => Command | Promise<Command>;
