@@ -1,14 +1,13 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { EnumField, TextField } from '../../shared/graphql/input-fields';
+import { DATE_PATTERN, EnumField, TextField } from '../../shared/graphql/input-fields';
 import { PaginatedList } from '../../shared/graphql/list.types';
 import { enumType, EnumValue } from '../../shared/graphql/enum-type';
 
 export const AccountType = enumType('AccountType', ['ASSET', 'LIABILITY', 'EQUITY', 'REVENUE', 'EXPENSE']);
 export type AccountType = EnumValue<typeof AccountType>;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = (field: string) => `${field} must be a date such as 2026-03-31`;
 
 @ObjectType({ description: 'An account of the chart, with its balance (in the tenant currency) as of the date asked' })
@@ -140,7 +139,7 @@ export class JournalLineInput {
 export class PostJournalEntryInput {
   @Field({ description: 'Business date, YYYY-MM-DD; not in a locked period' })
   @IsString()
-  @Matches(DATE, { message: DATE_MESSAGE('date') })
+  @Matches(DATE_PATTERN, { message: DATE_MESSAGE('date') })
   date: string;
 
   @TextField({ max: 500, blank: 'memo is required: say what the entry is for' })
@@ -163,11 +162,11 @@ export class JournalEntryFilter {
 
   @Field({ nullable: true, description: 'From this date, inclusive (YYYY-MM-DD)' })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE('from') })
+  @Matches(DATE_PATTERN, { message: DATE_MESSAGE('from') })
   from?: string;
 
   @Field({ nullable: true, description: 'Up to this date, inclusive (YYYY-MM-DD)' })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE('to') })
+  @Matches(DATE_PATTERN, { message: DATE_MESSAGE('to') })
   to?: string;
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
-import { composeField, EnumField, IdField, TextField } from '../../shared/graphql/input-fields';
+import { composeField, DATE_PATTERN, DECIMAL_PATTERN, EnumField, IdField, TextField } from '../../shared/graphql/input-fields';
 import { PaginatedList } from '../../shared/graphql/list.types';
 import { ClientRecordFilter } from './orders.types';
 import { enumType, EnumValue } from '../../shared/graphql/enum-type';
@@ -10,9 +10,6 @@ export type InvoiceStatus = EnumValue<typeof InvoiceStatus>;
 
 export const PaymentMethod = enumType('PaymentMethod', ['BANK_TRANSFER', 'CARD', 'CASH', 'CHEQUE', 'OTHER']);
 export type PaymentMethod = EnumValue<typeof PaymentMethod>;
-
-const AMOUNT = /^\d+(\.\d+)?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @ObjectType()
 export class InvoicePayment {
@@ -78,7 +75,7 @@ const AmountField = (description: string): PropertyDecorator =>
   composeField((property) => [
     Field({ description }),
     IsString(),
-    Matches(AMOUNT, { message: `${property} must be a positive decimal number such as "125.50"` }),
+    Matches(DECIMAL_PATTERN, { message: `${property} must be a positive decimal number such as "125.50"` }),
   ]);
 
 const INVOICE_ID = 'an invoice id (a UUID)';
@@ -103,7 +100,7 @@ export class RecordPaymentInput {
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; today when omitted' })
   @IsOptional()
-  @Matches(DATE, { message: 'receivedOn must be a date such as 2026-11-21' })
+  @Matches(DATE_PATTERN, { message: 'receivedOn must be a date such as 2026-11-21' })
   @IsISO8601({ strict: true }, { message: 'receivedOn must be a real calendar date, such as 2026-11-21' })
   receivedOn?: string | null;
 }

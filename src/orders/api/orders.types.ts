@@ -1,12 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
-import { composeField, EnumField, IdField, SearchField, TextField } from '../../shared/graphql/input-fields';
+import { composeField, DATE_PATTERN, DECIMAL_PATTERN, EnumField, IdField, SearchField, TextField } from '../../shared/graphql/input-fields';
 import { PaginatedList } from '../../shared/graphql/list.types';
 import { enumType, EnumValue } from '../../shared/graphql/enum-type';
-
-const DECIMAL = /^\d+(\.\d+)?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const QuoteStatus = enumType('QuoteStatus', ['DRAFT', 'SENT', 'ACCEPTED', 'REJECTED', 'EXPIRED']);
 export type QuoteStatus = EnumValue<typeof QuoteStatus>;
@@ -104,7 +101,7 @@ export class OrderList extends PaginatedList(Order) {}
 
 /** A decimal string such as "125.50": no sign, no exponent. */
 const DecimalField = (message: string, { optional = false, description }: { optional?: boolean; description: string }): PropertyDecorator =>
-  composeField(() => [Field({ nullable: optional, description }), ...(optional ? [IsOptional()] : []), IsString(), Matches(DECIMAL, { message })]);
+  composeField(() => [Field({ nullable: optional, description }), ...(optional ? [IsOptional()] : []), IsString(), Matches(DECIMAL_PATTERN, { message })]);
 
 const TAX_RATE = 'taxRate must be a percentage such as "20" or "7.5"';
 
@@ -161,7 +158,7 @@ const ValidUntilField = (description: string): PropertyDecorator =>
   composeField((property) => [
     Field(() => String, { nullable: true, description }),
     IsOptional(),
-    Matches(DATE, { message: `${property} must be a date such as '2026-12-31'` }),
+    Matches(DATE_PATTERN, { message: `${property} must be a date such as '2026-12-31'` }),
   ]);
 
 export const CLIENT_ID = 'a client id (a UUID)';

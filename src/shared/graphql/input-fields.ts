@@ -16,6 +16,11 @@ export const composeField =
     for (const decorator of decorators(String(key)).reverse()) decorator(target, key);
   };
 
+/** A date written YYYY-MM-DD. */
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** A decimal string such as "125.50": digits, no sign, no exponent. */
+export const DECIMAL_PATTERN = /^\d+(\.\d+)?$/;
+
 interface FieldOptions {
   /** May be left out, or given as null. */
   optional?: boolean;
