@@ -24,6 +24,8 @@ export class PositionNotifier {
     private readonly pool: Pool,
     private readonly channel: string,
     private readonly payload: (position: bigint) => string,
+    /** Remember the connections it sent from (an 'end' listener on each): only a notifier whose own wake-ups a listener skips needs it. */
+    private readonly trackSenders = false,
   ) {}
 
   notify(position: bigint): void {
@@ -43,7 +45,7 @@ export class PositionNotifier {
   private async send(position: bigint): Promise<void> {
     const client = await this.pool.connect();
     const pid = (client as PoolClient & { processID?: number }).processID;
-    if (pid !== undefined && !this.senders.has(pid)) {
+    if (this.trackSenders && pid !== undefined && !this.senders.has(pid)) {
       this.senders.add(pid);
       client.once('end', () => this.senders.delete(pid));
     }

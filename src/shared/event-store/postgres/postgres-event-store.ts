@@ -58,7 +58,7 @@ export class PostgresEventStore implements EventStore {
     options: PostgresEventStoreOptions = {},
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
-    this.notifier = new PositionNotifier(pool, NOTIFY_CHANNEL, (position) => position.toString());
+    this.notifier = new PositionNotifier(pool, NOTIFY_CHANNEL, (position) => position.toString(), true);
     this.listener = new NotificationListener(pool, (backendPid) => this.notifier.senders.has(backendPid));
     this.feed = new EventFeed(pool, this.listener);
   }
