@@ -8,7 +8,8 @@
  */
 import { spawn } from 'node:child_process';
 import type { Pool, PoolClient } from 'pg';
-import { CATCH_UP_BATCH, ProcessorRunner } from '../src/shared/processing/processor-runner';
+import { ProcessorRunner } from '../src/shared/processing/processor-runner';
+import { CATCH_UP_BATCH } from '../src/shared/processing/processor-status';
 import { projector } from '../src/shared/processing/processor';
 import { setCheckpoint } from '../src/shared/processing/checkpoint-store';
 import type { Projection } from '../src/shared/projection/projection';

@@ -19,6 +19,7 @@ import { BlueGreenRebuild } from '../src/shared/processing/blue-green-rebuild';
 import { Checkpoint, readCheckpoint } from '../src/shared/processing/checkpoint-store';
 import { projector } from '../src/shared/processing/processor';
 import { ProcessorRunner } from '../src/shared/processing/processor-runner';
+import { decodeEvent } from '../src/events';
 import { CONTROL_CHANNEL } from '../src/shared/processing/processor-runtime';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -37,7 +38,7 @@ const main = async () => {
   try {
     await migrate(database);
     const head = await store.headPosition();
-    const runner = new ProcessorRunner(database.pool, store, projector(projection), { log: (m) => console.error(m) });
+    const runner = new ProcessorRunner(database.pool, store, projector(projection), { log: (m) => console.error(m), decode: decodeEvent });
     await runner.start();
     const started = Date.now();
     if (runner.isLeader()) {

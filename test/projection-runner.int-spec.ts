@@ -257,4 +257,31 @@ describe('processor runtime (PostgreSQL)', () => {
     expect(await reacting.parking.retryAll()).toEqual([]);
     expect(effects).toEqual(['tenant-a:61', 'tenant-b:71', 'tenant-a:62', 'tenant-a:63']);
   });
+  it('a reactor given a batch with an event it cannot decode has the effect of every other event, and parks only that tenant', async () => {
+    const registry = defineEvents<{ type: 'Noted'; data: { n: number } }>('test', {
+      Noted: { version: 2, upcasters: [upcaster<{ n: number }, { n: number }>((d) => d)] },
+    });
+    const noted: number[] = [];
+    const put = (n: number, tenantId: string, schemaVersion: number) => {
+      const e = event(n, tenantId);
+      return store.appendToStream(`noted-${randomUUID()}`, [{ ...e, type: 'Noted', metadata: { ...e.metadata, schemaVersion } }], {
+        expectedRevision: 'no_stream',
+      });
+    };
+    await put(81, T('tenant-a'), 2);
+    await put(82, T('tenant-b'), 2);
+    const future = await put(83, T('tenant-c'), 3); // written by a newer build
+    await put(84, T('tenant-b'), 2);
+    await put(85, T('tenant-c'), 2);
+    const reacting = new ProcessorRunner(pool, store, reactor(eachEvent('test.noted', ['Noted'], async (e) => void noted.push(nOf(e)))), {
+      decode: (e) => registry.decode(e),
+      backoffMs: 60_000,
+      batchSize: 10,
+    });
+    runners.push(reacting);
+    await reacting.start();
+    await until(() => noted.includes(84), 'the events after the undecodable one');
+    expect(noted).toEqual([81, 82, 84]); // 85 waits behind 83, its tenant's undecodable event
+    expect(reacting.getStatus().parks).toEqual([expect.objectContaining({ tenantId: T('tenant-c'), position: future.position, eventType: 'Noted' })]);
+  });
 });

@@ -71,8 +71,9 @@ export const executeCommand = async <State, Command, Event extends DomainEvent, 
     if (spec.before) await spec.before(command, env);
     const result = await ports.runner.run(decider, aggregate.stream(id), command, env.context);
     const also = spec.after ? await spec.after(result, input, id, env) : null;
-    await ports.readModels.waitFor(spec.readModels ?? aggregate.answer.readModels, result.position);
-    if (also) await ports.readModels.waitFor(also.readModels, also.position);
+    const writer = { tenantId: caller.tenantId };
+    await ports.readModels.waitFor(spec.readModels ?? aggregate.answer.readModels, result.position, writer);
+    if (also) await ports.readModels.waitFor(also.readModels, also.position, writer);
     const row = await read(ports.services.get(aggregate.answer.queries), caller.tenantId, id, input, env);
     if (row === null || row === undefined) throw new NotFoundError(aggregate.entity, id);
     return row;

@@ -78,9 +78,12 @@ export interface CommandHandle<Input, Row> {
   execute(ports: CommandPorts, input: Input, caller: Caller): Promise<Row>;
 }
 
-/** Read-your-writes: resolves once every named read model has applied the position. */
+/**
+ * Read-your-writes: resolves once every named read model has applied the position; with the
+ * writer's tenant, fails at once (READ_MODEL_LAGGING) if a read model is parked for that tenant.
+ */
 export interface ReadYourWrites {
-  waitFor(readModels: string[], position: bigint | null): Promise<void>;
+  waitFor(readModels: string[], position: bigint | null, options?: { tenantId?: string }): Promise<void>;
 }
 
 export interface Services {

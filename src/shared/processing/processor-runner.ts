@@ -6,20 +6,17 @@ import { CheckpointStore, DurableCheckpointStore } from './checkpoint-store';
 import { LeaderLease } from './leader-lease';
 import { decodeAll, EventDecoder, EventFailure, ProcessorDefinition, tenantOf } from './processor';
 import { describeError, isTransient, retryDelay } from './retry-policy';
-import { CATCH_UP_BATCH, ProcessorState, ProcessorStatus } from './processor-status';
+import { ProcessorState, ProcessorStatus } from './processor-status';
 import { StagedBatch } from './staged-batch';
 import { resolveRunnerOptions } from './runner-seams';
 import type { BatchHost, ParkingHost, ProcessorRunnerOptions, ResolvedRunnerOptions } from './runner-seams';
 import { TenantParking } from './tenant-parking';
 import { projectorTransaction } from './projector-transaction';
 
-export { CATCH_UP_BATCH };
-export type { ProcessorState, ProcessorStatus } from './processor-status';
-
 /** Checkpoints announced to every instance: `name:position`. */
 export const CHECKPOINT_CHANNEL = 'annals_projection_checkpoints';
 
-export type { ProcessorRunnerOptions, ResolvedRunnerOptions } from './runner-seams';
+export type { ProcessorRunnerOptions } from './runner-seams';
 
 const noop = () => undefined;
 /** How often a reactor records a caught-up position that no effect of its own moved. */
@@ -98,6 +95,11 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
     return { ...this.status, parks: this.parking.list() };
   }
 
+  /** Taking batches (not stopped or paused). */
+  isAccepting(): boolean {
+    return this.accepting;
+  }
+
   isLeader(): boolean {
     return this.lease ? this.lease.held : !this.stopped;
   }
@@ -122,6 +124,8 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
   async pause(): Promise<void> {
     this.accepting = false;
     clearTimeout(this.timer);
+    // No parked tenant's retry while paused (a rebuild's switch-over moves the parks); resume reloads and reschedules them.
+    this.parking.cancelTimers();
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.stop();

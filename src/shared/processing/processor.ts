@@ -50,17 +50,15 @@ export class EventFailure extends Error {
  */
 export type EventDecoder = (event: RecordedEvent) => RecordedEvent;
 
-/** Every event of `events` decoded; the first that cannot be is reported as that event's failure. */
+/**
+ * Every event of `events` decoded. An event that cannot be decoded throws the decoder's error, not
+ * an EventFailure: nothing of the batch has had its effect yet, so the runtime isolates the event by
+ * halving the batch (an EventFailure would tell it the events before this one were delivered).
+ */
 export const decodeAll = (decode: EventDecoder | undefined, events: RecordedEvent[]): RecordedEvent[] => {
   if (!decode) return events;
   const decoded = new Array<RecordedEvent>(events.length);
-  for (let i = 0; i < events.length; i++) {
-    try {
-      decoded[i] = decode(events[i]);
-    } catch (error) {
-      throw new EventFailure(events[i], error);
-    }
-  }
+  for (let i = 0; i < events.length; i++) decoded[i] = decode(events[i]);
   return decoded;
 };
 

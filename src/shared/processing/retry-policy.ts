@@ -15,6 +15,8 @@ export const retryDelay = (policy: RetryPolicy, failures: number): number => Mat
 
 /** SQLSTATE classes of a server or connection in trouble, not of a statement that cannot work. */
 const TRANSIENT_SQLSTATE = /^(08|53|57P|58|40001|40P01|55P03)/;
+/** Kafka protocol errors that say the record itself cannot be written (kafkajs's `type`), whatever the broker's state. */
+const RECORD_FAULTS = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'CORRUPT_MESSAGE', 'INVALID_REQUIRED_ACKS']);
 const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
 
 /**
@@ -26,7 +28,8 @@ export const isTransient = (error: unknown): boolean => {
   if (typeof error !== 'object' || error === null) return false;
   const { code, name, message } = error as { code?: unknown; name?: unknown; message?: unknown };
   if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_NODE_CODES.has(code))) return true;
-  if (typeof name === 'string' && name.startsWith('KafkaJS')) return true;
+  // Kafka away or busy is transient; a record the broker refuses as such (too large, corrupt) is that event's failure.
+  if (typeof name === 'string' && name.startsWith('KafkaJS')) return !RECORD_FAULTS.has(String((error as { type?: unknown }).type));
   return (
     typeof message === 'string' &&
     /Connection terminated|connection timeout|Client has encountered a connection error|Cannot use a pool after calling end/i.test(message)

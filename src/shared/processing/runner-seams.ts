@@ -56,6 +56,7 @@ export interface ParkingHost {
   emit(event: 'parks', parks: Park[]): boolean;
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   isLeader(): boolean;
+  isAccepting(): boolean;
   inTransaction(work: (tx: PoolClient) => Promise<void>, checkpoint: bigint | null): Promise<void>;
   decoded(events: RecordedEvent[]): RecordedEvent[];
 }

@@ -71,10 +71,11 @@ export class TenantParking {
     await this.store.park(park, upTo);
     this.parks.set(park.tenantId, park);
     this.epoch++;
+    // Before the checkpoint moves past it: a writer waiting for its own event learns it is parked, not applied.
+    this.runner.emit('parks', this.list());
     if (upTo > this.runner.processedTo) this.runner.processedTo = upTo;
     this.runner.checkpointed(upTo);
     this.options.log(`processor ${this.runner.name}: parked tenant ${park.tenantId} at ${event.type} (position ${event.position}): ${park.error}`);
-    this.runner.emit('parks', this.list());
     this.schedule(park);
   }
 
@@ -113,6 +114,8 @@ export class TenantParking {
   private async replayTenant(tenantId: string): Promise<boolean> {
     const park = this.parks.get(tenantId);
     if (!park) return true;
+    // Paused (a rebuild's switch-over may be moving the parks to new tables): the retry waits for resume's reschedule.
+    if (!this.runner.isAccepting()) return false;
     const upTo = this.runner.processedTo;
     const { filter, handles } = this.runner.definition;
     let current = park;
