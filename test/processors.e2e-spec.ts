@@ -175,6 +175,22 @@ describe('the processor runtime in the app', () => {
     expect(next.captureLead.id).toEqual(expect.any(String));
   }, 60_000);
 
+  it('replays a reactor back from its checkpoint only, and never a read model', async () => {
+    const admin = as['admin@acme.test'];
+    const replay = (name: string, from: string) =>
+      t.graphql(`mutation ($name: String!, $from: String!) { replayProcessor(name: $name, from: $from) { name kind } }`, { name, from }, admin);
+    expect((await replay('crm.leads', '0')).errors?.[0]).toMatchObject({
+      extensions: { code: 'PROJECTOR_NOT_REPLAYABLE' },
+      message: expect.stringContaining('rebuild'),
+    });
+    const ahead = ((await store.headPosition()) + 1000n).toString();
+    expect((await replay('ledger.billing-postings', ahead)).errors?.[0]).toMatchObject({ extensions: { code: 'REPLAY_AHEAD_OF_CHECKPOINT' } });
+    const head = await store.headPosition();
+    expect((await replay('ledger.billing-postings', '0')).data?.replayProcessor).toEqual({ name: 'ledger.billing-postings', kind: 'REACTOR' });
+    await t.app.get(ProjectionsService).waitFor(['ledger.billing-postings'], head, 30_000);
+    expect(await store.headPosition()).toBe(head); // its postings are keyed: a replay posts nothing twice
+  }, 60_000);
+
   it('`npm run projections:rebuild -- crm.leads` asks the running app, follows its progress, and the live model answers throughout', async () => {
     const known = await ok(CAPTURE, { input: { name: 'CLI Lead', email: 'cli@example.com' } }, as['admin@acme.test']);
     const before = (await ok(`{ projections { name } }`, {}, as['admin@acme.test'])).projections.length;

@@ -11,7 +11,7 @@ import type { ProcessorStatus } from './processor-status';
 export const CONTROL_CHANNEL = 'annals_projection_control';
 const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
 
-export class ProjectionError extends DomainError<'UNKNOWN_PROJECTION' | 'READ_MODEL_LAGGING'> {}
+export class ProjectionError extends DomainError<'UNKNOWN_PROJECTION' | 'READ_MODEL_LAGGING' | 'PROJECTOR_NOT_REPLAYABLE' | 'REPLAY_AHEAD_OF_CHECKPOINT'> {}
 
 export interface ProcessorStatusView extends ProcessorStatus {
   headPosition: bigint;
@@ -187,9 +187,24 @@ export class ProcessorRuntime {
     return this.rebuilds.get(name);
   }
 
-  /** A reactor (or projector) replayed from `from`: its checkpoint is set there, and it runs on. */
+  /**
+   * A reactor replayed from `from`: its checkpoint is set back there, and it runs on (its effects are
+   * keyed: nothing happens twice). Never forwards (that would skip events), and never a projector:
+   * a projector's rows are not keyed by event, so replaying into them would apply events twice; it
+   * is rebuilt instead.
+   */
   async replay(name: string, from: bigint): Promise<ProcessorStatusView> {
     const runner = this.runner(name);
+    if (runner.definition.kind === 'projector')
+      throw new ProjectionError('PROJECTOR_NOT_REPLAYABLE', `${name} is a read model: rebuild it (rebuildProjection) instead of replaying it`);
+    const { position } = await readCheckpoint(this.pool, name, runner.definition.kind);
+    if (from > position)
+      throw new ProjectionError(
+        'REPLAY_AHEAD_OF_CHECKPOINT',
+        `${name} has handled the log up to position ${position}; a replay goes back from there (from ${position} or lower), never forwards past events it has not handled`,
+      );
+    // Waiters for this processor wait for the replay to come past their position again.
+    this.known.set(name, from);
     if (!runner.isLeader()) await this.control(`replay:${name}:${from}`);
     else await this.replayHere(runner, from);
     return this.status(name);

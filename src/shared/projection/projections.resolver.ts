@@ -88,7 +88,8 @@ export class ProjectionsResolver {
 
   @Allow('admin')
   @Mutation(() => ProjectionStatusType, {
-    description: "Replay a processor from a position of the log (after it): a reactor's effects are idempotent, so nothing happens twice",
+    description:
+      'Replay a reactor from a position of the log (after it), at most its checkpoint: its effects are idempotent, so nothing happens twice. A read model is rebuilt instead (rebuildProjection)',
   })
   async replayProcessor(
     @Caller() caller: Caller,
