@@ -6,15 +6,12 @@ import { CheckpointStore, DurableCheckpointStore } from './checkpoint-store';
 import { LeaderLease } from './leader-lease';
 import { decodeAll, EventDecoder, EventFailure, ProcessorDefinition, tenantOf } from './processor';
 import { describeError, isTransient, retryDelay } from './retry-policy';
-import { ProcessorState, ProcessorStatus } from './processor-status';
+import { CHECKPOINT_CHANNEL, ProcessorState, ProcessorStatus } from './processor-status';
 import { StagedBatch } from './staged-batch';
 import { resolveRunnerOptions } from './runner-seams';
 import type { BatchHost, ParkingHost, ProcessorRunnerOptions, ResolvedRunnerOptions } from './runner-seams';
 import { TenantParking } from './tenant-parking';
 import { projectorTransaction } from './projector-transaction';
-
-/** Checkpoints announced to every instance: `name:position`. */
-export const CHECKPOINT_CHANNEL = 'annals_projection_checkpoints';
 
 export type { ProcessorRunnerOptions } from './runner-seams';
 
@@ -138,8 +135,10 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
 
   /** Runs again from the stored checkpoint after a pause. */
   async resume(): Promise<void> {
-    if (this.stopped || (this.lease && !this.lease.held)) return;
-    await this.run();
+    if (this.stopped) return;
+    // The lease went while paused (its standby timer was cleared): bid for it again.
+    if (this.lease && !this.lease.held) return this.tryLead();
+    await this.run().catch((error) => this.fail(error, this.runId));
   }
 
   setState(state: ProcessorState): void {

@@ -4,8 +4,8 @@ import type { EventStore } from '../event-store/event-store.port';
 import { BlueGreenRebuild } from './blue-green-rebuild';
 import { Park, readCheckpoint, readParks, readPositions, setCheckpoint } from './checkpoint-store';
 import type { ProcessorDefinition } from './processor';
-import { CHECKPOINT_CHANNEL, ProcessorRunner, ProcessorRunnerOptions } from './processor-runner';
-import type { ProcessorStatus } from './processor-status';
+import { ProcessorRunner, ProcessorRunnerOptions } from './processor-runner';
+import { CHECKPOINT_CHANNEL, ProcessorStatus } from './processor-status';
 
 /** Asks the instance that leads a processor to act on it: `rebuild:NAME`, `replay:NAME:POSITION`, `retry:NAME`, `parks:NAME`. */
 export const CONTROL_CHANNEL = 'annals_projection_control';

@@ -25,3 +25,6 @@ export interface ProcessorStatus {
  * batches outlive V8's young generation, +40 MB peak RSS and more time in GC).
  */
 export const CATCH_UP_BATCH = 5000;
+
+/** Checkpoints announced to every instance: `name:position`. */
+export const CHECKPOINT_CHANNEL = 'annals_projection_checkpoints';
