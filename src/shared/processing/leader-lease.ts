@@ -24,7 +24,8 @@ export class LeaderLease {
   /** True if this instance now leads; `onLost` runs once if the lease is lost later. */
   async acquire(onLost: () => void): Promise<boolean> {
     if (this.client) return true;
-    const client = new Client(this.pool.options);
+    // TCP keepalive: a connection that dies silently (a half-open socket) is noticed, and the lease given up, instead of held forever.
+    const client = new Client({ ...this.pool.options, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     let lost = false;
     client.on('error', () => (lost = true));
     let locked = false;
