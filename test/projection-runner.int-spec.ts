@@ -190,6 +190,23 @@ describe('processor runtime (PostgreSQL)', () => {
     ]);
   });
 
+  it('a rebuild stopped before its switch-over leaves the live read model as it was and no shadow behind', async () => {
+    await append([91, 92, 93]);
+    const live = runner();
+    await live.start();
+    await until(async () => (await rows()).length === 3, 'the live read model');
+    const rebuild = new BlueGreenRebuild(live);
+    const running = rebuild.run();
+    rebuild.abort(); // the app is stopping
+    await expect(running).rejects.toThrow('stopped before the switch-over');
+    expect(await rows()).toEqual([91, 92, 93]);
+    expect((await readCheckpoint(pool, counted.name)).rebuilds).toBe(0);
+    const { rows: schemas } = await pool.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'annals_rebuild%' OR nspname LIKE '%shadow%'`);
+    expect(schemas).toEqual([]);
+    await append([94]);
+    await until(async () => (await rows()).length === 4, 'the live runner goes on');
+  });
+
   it('retries a parked tenant by itself with the backoff policy', async () => {
     poisoned.add(32);
     await append([31, 32, 33], T('tenant-a'));

@@ -16,10 +16,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * tables as they were; the next one starts over.
  */
 export class BlueGreenRebuild {
+  private aborted = false;
+
   constructor(
     private readonly live: ProcessorRunner,
     private readonly options: { log?: (message: string) => void; progressEveryMs?: number } = {},
   ) {}
+
+  /** Gives up at the next step (the app is stopping): the live tables stay as they are, the shadow is dropped. */
+  abort(): void {
+    this.aborted = true;
+  }
+
+  private checkAborted(): void {
+    if (this.aborted) throw new Error(`rebuild of ${this.live.name} stopped before the switch-over: the app is stopping; the live read model is unchanged`);
+  }
 
   async run(): Promise<void> {
     const definition = this.live.definition;
@@ -43,9 +54,11 @@ export class BlueGreenRebuild {
     try {
       await progress(0n);
       await shadow.start();
+      this.checkAborted();
       // Until the shadow is close behind the live runner, which goes on meanwhile.
       let reported = Date.now();
       while (shadow.getStatus().caughtUpTo < this.live.processedTo) {
+        this.checkAborted();
         await sleep(50);
         if (Date.now() - reported > (this.options.progressEveryMs ?? 1000)) {
           reported = Date.now();
@@ -56,7 +69,10 @@ export class BlueGreenRebuild {
       await this.live.pause();
       try {
         // The live runner stands still: the shadow takes what it has not seen yet, then stops.
-        while (shadow.getStatus().caughtUpTo < this.live.processedTo) await sleep(10);
+        while (shadow.getStatus().caughtUpTo < this.live.processedTo) {
+          this.checkAborted();
+          await sleep(10);
+        }
         await shadow.stop();
         const status = shadow.getStatus();
         const position = status.caughtUpTo > shadow.processedTo ? status.caughtUpTo : shadow.processedTo;
@@ -69,6 +85,8 @@ export class BlueGreenRebuild {
     } catch (error) {
       await shadow.stop().catch(() => undefined);
       await progress(null).catch(() => undefined);
+      // A rebuild that did not switch leaves no shadow behind (one that did has moved its tables out of it).
+      await dropShadowSchema(pool, schema).catch(() => undefined);
       this.live.setState('RUNNING');
       throw error;
     }

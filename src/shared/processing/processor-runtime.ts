@@ -37,6 +37,7 @@ export class ProcessorRuntime {
   private readonly parks = new Map<string, Park[]>();
   private readonly waiters = new Set<() => void>();
   private readonly rebuilds = new Map<string, Promise<void>>();
+  private readonly rebuildsUnderWay = new Map<string, BlueGreenRebuild>();
   private listener?: Client;
 
   constructor(
@@ -65,6 +66,8 @@ export class ProcessorRuntime {
   }
 
   async stop(): Promise<void> {
+    // A rebuild under way gives up at its next step rather than hold the shutdown.
+    for (const rebuild of this.rebuildsUnderWay.values()) rebuild.abort();
     await Promise.all([...this.rebuilds.values()].map((rebuild) => rebuild.catch(() => undefined)));
     await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
     this.waiters.forEach((wake) => wake());
@@ -220,11 +223,16 @@ export class ProcessorRuntime {
 
   private startRebuild(runner: ProcessorRunner): void {
     if (this.rebuilds.has(runner.name)) return;
-    const rebuild = new BlueGreenRebuild(runner, { log: this.options.log })
+    const blueGreen = new BlueGreenRebuild(runner, { log: this.options.log });
+    const rebuild = blueGreen
       .run()
       .catch((error) => this.options.log(`rebuild of ${runner.name} failed: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => this.rebuilds.delete(runner.name));
+      .finally(() => {
+        this.rebuilds.delete(runner.name);
+        this.rebuildsUnderWay.delete(runner.name);
+      });
     this.rebuilds.set(runner.name, rebuild);
+    this.rebuildsUnderWay.set(runner.name, blueGreen);
   }
 
   private async replayHere(runner: ProcessorRunner, from: bigint): Promise<void> {
