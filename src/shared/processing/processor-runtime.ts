@@ -94,7 +94,7 @@ export class ProcessorRuntime {
     const tenantId = this.parkedBefore(names, position) ? (given.tenantId ?? (await this.tenantAt(position))) : given.tenantId;
     if (tenantId !== undefined) this.failIfParked(names, position, tenantId);
     const reached = () => names.every((name) => (this.known.get(name) ?? 0n) >= position);
-    if (reached()) return;
+    if (reached()) return this.confirmNotParked(names, position, tenantId);
     const deadline = Date.now() + timeoutMs;
     while (!reached()) {
       const remaining = deadline - Date.now();
@@ -124,6 +124,21 @@ export class ProcessorRuntime {
       if (tenantId !== undefined) this.failIfParked(names, position, tenantId);
       if (!woken && !reached()) await this.refresh(names);
     }
+    await this.confirmNotParked(names, position, tenantId);
+  }
+
+  /**
+   * A processor led by another instance tells its checkpoint and its parks in two notifications;
+   * the checkpoint may arrive first. Before a writer's wait resolves on such a checkpoint, the parks
+   * table says whether the writer's own event parked its tenant (one query, on followers only).
+   */
+  private async confirmNotParked(names: string[], position: bigint, tenantId: string | undefined): Promise<void> {
+    if (tenantId === undefined) return;
+    const followed = names.filter((name) => !this.runners.get(name)?.isLeader());
+    if (followed.length === 0) return;
+    const parks = await readParks(this.pool, followed);
+    for (const name of followed) this.parks.set(name, parks.get(name) ?? []);
+    this.failIfParked(followed, position, tenantId);
   }
 
   private parkedBefore(names: string[], position: bigint): boolean {
