@@ -26,6 +26,14 @@ export const createTestDatabase = async (label = 'test'): Promise<TestDatabase> 
     drop: async () => {
       const client = new Client(adminUrl());
       await client.connect();
+      // A pool's end() resolves before its clients' sessions have closed: a forced drop meanwhile
+      // would terminate them, and the ending clients report it as an error nobody listens to. Wait
+      // (briefly) for the file's sessions to go; FORCE then only cuts what a test left open.
+      for (let i = 0; i < 40; i++) {
+        const { rows } = await client.query('SELECT count(*)::int AS sessions FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0].sessions === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await client.end();
     },
