@@ -5,6 +5,8 @@ import { Pool } from 'pg';
 import { EVENT_STORE, EventStore, NewEvent } from '../src/shared/event-store/event-store.port';
 import { ProjectionsService } from '../src/shared/projection/projections.service';
 import { startTestApp, TestApp } from './support/app';
+import { IntegrationEventSource } from '../src/integration/integration-event-source';
+import { INTEGRATION_EVENT_SOURCE } from '../src/integration/integration.module';
 
 const STATUS = `{ projections { name kind state position lag failedPosition failedEventType lastError parked { tenantId position eventType error } } }`;
 const CAPTURE = `mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { id status } }`;
@@ -189,6 +191,21 @@ describe('the processor runtime in the app', () => {
     expect((await replay('ledger.billing-postings', '0')).data?.replayProcessor).toEqual({ name: 'ledger.billing-postings', kind: 'REACTOR' });
     await t.app.get(ProjectionsService).waitFor(['ledger.billing-postings'], head, 30_000);
     expect(await store.headPosition()).toBe(head); // its postings are keyed: a replay posts nothing twice
+  }, 60_000);
+
+  it('runs an integration consumer on the same runtime: it receives the CloudEvents and shows in the status while it runs', async () => {
+    const source: IntegrationEventSource = t.app.get(INTEGRATION_EVENT_SOURCE);
+    const received: string[] = [];
+    const consumer = await source.subscribe('test.webhooks', async (events) => void received.push(...events.map((e) => e.type)));
+    const admin = as['admin@acme.test'];
+    const lead = await ok(CAPTURE, { input: { name: 'Edsger Dijkstra', email: `edsger.${randomUUID()}@example.com` } }, admin);
+    for (let i = 0; i < 200 && !received.includes('crm.lead.captured.v1'); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(received).toContain('crm.lead.captured.v1');
+    expect(lead.captureLead.id).toEqual(expect.any(String));
+    const listed = async () => (await ok(STATUS, {}, admin)).projections.find((p: { name: string }) => p.name === 'test.webhooks');
+    expect(await listed()).toMatchObject({ kind: 'REACTOR', parked: [] });
+    await consumer.stop();
+    expect(await listed()).toBeUndefined();
   }, 60_000);
 
   it('`npm run projections:rebuild -- crm.leads` asks the running app, follows its progress, and the live model answers throughout', async () => {

@@ -2,7 +2,7 @@ import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Pool } from 'pg';
 import { CloudEvent, CRM_TOPIC, crmIntegrationEventFilter, toIntegrationEvent } from '../crm/public/crm-integration-events';
 import type { EventFilter, EventStore, RecordedEvent } from '../shared/event-store/event-store.port';
-import { reactor } from '../shared/processing/processor';
+import { ProcessorDefinition, reactor } from '../shared/processing/processor';
 import { ProcessorRunner, ProcessorRunnerOptions } from '../shared/processing/processor-runner';
 
 /**
@@ -43,6 +43,11 @@ export interface RetryOptions {
   log?: (message: string) => void;
 }
 
+/** The app's processor runtime, where a consumer runs beside the other processors (and shows in their status). */
+export interface ProcessorHost {
+  run(definition: ProcessorDefinition, options: ProcessorRunnerOptions): Promise<IntegrationSubscription>;
+}
+
 /** The runtime's options for an integration reactor: its one retry policy, its batch sizes. */
 export const runnerOptions = (options: RetryOptions & { batchSize?: number }): ProcessorRunnerOptions => ({
   backoffMs: options.retryMs ?? 500,
@@ -62,7 +67,7 @@ export class EventStoreIntegrationSource implements IntegrationEventSource {
   constructor(
     private readonly pool: Pool,
     private readonly store: EventStore,
-    private readonly options: { mapping?: IntegrationMapping; batchSize?: number } & RetryOptions = {},
+    private readonly options: { mapping?: IntegrationMapping; batchSize?: number; runtime?: ProcessorHost } & RetryOptions = {},
   ) {}
 
   async subscribe(consumerName: string, handler: IntegrationEventHandler): Promise<IntegrationSubscription> {
@@ -75,6 +80,7 @@ export class EventStoreIntegrationSource implements IntegrationEventSource {
         if (integrationEvents.length > 0) await handler(integrationEvents);
       },
     });
+    if (this.options.runtime) return this.options.runtime.run(consumer, runnerOptions(this.options));
     const runner = new ProcessorRunner(this.pool, this.store, consumer, runnerOptions(this.options));
     await runner.start();
     return runner;

@@ -7,6 +7,7 @@ import { APP_CONFIG, DATABASE } from '../shared/tokens';
 import { EventStoreIntegrationSource, IntegrationEventSource, KafkaIntegrationSource } from './integration-event-source';
 import { KafkaRelay } from './kafka-relay';
 import { ReactorProvider } from '../shared/processing/processors.module';
+import { ProjectionsService } from '../shared/projection/projections.service';
 
 /** Where integration consumers (webhooks, notifications) read CloudEvents from: Kafka if configured, else the event store. */
 export const INTEGRATION_EVENT_SOURCE = Symbol('INTEGRATION_EVENT_SOURCE');
@@ -52,9 +53,9 @@ export class KafkaRelayReactor implements ReactorProvider, OnApplicationShutdown
     },
     {
       provide: INTEGRATION_EVENT_SOURCE,
-      inject: [KAFKA, DATABASE, EVENT_STORE],
-      useFactory: (kafka: Kafka | null, database: Database, store: EventStore): IntegrationEventSource =>
-        kafka ? new KafkaIntegrationSource(kafka) : new EventStoreIntegrationSource(database.pool, store),
+      inject: [KAFKA, DATABASE, EVENT_STORE, ProjectionsService],
+      useFactory: (kafka: Kafka | null, database: Database, store: EventStore, runtime: ProjectionsService): IntegrationEventSource =>
+        kafka ? new KafkaIntegrationSource(kafka) : new EventStoreIntegrationSource(database.pool, store, { runtime }),
     },
     KafkaRelayReactor,
   ],

@@ -50,19 +50,22 @@ export class ProcessorRuntime {
   async start(definitions: readonly ProcessorDefinition[]): Promise<void> {
     await this.listen();
     for (const [name, parks] of await readParks(this.pool)) this.parks.set(name, parks);
-    for (const definition of definitions) {
-      if (this.runners.has(definition.name)) throw new Error(`Two processors are named ${definition.name}`);
-      const runner = new ProcessorRunner(this.pool, this.store, definition, this.options);
-      const advance = (position: bigint) => this.advance(definition.name, position);
-      runner.on('checkpoint', advance);
-      runner.on('caughtUp', advance);
-      runner.on('parks', (parks: Park[]) => {
-        this.parks.set(definition.name, parks);
-        void this.pool.query('SELECT pg_notify($1, $2)', [CONTROL_CHANNEL, `parks:${definition.name}`]).catch(() => undefined);
-      });
-      this.runners.set(definition.name, runner);
-      await runner.start();
-    }
+    for (const definition of definitions) await this.runner(definition.name, definition).start();
+  }
+
+  /**
+   * A processor that starts later than the app's (an integration consumer subscribing): it runs on
+   * the runtime like the others (its lease, checkpoint, parks and status) until `stop`.
+   */
+  async add(definition: ProcessorDefinition, options: ProcessorRunnerOptions = {}): Promise<{ stop(): Promise<void> }> {
+    const runner = this.runner(definition.name, definition, options);
+    await runner.start();
+    return {
+      stop: async () => {
+        await runner.stop();
+        if (this.runners.get(definition.name) === runner) this.runners.delete(definition.name);
+      },
+    };
   }
 
   async stop(): Promise<void> {
@@ -79,7 +82,21 @@ export class ProcessorRuntime {
     return [...this.runners.keys()];
   }
 
-  runner(name: string): ProcessorRunner {
+  /** The runner of `name`; with a definition, a new one for it (a name is run once). */
+  runner(name: string, definition?: ProcessorDefinition, options: ProcessorRunnerOptions = {}): ProcessorRunner {
+    if (definition) {
+      if (this.runners.has(name)) throw new Error(`Two processors are named ${name}`);
+      const runner = new ProcessorRunner(this.pool, this.store, definition, { ...this.options, ...options });
+      const advance = (position: bigint) => this.advance(name, position);
+      runner.on('checkpoint', advance);
+      runner.on('caughtUp', advance);
+      runner.on('parks', (parks: Park[]) => {
+        this.parks.set(name, parks);
+        void this.pool.query('SELECT pg_notify($1, $2)', [CONTROL_CHANNEL, `parks:${name}`]).catch(() => undefined);
+      });
+      this.runners.set(name, runner);
+      return runner;
+    }
     const runner = this.runners.get(name);
     if (!runner) throw new ProjectionError('UNKNOWN_PROJECTION', `No projection named "${name}"; known: ${this.names().join(', ')}`);
     return runner;

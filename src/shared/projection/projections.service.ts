@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { Database } from '../database/database';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { ProcessorDefinition, projector } from '../processing/processor';
+import type { ProcessorRunnerOptions } from '../processing/processor-runner';
 import { ProcessorRuntime, ProcessorStatusView, WaitOptions } from '../processing/processor-runtime';
 import { PROCESSORS, ProcessorRegistrations } from '../processing/processors.module';
 import { DATABASE } from '../tokens';
@@ -68,6 +69,11 @@ export class ProjectionsService implements OnApplicationBootstrap, OnModuleDestr
 
   retry(name: string): Promise<ProcessorStatusView> {
     return this.runtime.retry(name);
+  }
+
+  /** Runs a processor that starts after the app's (an integration consumer) on the runtime, until stopped. */
+  run(definition: ProcessorDefinition, options?: ProcessorRunnerOptions): Promise<{ stop(): Promise<void> }> {
+    return this.runtime.add(definition, options);
   }
 
   /** The rebuild this instance runs for `name`, if any. */
