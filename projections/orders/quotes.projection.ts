@@ -33,24 +33,29 @@ type QuoteRead = EventOf<typeof quoteRead>;
 
 const searchText = (lines: QuoteLine[]) => lines.map((line) => line.description).join('\n');
 
+/** What a draft (first or revised) sets: its terms, lines and amounts, and DRAFT until sent again. */
+const draftContent = ({ validUntil, revision, lines, net, tax, total }: Extract<QuoteRead, { type: 'QuoteRevised' }>['data']) => ({
+  status: 'DRAFT',
+  valid_until: validUntil,
+  quote_revision: revision,
+  lines,
+  search: searchText(lines),
+  net,
+  tax,
+  total,
+  sent_on: null,
+});
+
 export const applyQuoteEvent = (row: QuoteRow | null, event: Recorded<QuoteRead>): QuoteRow | null => {
   const touched = { updated_at: event.recordedAt, revision: event.revision.toString() };
   if (event.type === 'QuoteDrafted') {
-    const { quoteId, clientId, currency, validUntil, revision, lines, net, tax, total } = event.data;
+    const { quoteId, clientId, currency } = event.data;
     return {
       id: quoteId,
       tenant_id: event.metadata.tenantId,
       client_id: clientId,
-      status: 'DRAFT',
       currency,
-      valid_until: validUntil,
-      quote_revision: revision,
-      lines,
-      search: searchText(lines),
-      net,
-      tax,
-      total,
-      sent_on: null,
+      ...draftContent(event.data),
       accepted_on: null,
       rejection_reason: null,
       order_id: null,
@@ -60,22 +65,8 @@ export const applyQuoteEvent = (row: QuoteRow | null, event: Recorded<QuoteRead>
   }
   if (!row) return null;
   switch (event.type) {
-    case 'QuoteRevised': {
-      const { validUntil, revision, lines, net, tax, total } = event.data;
-      return {
-        ...row,
-        status: 'DRAFT',
-        valid_until: validUntil,
-        quote_revision: revision,
-        lines,
-        search: searchText(lines),
-        net,
-        tax,
-        total,
-        sent_on: null,
-        ...touched,
-      };
-    }
+    case 'QuoteRevised':
+      return { ...row, ...draftContent(event.data), ...touched };
     case 'QuoteSent':
       return { ...row, status: 'SENT', sent_on: event.data.sentOn, ...touched };
     case 'QuoteAccepted':
