@@ -207,6 +207,23 @@ describe('processor runtime (PostgreSQL)', () => {
     await until(async () => (await rows()).length === 4, 'the live runner goes on');
   });
 
+  it('fences out a runner that lost its lease unawares: once another took the processor over, it writes nothing and stands by', async () => {
+    await append([101, 102]);
+    // Both believe they lead (no lease of their own): the split brain a half-open lease connection causes.
+    const stale = runner({ lease: false });
+    await stale.start();
+    await until(async () => (await rows()).length === 2, 'the first runner');
+    const taker = runner({ lease: false });
+    await taker.start();
+    await append([103, 104]);
+    await until(async () => (await rows()).length === 4, 'the events after the takeover');
+    await until(() => stale.getStatus().state === 'STANDBY', 'the stale runner to stand by');
+    expect(await rows()).toEqual([101, 102, 103, 104]); // each once
+    expect(taker.getStatus()).toMatchObject({ state: 'RUNNING', parks: [] });
+    expect((await readParks(pool, [counted.name])).get(counted.name)).toBeUndefined();
+    expect((await readCheckpoint(pool, counted.name)).position).toBe(await store.headPosition());
+  });
+
   it('retries a parked tenant by itself with the backoff policy', async () => {
     poisoned.add(32);
     await append([31, 32, 33], T('tenant-a'));

@@ -7,6 +7,7 @@ import { Migration20261121204800OrdersReadModels } from './Migration202611212048
 import { Migration20261121204930LedgerReadModels } from './Migration20261121204930LedgerReadModels';
 import { Migration20261121205000InvoiceReadModels } from './Migration20261121205000InvoiceReadModels';
 import { Migration20261201000100ProcessorCheckpoints } from './Migration20261201000100ProcessorCheckpoints';
+import { Migration20261201000200ProcessorFencing } from './Migration20261201000200ProcessorFencing';
 
 /** In order. Listed explicitly so the compiled app and the tests run the same migrations. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   { name: 'Migration20261121204930LedgerReadModels', class: Migration20261121204930LedgerReadModels },
   { name: 'Migration20261121205000InvoiceReadModels', class: Migration20261121205000InvoiceReadModels },
   { name: 'Migration20261201000100ProcessorCheckpoints', class: Migration20261201000100ProcessorCheckpoints },
+  { name: 'Migration20261201000200ProcessorFencing', class: Migration20261201000200ProcessorFencing },
 ];

@@ -96,6 +96,9 @@ export class BlueGreenRebuild {
     const definition = this.live.definition;
     if (definition.kind !== 'projector') return;
     await inTransaction(this.live.pool, async (tx) => {
+      // Only while the live runner still holds the processor (and holding it until the switch commits).
+      const fence = this.live.store.fenceSql(tx);
+      if (fence) await tx.query(fence);
       await swapInShadowTables(tx, schema, definition.projection.tables);
       await tx.query(
         `UPDATE processor_checkpoints SET position = $2, rebuilds = rebuilds + 1, rebuild_position = NULL, last_error = NULL, retries = 0, updated_at = now()

@@ -33,7 +33,10 @@ type Queryable = Pick<Pool | PoolClient, 'query'>;
  * crash starts over) and hands them to the durable store when it switches over.
  */
 export interface CheckpointStore {
+  /** Takes the processor over (a new lease epoch: see processorFencingSql) and reads where it stands. */
   load(): Promise<{ checkpoint: Checkpoint; parks: Park[] }>;
+  /** A statement that fails unless this runner still holds the processor ('' when kept in memory). */
+  fenceSql(tx: PoolClient): string;
   /** Statements run in a projector's batch transaction, after its writes ('' when kept in memory). */
   checkpointSql(tx: PoolClient, position: bigint): string;
   /** A reactor's checkpoint, after the effect; forward only, so a late write never moves it back. */
@@ -100,6 +103,9 @@ export const setCheckpoint = async (db: Queryable, name: string, position: bigin
 };
 
 export class DurableCheckpointStore implements CheckpointStore {
+  /** The lease epoch this runner took the processor over with (see processorFencingSql). */
+  private epoch = -1n;
+
   constructor(
     private readonly pool: Pool,
     readonly name: string,
@@ -107,9 +113,19 @@ export class DurableCheckpointStore implements CheckpointStore {
   ) {}
 
   async load() {
+    await readCheckpoint(this.pool, this.name, this.kind);
+    // Waits for a write of an earlier holder still in flight (it holds the row), then fences it out.
+    const { rows } = await this.pool.query(`UPDATE processor_checkpoints SET lease_epoch = lease_epoch + 1 WHERE name = $1 RETURNING lease_epoch::text`, [
+      this.name,
+    ]);
+    this.epoch = BigInt(rows[0].lease_epoch);
     const checkpoint = await readCheckpoint(this.pool, this.name, this.kind);
     const parks = (await readParks(this.pool, [this.name])).get(this.name) ?? [];
     return { checkpoint, parks };
+  }
+
+  fenceSql(tx: PoolClient): string {
+    return `SELECT processor_fence(${tx.escapeLiteral(this.name)}, ${this.epoch.toString()});`;
   }
 
   checkpointSql(tx: PoolClient, position: bigint): string {
@@ -121,8 +137,9 @@ export class DurableCheckpointStore implements CheckpointStore {
 
   async advance(position: bigint): Promise<void> {
     await this.pool.query(
-      `UPDATE processor_checkpoints SET position = $2, last_error = NULL, retries = 0, updated_at = now() WHERE name = $1 AND position < $2`,
-      [this.name, position.toString()],
+      `UPDATE processor_checkpoints SET position = $2, last_error = NULL, retries = 0, updated_at = now()
+        WHERE name = $1 AND position < $2 AND processor_fence($1, $3)`,
+      [this.name, position.toString(), this.epoch.toString()],
     );
   }
 
@@ -132,8 +149,8 @@ export class DurableCheckpointStore implements CheckpointStore {
       `WITH parked AS (
          INSERT INTO processor_parks (processor, tenant_id, position, event_type, error, retries) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (processor, tenant_id) DO UPDATE SET position = LEAST(processor_parks.position, excluded.position), updated_at = now())
-       UPDATE processor_checkpoints SET position = GREATEST(position, $7), updated_at = now() WHERE name = $1`,
-      [this.name, park.tenantId, park.position.toString(), park.eventType, park.error, park.retries, upTo.toString()],
+       UPDATE processor_checkpoints SET position = GREATEST(position, $7), updated_at = now() WHERE name = $1 AND processor_fence($1, $8)`,
+      [this.name, park.tenantId, park.position.toString(), park.eventType, park.error, park.retries, upTo.toString(), this.epoch.toString()],
     );
   }
 
@@ -161,6 +178,10 @@ export class MemoryCheckpointStore implements CheckpointStore {
   async load() {
     const checkpoint: Checkpoint = { position: this.position, lastError: null, retries: 0, rebuilds: 0, rebuildPosition: null, updatedAt: null };
     return { checkpoint, parks: [...this.parks.values()] };
+  }
+
+  fenceSql(): string {
+    return '';
   }
 
   checkpointSql(): string {

@@ -5,7 +5,7 @@ import { PositionNotifier } from '../event-store/postgres/postgres-event-store';
 import { CheckpointStore, DurableCheckpointStore } from './checkpoint-store';
 import { LeaderLease } from './leader-lease';
 import { decodeAll, EventDecoder, EventFailure, ProcessorDefinition, tenantOf } from './processor';
-import { describeError, isTransient, retryDelay } from './retry-policy';
+import { describeError, isFenced, isTransient, retryDelay } from './retry-policy';
 import { CHECKPOINT_CHANNEL, ProcessorState, ProcessorStatus } from './processor-status';
 import { StagedBatch } from './staged-batch';
 import { resolveRunnerOptions } from './runner-seams';
@@ -35,7 +35,7 @@ const CAUGHT_UP_RECORD_MS = 5000;
 export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchHost {
   private status: ProcessorStatus;
   private readonly options: ResolvedRunnerOptions;
-  private readonly store: CheckpointStore;
+  readonly store: CheckpointStore;
   private readonly lease?: LeaderLease;
   private readonly notifier?: PositionNotifier;
   readonly parking: TenantParking;
@@ -312,9 +312,7 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
   }
 
   /** The events as the processor sees them: typed, at their current version (an undecodable one is its event's failure). */
-  decoded(events: RecordedEvent[]): RecordedEvent[] {
-    return decodeAll(this.options.decode, events);
-  }
+  readonly decoded = (events: RecordedEvent[]): RecordedEvent[] => decodeAll(this.options.decode, events);
 
   get decoder(): EventDecoder | undefined {
     return this.options.decode;
@@ -322,11 +320,7 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
 
   /** A projector's writes and, unless `checkpoint` is null, its checkpoint, in one transaction (see projectorTransaction). */
   inTransaction(work: (tx: PoolClient) => Promise<void>, checkpoint: bigint | null): Promise<void> {
-    return projectorTransaction(
-      this.pool,
-      { schema: this.options.schema, checkpoint: checkpoint === null ? null : (tx) => this.store.checkpointSql(tx, checkpoint) },
-      work,
-    );
+    return projectorTransaction(this.pool, this.store, { schema: this.options.schema, checkpoint }, work);
   }
 
   /** A reactor's checkpoint, after the effect: written in order, not waited for by the next batch's effect. */
@@ -384,6 +378,12 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
     this.subscription = undefined;
     void subscription?.stop();
     if (this.stopped) return;
+    // Another instance has taken the processor over (this one lost its lease unawares): stand by.
+    if (isFenced(error)) {
+      this.options.log(`processor ${this.name}: ${describeError(error)}; standing by`);
+      this.lease?.release();
+      return this.leaseLost();
+    }
     const retries = this.status.retries + 1;
     this.status = { ...this.status, state: 'FAILING', lastError: describeError(error), retries, updatedAt: new Date() };
     this.options.log(`processor ${this.name}: ${describeError(error)} (retry ${retries})`);

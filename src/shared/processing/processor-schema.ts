@@ -34,6 +34,28 @@ CREATE TABLE IF NOT EXISTS processor_parks (
 );
 `;
 
+/**
+ * Fencing: each time a runner takes the lease it raises the processor's `lease_epoch` and
+ * remembers it; every write it makes on the processor's behalf first calls processor_fence, which
+ * locks the row and fails (SQLSTATE ANL01) unless the epoch is still its own. A runner that lost its
+ * lease without noticing (a half-open connection) therefore writes nothing once another has taken
+ * over; and a taker's claim waits for a fenced write in flight to commit before it reads the checkpoint.
+ */
+export const PROCESSOR_FENCED = 'ANL01';
+
+export const processorFencingSql = /* sql */ `
+ALTER TABLE processor_checkpoints ADD COLUMN IF NOT EXISTS lease_epoch bigint NOT NULL DEFAULT 0;
+CREATE OR REPLACE FUNCTION processor_fence(p_name text, p_epoch bigint) RETURNS boolean LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM processor_checkpoints WHERE name = p_name AND lease_epoch = p_epoch FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'processor % is run by another instance now (its lease epoch is no longer %)', p_name, p_epoch USING ERRCODE = 'ANL01';
+  END IF;
+  RETURN true;
+END $$;
+`;
+
 export const ensureProcessorSchema = async (pool: Pool): Promise<void> => {
   await pool.query(processorSchemaSql);
+  await pool.query(processorFencingSql);
 };

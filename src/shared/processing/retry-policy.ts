@@ -14,7 +14,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { backoffMs: 500, maxBackoffMs:
 export const retryDelay = (policy: RetryPolicy, failures: number): number => Math.min(policy.backoffMs * 2 ** Math.max(0, failures - 1), policy.maxBackoffMs);
 
 /** SQLSTATE classes of a server or connection in trouble, not of a statement that cannot work. */
-const TRANSIENT_SQLSTATE = /^(08|53|57P|58|40001|40P01|55P03)/;
+const TRANSIENT_SQLSTATE = /^(08|53|57P|58|40001|40P01|55P03|ANL01)/;
 /** Kafka protocol errors that say the record itself cannot be written (kafkajs's `type`), whatever the broker's state. */
 const RECORD_FAULTS = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'CORRUPT_MESSAGE', 'INVALID_REQUIRED_ACKS']);
 const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
@@ -35,5 +35,8 @@ export const isTransient = (error: unknown): boolean => {
     /Connection terminated|connection timeout|Client has encountered a connection error|Cannot use a pool after calling end/i.test(message)
   );
 };
+
+/** The write was refused because another instance runs the processor now (processor_fence). */
+export const isFenced = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'ANL01';
 
 export const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
