@@ -47,7 +47,7 @@ export const applyActivityEvent = (row: ActivityRow | null, event: Recorded<Acti
   }
 };
 
-export const activitiesProjection = rowProjection<ActivityRow>({
+export const activitiesProjection = rowProjection({
   name: 'crm.activities',
   table: 'crm_activities',
   handles: activityEvents.types,
@@ -67,7 +67,7 @@ export const activitiesProjection = rowProjection<ActivityRow>({
     updated_at: 'timestamptz',
     revision: 'bigint',
   },
-  // Decoding an event the runtime decoded already is a Map lookup: it returns the same event.
-  key: (event) => activityEvents.decode(event).data.activityId,
-  apply: (row, event) => applyActivityEvent(row, activityEvents.decode(event)),
+  events: activityEvents,
+  key: (event) => event.data.activityId,
+  apply: applyActivityEvent,
 });

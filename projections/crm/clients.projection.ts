@@ -70,7 +70,7 @@ export const applyClientEvent = (row: ClientRow | null, event: Recorded<ClientEv
   }
 };
 
-export const clientsProjection = rowProjection<ClientRow>({
+export const clientsProjection = rowProjection({
   name: 'crm.clients',
   table: 'crm_clients',
   handles: clientEvents.types,
@@ -93,7 +93,7 @@ export const clientsProjection = rowProjection<ClientRow>({
     updated_at: 'timestamptz',
     revision: 'bigint',
   },
-  // Decoding upcasts a version 1 ClientRegistered; an event the runtime decoded already comes back as it is.
-  key: (event) => clientEvents.decode(event).data.clientId,
-  apply: (row, event) => applyClientEvent(row, clientEvents.decode(event)),
+  events: clientEvents,
+  key: (event) => event.data.clientId,
+  apply: applyClientEvent,
 });

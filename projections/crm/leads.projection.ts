@@ -52,7 +52,7 @@ export const applyLeadEvent = (row: LeadRow | null, event: Recorded<LeadEvent>):
   }
 };
 
-export const leadsProjection = rowProjection<LeadRow>({
+export const leadsProjection = rowProjection({
   name: 'crm.leads',
   table: 'crm_leads',
   handles: leadEvents.types,
@@ -72,7 +72,7 @@ export const leadsProjection = rowProjection<LeadRow>({
     updated_at: 'timestamptz',
     revision: 'bigint',
   },
-  // Decoding an event the runtime decoded already is a Map lookup: it returns the same event.
-  key: (event) => leadEvents.decode(event).data.leadId,
-  apply: (row, event) => applyLeadEvent(row, leadEvents.decode(event)),
+  events: leadEvents,
+  key: (event) => event.data.leadId,
+  apply: applyLeadEvent,
 });

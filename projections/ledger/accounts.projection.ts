@@ -37,7 +37,7 @@ export const applyAccountEvent = (row: AccountRow | null, event: Recorded<ChartE
   }
 };
 
-export const accountsProjection = rowProjection<AccountRow>({
+export const accountsProjection = rowProjection({
   name: 'ledger.accounts',
   table: 'ledger_accounts',
   handles: chartEvents.select('AccountOpened', 'AccountClosed'),
@@ -51,12 +51,9 @@ export const accountsProjection = rowProjection<AccountRow>({
     opened_at: 'timestamptz',
     revision: 'bigint',
   },
-  // Decoding an event the runtime decoded already is a Map lookup: it returns the same event.
-  key: (event) => {
-    const decoded = chartEvents.decode(event);
-    return decoded.type === 'PeriodLocked' ? null : decoded.data.accountId;
-  },
-  apply: (row, event) => applyAccountEvent(row, chartEvents.decode(event)),
+  events: chartEvents,
+  key: (event) => (event.type === 'PeriodLocked' ? null : event.data.accountId),
+  apply: applyAccountEvent,
 });
 
 /** The tenant's period lock, one row per chart. */
@@ -67,14 +64,14 @@ export interface LedgerSettingsRow {
   updated_at: Date | string;
 }
 
-export const ledgerSettingsProjection = rowProjection<LedgerSettingsRow>({
+export const ledgerSettingsProjection = rowProjection({
   name: 'ledger.settings',
   table: 'ledger_settings',
   handles: chartEvents.select('PeriodLocked'),
   columns: { id: 'uuid', tenant_id: 'text', locked_through: 'text', updated_at: 'timestamptz' },
-  key: (event) => chartEvents.decode(event).data.chartId,
-  apply: (row, recorded) => {
-    const event = chartEvents.decode(recorded);
+  events: chartEvents,
+  key: (event) => event.data.chartId,
+  apply: (row: LedgerSettingsRow | null, event) => {
     if (event.type !== 'PeriodLocked') return row;
     return { id: event.data.chartId, tenant_id: event.metadata.tenantId, locked_through: event.data.through, updated_at: event.recordedAt };
   },

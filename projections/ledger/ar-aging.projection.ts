@@ -59,7 +59,7 @@ export const applyArEvent = (row: ArInvoiceRow | null, event: Recorded<BillingEv
   }
 };
 
-export const arInvoicesProjection = rowProjection<ArInvoiceRow>({
+export const arInvoicesProjection = rowProjection({
   name: 'ledger.ar_invoices',
   table: 'ledger_ar_invoices',
   handles: billingEvents.types,
@@ -76,9 +76,9 @@ export const arInvoicesProjection = rowProjection<ArInvoiceRow>({
     voided_on: 'text',
     updated_at: 'timestamptz',
   },
-  // Decoding an event the runtime decoded already is a Map lookup: it returns the same event.
-  key: (event) => billingEvents.decode(event).data.invoiceId,
-  apply: (row, event) => applyArEvent(row, billingEvents.decode(event)),
+  events: billingEvents,
+  key: (event) => event.data.invoiceId,
+  apply: applyArEvent,
 });
 
 export type AgingBucket = 'current' | 'days1to30' | 'days31to60' | 'days61to90' | 'over90';

@@ -117,7 +117,7 @@ export const applyInvoiceEvent = (row: InvoiceRow | null, event: Recorded<Invoic
   }
 };
 
-export const invoicesProjection = rowProjection<InvoiceRow>({
+export const invoicesProjection = rowProjection({
   name: 'orders.invoices',
   table: 'orders_invoices',
   handles: invoiceEvents.types,
@@ -147,7 +147,7 @@ export const invoicesProjection = rowProjection<InvoiceRow>({
     updated_at: 'timestamptz',
     revision: 'bigint',
   },
-  // Decoding an event the runtime decoded already is a Map lookup: it returns the same event.
-  key: (event) => invoiceEvents.decode(event).data.invoiceId,
-  apply: (row, event) => applyInvoiceEvent(row, invoiceEvents.decode(event)),
+  events: invoiceEvents,
+  key: (event) => event.data.invoiceId,
+  apply: applyInvoiceEvent,
 });

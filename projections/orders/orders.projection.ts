@@ -82,7 +82,7 @@ export const applyOrderEvent = (row: OrderRow | null, event: Recorded<OrderEvent
   }
 };
 
-export const ordersProjection = rowProjection<OrderRow>({
+export const ordersProjection = rowProjection({
   name: 'orders.orders',
   table: 'orders_orders',
   handles: orderEvents.types,
@@ -110,7 +110,7 @@ export const ordersProjection = rowProjection<OrderRow>({
     updated_at: 'timestamptz',
     revision: 'bigint',
   },
-  // Decoding an event the runtime decoded already is a Map lookup: it returns the same event.
-  key: (event) => orderEvents.decode(event).data.orderId,
-  apply: (row, event) => applyOrderEvent(row, orderEvents.decode(event)),
+  events: orderEvents,
+  key: (event) => event.data.orderId,
+  apply: applyOrderEvent,
 });

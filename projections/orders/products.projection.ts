@@ -43,7 +43,7 @@ export const applyProductEvent = (row: ProductRow | null, event: Recorded<Produc
   }
 };
 
-export const productsProjection = rowProjection<ProductRow>({
+export const productsProjection = rowProjection({
   name: 'orders.products',
   table: 'orders_products',
   handles: productEvents.types,
@@ -60,7 +60,7 @@ export const productsProjection = rowProjection<ProductRow>({
     updated_at: 'timestamptz',
     revision: 'bigint',
   },
-  // Decoding an event the runtime decoded already is a Map lookup: it returns the same event.
-  key: (event) => productEvents.decode(event).data.productId,
-  apply: (row, event) => applyProductEvent(row, productEvents.decode(event)),
+  events: productEvents,
+  key: (event) => event.data.productId,
+  apply: applyProductEvent,
 });

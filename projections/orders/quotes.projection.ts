@@ -81,7 +81,7 @@ export const applyQuoteEvent = (row: QuoteRow | null, event: Recorded<QuoteRead>
   }
 };
 
-export const quotesProjection = rowProjection<QuoteRow>({
+export const quotesProjection = rowProjection({
   name: 'orders.quotes',
   table: 'orders_quotes',
   handles: quoteRead.types,
@@ -106,7 +106,7 @@ export const quotesProjection = rowProjection<QuoteRow>({
     updated_at: 'timestamptz',
     revision: 'bigint',
   },
-  // Decoding an event the runtime decoded already is a Map lookup: it returns the same event.
-  key: (event) => quoteRead.decode(event).data.quoteId,
-  apply: (row, event) => applyQuoteEvent(row, quoteRead.decode(event)),
+  events: quoteRead,
+  key: (event) => event.data.quoteId,
+  apply: applyQuoteEvent,
 });

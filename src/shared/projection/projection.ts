@@ -1,5 +1,7 @@
 import { PoolClient } from 'pg';
+import type { DomainEvent } from '../domain/decider';
 import { RecordedEvent } from '../event-store/event-store.port';
+import type { Recorded } from '../event-store/recorded-event';
 
 /**
  * A read model fed by events. `applyBatch` runs inside the transaction that also moves the
@@ -21,15 +23,17 @@ type ColumnType = 'uuid' | 'text' | 'timestamptz' | 'bigint' | 'integer' | 'nume
  * loads the rows a batch touches with one query, folds the batch in memory and writes them back
  * with one `INSERT ... SELECT FROM unnest(...)` (one parameter per column, whatever the batch size).
  */
-export interface RowProjectionDefinition<Row extends { id: string }> {
+export interface RowProjectionDefinition<Row extends { id: string }, E extends DomainEvent> {
   name: string;
   table: string;
   handles: readonly string[];
   columns: Record<keyof Row & string, ColumnType>;
+  /** The registry its events decode with (typed, upcast); each event is decoded once per batch. */
+  events: { decode(event: RecordedEvent): Recorded<E> };
   /** Which row an event touches; null to ignore the event. */
-  key: (event: RecordedEvent) => string | null;
+  key: (event: Recorded<E>) => string | null;
   /** The new row, or null to delete it. Pure. */
-  apply: (row: Row | null, event: RecordedEvent) => Row | null;
+  apply: (row: Row | null, event: Recorded<E>) => Row | null;
   /**
    * Event types whose `apply` ignores the stored row (they start one): a key whose first event in
    * a batch is one of these is not loaded first. Rebuilds and new aggregates skip the pre-read.
@@ -37,7 +41,7 @@ export interface RowProjectionDefinition<Row extends { id: string }> {
   creates?: readonly string[];
 }
 
-export const rowProjection = <Row extends { id: string }>(definition: RowProjectionDefinition<Row>): Projection => {
+export const rowProjection = <Row extends { id: string }, E extends DomainEvent>(definition: RowProjectionDefinition<Row, E>): Projection => {
   const columns = Object.keys(definition.columns) as (keyof Row & string)[];
   const handled = new Set(definition.handles);
   const creates = new Set(definition.creates ?? []);
@@ -56,14 +60,18 @@ export const rowProjection = <Row extends { id: string }>(definition: RowProject
     handles: definition.handles,
     tables: [definition.table],
     async applyBatch(tx, events) {
-      const relevant = events.filter((event) => handled.has(event.type));
+      // Each event decoded and keyed once (the runtime has usually decoded it already: then a lookup).
+      const relevant: { event: Recorded<E>; key: string }[] = [];
+      for (const stored of events) {
+        if (!handled.has(stored.type)) continue;
+        const event = definition.events.decode(stored);
+        const key = definition.key(event);
+        if (key !== null) relevant.push({ event, key });
+      }
       if (relevant.length === 0) return;
       // Keys to load: those whose first event in the batch does not start the row.
       const firstEvents = new Map<string, string>();
-      for (const event of relevant) {
-        const key = definition.key(event);
-        if (key !== null && !firstEvents.has(key)) firstEvents.set(key, event.type);
-      }
+      for (const { event, key } of relevant) if (!firstEvents.has(key)) firstEvents.set(key, event.type);
       const keys = [...firstEvents].filter(([, type]) => !creates.has(type)).map(([key]) => key);
       const rows = new Map<string, Row | null>();
       if (keys.length > 0) {
@@ -71,9 +79,7 @@ export const rowProjection = <Row extends { id: string }>(definition: RowProject
         for (const row of stored.rows as Row[]) rows.set(row.id, row);
       }
       const touched = new Set<string>();
-      for (const event of relevant) {
-        const key = definition.key(event);
-        if (key === null) continue;
+      for (const { event, key } of relevant) {
         rows.set(key, definition.apply(rows.get(key) ?? null, event));
         touched.add(key);
       }
