@@ -15,7 +15,7 @@ import { runsAsRoot } from '../src/shared/database/reachable';
 const asRoot = runsAsRoot() ? describe : describe.skip;
 if (!runsAsRoot()) console.log('embedded-postgres-root.int-spec: skipped, it needs root (the postgres user is switched to as root only)');
 
-asRoot('embedded PostgreSQL run as root from a folder the postgres user cannot enter', () => {
+asRoot('embedded PostgreSQL run as root from a folder the postgres user cannot enter (skipped unless the tests run as root)', () => {
   let home: string;
   let binaries: string;
   const reachableData: string[] = [];
