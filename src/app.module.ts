@@ -4,6 +4,7 @@ import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { AppConfig } from './config';
 import { CrmModule } from './crm/crm.module';
 import { HealthController } from './health.controller';
+import { IdentityModule } from './identity/identity.module';
 import { IntegrationModule } from './integration/integration.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { OrdersModule } from './orders/orders.module';
@@ -51,6 +52,7 @@ export class AppModule {
           jit: 1,
         }),
         SharedModule,
+        IdentityModule,
         CrmModule,
         OrdersModule,
         InvoicesModule,

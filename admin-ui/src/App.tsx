@@ -1,9 +1,10 @@
 import { Route } from 'react-router-dom';
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Admin, combineDataProviders, CustomRoutes, Resource } from 'react-admin';
 import accounts from './accounts';
 import { authProvider } from './authProvider';
 import clients from './clients';
-import { dataProvider } from './dataProvider';
+import { dataProvider as recordsProvider } from './dataProvider';
+import { features } from './features';
 import { i18nProvider } from './i18nProvider';
 import { Layout } from './Layout';
 import invoices from './invoices';
@@ -15,6 +16,12 @@ import quotes from './quotes';
 import { ArAgingPage } from './reports/ArAgingPage';
 import { TrialBalancePage } from './reports/TrialBalancePage';
 import { theme } from './theme';
+
+/** Each feature's resources go to its own data provider; the rest to the records' provider. */
+const providerOf = new Map(
+  features.flatMap((feature) => Object.keys(feature.resources ?? {}).map((name) => [name, feature.dataProvider ?? recordsProvider] as const)),
+);
+const dataProvider = combineDataProviders((resource) => providerOf.get(resource) ?? recordsProvider);
 
 /**
  * react-admin routes with the URL hash (/admin/#/leads/...) by default: any deep link or reload
@@ -39,9 +46,11 @@ export const App = () => (
     <Resource name="invoices" {...invoices} />
     <Resource name="accounts" {...accounts} />
     <Resource name="journalEntries" {...journalEntries} />
+    {features.flatMap((feature) => Object.entries(feature.resources ?? {}).map(([name, props]) => <Resource key={name} name={name} {...props} />))}
     <CustomRoutes>
       <Route path="/trial-balance" element={<TrialBalancePage />} />
       <Route path="/ar-aging" element={<ArAgingPage />} />
+      {features.flatMap((feature) => (feature.routes ?? []).map((route) => <Route key={route.path} path={route.path} element={route.element} />))}
     </CustomRoutes>
   </Admin>
 );

@@ -1,7 +1,8 @@
 import BusinessIcon from '@mui/icons-material/Business';
 import { Box, Chip, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, TitlePortal, useGetIdentity, useTranslate } from 'react-admin';
+import { AppBar, Layout as RaLayout, Logout, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import { features } from './features';
 import type { Identity } from './authProvider';
 import { Menu } from './Menu';
 
@@ -23,8 +24,20 @@ const TenantBadge = () => {
   );
 };
 
+const appBarItems = features.flatMap((feature) => feature.appBar ?? []);
+const userMenuItems = features.flatMap((feature) => feature.userMenu ?? []);
+
+const AnnalsUserMenu = () => (
+  <UserMenu>
+    {userMenuItems.map((Item, index) => (
+      <Item key={index} />
+    ))}
+    <Logout />
+  </UserMenu>
+);
+
 const AnnalsAppBar = () => (
-  <AppBar>
+  <AppBar userMenu={userMenuItems.length > 0 ? <AnnalsUserMenu /> : undefined}>
     <Typography variant="h6" component="span" sx={{ fontWeight: 700, letterSpacing: 0.5, mr: 1 }}>
       annals
     </Typography>
@@ -33,6 +46,9 @@ const AnnalsAppBar = () => (
       /
     </Box>
     <TitlePortal />
+    {appBarItems.map((Item, index) => (
+      <Item key={index} />
+    ))}
   </AppBar>
 );
 

@@ -1,6 +1,7 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
+import { features } from './features';
 
 const annalsEnglish = {
   ra: {
@@ -413,7 +414,8 @@ const annalsEnglish = {
   },
 };
 
-const messages = mergeTranslations(englishMessages, annalsEnglish) as TranslationMessages;
+const featureEnglish = features.map((feature) => ({ annals: { [feature.name]: feature.messages?.en ?? {} } }));
+const messages = mergeTranslations(englishMessages, annalsEnglish, ...featureEnglish) as TranslationMessages;
 
 export const i18nProvider = polyglotI18nProvider(() => messages, 'en', [{ locale: 'en', name: 'English' }], {
   allowMissing: true,

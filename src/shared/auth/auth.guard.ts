@@ -28,6 +28,8 @@ export class AuthGuard implements CanActivate {
         correlation && UUID.test(correlation) ? correlation : undefined,
         header(headers['idempotency-key'])?.trim() || undefined,
       );
+      gql.caller.ip = gql.req.ip;
+      gql.caller.userAgent = header(headers['user-agent'])?.slice(0, 500);
     }
     const operation = gqlContext.getInfo<{ parentType: { name: string }; fieldName: string }>();
     const mutation = operation.parentType.name === 'Mutation';

@@ -3,6 +3,9 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 
 export type Role = 'admin' | 'sales' | 'accountant' | 'auditor';
 
+/** What kind of actor a caller is: a person, a partner's or script's API key, or annals itself. */
+export type ActorKind = 'user' | 'api_key' | 'system';
+
 /** Who is calling: always taken from the verified token, never from the request body. */
 export interface Caller {
   userId: string;
@@ -13,10 +16,15 @@ export interface Caller {
   requestId: string;
   /** The request's Idempotency-Key header, if any. */
   idempotencyKey?: string;
+  /** A person (the default) or an API key; recorded in every event's metadata. */
+  actorKind?: ActorKind;
+  /** The request's client address and user agent, recorded in every event's metadata for auditors. */
+  ip?: string;
+  userAgent?: string;
 }
 
 export interface GraphQLRequestContext {
-  req: { headers: Record<string, string | string[] | undefined>; id?: string };
+  req: { headers: Record<string, string | string[] | undefined>; id?: string; ip?: string };
   caller?: Caller;
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { deterministicId, newId } from '../domain/ids';
 import { EventMetadata, RecordedEvent } from '../event-store/event-store.port';
-import { Caller } from '../auth/caller';
+import { ActorKind, Caller } from '../auth/caller';
 
 /** What every appended event's metadata says about who and why. */
 export interface CommandContext {
@@ -10,6 +10,9 @@ export interface CommandContext {
   correlationId: string;
   causationId: string;
   idempotencyKey?: string;
+  actorKind?: ActorKind;
+  ip?: string;
+  userAgent?: string;
 }
 
 /** A command sent by a person (or API key) through the API. */
@@ -19,6 +22,9 @@ export const contextFromCaller = (caller: Caller): CommandContext => ({
   correlationId: caller.requestId,
   causationId: randomUUID(),
   idempotencyKey: caller.idempotencyKey,
+  actorKind: caller.actorKind ?? 'user',
+  ip: caller.ip,
+  userAgent: caller.userAgent,
 });
 
 /** A command a process manager sends because of an event: same correlation, caused by that event. */
@@ -27,6 +33,7 @@ export const contextFromEvent = (event: RecordedEvent, actorId = 'system:process
   actorId,
   correlationId: event.metadata.correlationId,
   causationId: event.id,
+  actorKind: 'system',
 });
 
 export const metadataFor = (context: CommandContext): EventMetadata => ({
@@ -35,6 +42,9 @@ export const metadataFor = (context: CommandContext): EventMetadata => ({
   correlationId: context.correlationId,
   causationId: context.causationId,
   ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
+  ...(context.actorKind ? { actorKind: context.actorKind } : {}),
+  ...(context.ip ? { ip: context.ip } : {}),
+  ...(context.userAgent ? { userAgent: context.userAgent } : {}),
 });
 
 /** A new id for a record a command creates: derived from the Idempotency-Key when there is one, so a retry targets the same record. */
