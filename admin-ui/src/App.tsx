@@ -52,5 +52,8 @@ export const App = () => (
       <Route path="/ar-aging" element={<ArAgingPage />} />
       {features.flatMap((feature) => (feature.routes ?? []).map((route) => <Route key={route.path} path={route.path} element={route.element} />))}
     </CustomRoutes>
+    <CustomRoutes noLayout>
+      {features.flatMap((feature) => (feature.publicRoutes ?? []).map((route) => <Route key={route.path} path={route.path} element={route.element} />))}
+    </CustomRoutes>
   </Admin>
 );

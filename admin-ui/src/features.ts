@@ -14,6 +14,8 @@ export interface AdminFeature {
   dataProvider?: DataProvider;
   /** Pages that are not resources, under the hash router (`/developers/catalogue`...). */
   routes?: { path: string; element: ReactNode }[];
+  /** Pages anyone may open without signing in, without the layout (accept an invitation, reset a password). */
+  publicRoutes?: { path: string; element: ReactNode }[];
   /** Menu entries after the resources; `roles` hides an entry from other roles (the server still decides). */
   menu?: { to: string; label: string; icon: ReactElement; roles?: readonly string[] }[];
   /** Items drawn in the app bar, right of the title (the notification bell). */

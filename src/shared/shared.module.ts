@@ -12,6 +12,7 @@ import { HistoryResolver } from './history/history.resolver';
 import { ProjectionsResolver } from './projection/projections.resolver';
 import { ProjectionsService } from './projection/projections.service';
 import { TenantReader } from './read-model/tenant-reader';
+import { CLOCK, systemClock } from './clock';
 
 /** What every bounded context builds on: commands, projections, auth, history. */
 @Global()
@@ -25,6 +26,7 @@ import { TenantReader } from './read-model/tenant-reader';
     { provide: READ_YOUR_WRITES, useExisting: ProjectionsService },
     ProjectionsService,
     TenantReader,
+    { provide: CLOCK, useValue: systemClock },
     AuthService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
@@ -32,6 +34,6 @@ import { TenantReader } from './read-model/tenant-reader';
     HistoryResolver,
     ProjectionsResolver,
   ],
-  exports: [EventSourcedRunner, IdempotencyService, CommandService, ProjectionsService, TenantReader, AuthService],
+  exports: [EventSourcedRunner, IdempotencyService, CommandService, ProjectionsService, TenantReader, AuthService, CLOCK],
 })
 export class SharedModule {}

@@ -13,6 +13,23 @@ export interface DirectoryUser {
   active: boolean;
 }
 
+/** A tenant as other contexts need it (names in messages, currency, the time zone of "8 in the morning"). */
+export interface DirectoryTenant {
+  id: string;
+  name: string;
+  currency: string;
+  /** IANA time zone name ('Europe/Paris'); 'UTC' unless the tenant set one. */
+  timeZone: string;
+}
+
+/** Who did something, for auditors: a user, an API key or annals itself. */
+export interface DirectoryActor {
+  id: string;
+  kind: 'user' | 'api_key' | 'system';
+  name: string | null;
+  email: string | null;
+}
+
 /**
  * The identity context's public port: who the users of a tenant are. Other contexts ask this, never
  * the identity tables. Answers are always scoped to one tenant.
@@ -30,6 +47,18 @@ export class UserDirectory {
   async withRoles(tenantId: string, roles: readonly Role[]): Promise<DirectoryUser[]> {
     const { rows } = await this.database.pool.query(`${SELECT} WHERE tenant_id = $1 AND role = ANY($2::text[]) ORDER BY email`, [tenantId, roles]);
     return rows.filter((user) => user.active);
+  }
+
+  async tenant(tenantId: string): Promise<DirectoryTenant | null> {
+    const { rows } = await this.database.pool.query(`SELECT id, name, currency, 'UTC' AS "timeZone" FROM tenants WHERE id = $1`, [tenantId]);
+    return rows[0] ?? null;
+  }
+
+  /** The actor an event's metadata names (`actorId`, `actorKind`); unknown ids answer with null name and email. */
+  async actor(tenantId: string, actorId: string, kind: DirectoryActor['kind'] = 'user'): Promise<DirectoryActor> {
+    if (kind === 'system' || actorId.startsWith('system:')) return { id: actorId, kind: 'system', name: actorId.replace(/^system:/, ''), email: null };
+    const user = kind === 'user' ? await this.user(tenantId, actorId) : null;
+    return { id: actorId, kind, name: user?.name ?? null, email: user?.email ?? null };
   }
 }
 
