@@ -16,6 +16,7 @@ import { formatGraphQLErrors } from './shared/graphql/errors';
 import { DateTimeScalar } from './shared/graphql/scalars';
 import { SharedModule } from './shared/shared.module';
 import { APP_CONFIG } from './shared/tokens';
+import { CLOCK, systemClock } from './shared/clock';
 import { ProcessorsModule } from './shared/processing/processors.module';
 import { decodeEvent } from './events';
 import { projections } from '../projections';
@@ -60,8 +61,8 @@ export class AppModule {
         IntegrationModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, DemoSeeder],
-      exports: [APP_CONFIG],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: CLOCK, useValue: config.clock ?? systemClock }, DemoSeeder],
+      exports: [APP_CONFIG, CLOCK],
     };
   }
 }

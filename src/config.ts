@@ -1,3 +1,4 @@
+import type { Clock } from './shared/clock';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { blockedFolder, postgresAccount, runsAsRoot, STATE_ROOT } from './shared/database/reachable';
@@ -15,6 +16,8 @@ export interface AppConfig {
   port: number;
   demoPassword: string;
   seedDemo: boolean;
+  /** Where time-driven parts read the time (src/shared/clock.ts); the system clock unless a test gives its own. */
+  clock?: Clock;
 }
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {

@@ -12,7 +12,6 @@ import { HistoryResolver } from './history/history.resolver';
 import { ProjectionsResolver } from './projection/projections.resolver';
 import { ProjectionsService } from './projection/projections.service';
 import { TenantReader } from './read-model/tenant-reader';
-import { CLOCK, systemClock } from './clock';
 
 /** What every bounded context builds on: commands, projections, auth, history. */
 @Global()
@@ -26,7 +25,6 @@ import { CLOCK, systemClock } from './clock';
     { provide: READ_YOUR_WRITES, useExisting: ProjectionsService },
     ProjectionsService,
     TenantReader,
-    { provide: CLOCK, useValue: systemClock },
     AuthService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
@@ -34,6 +32,6 @@ import { CLOCK, systemClock } from './clock';
     HistoryResolver,
     ProjectionsResolver,
   ],
-  exports: [EventSourcedRunner, IdempotencyService, CommandService, ProjectionsService, TenantReader, AuthService, CLOCK],
+  exports: [EventSourcedRunner, IdempotencyService, CommandService, ProjectionsService, TenantReader, AuthService],
 })
 export class SharedModule {}
