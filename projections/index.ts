@@ -19,6 +19,8 @@ import { accountsProjection, ledgerSettingsProjection } from './ledger/accounts.
 import { journalProjection } from './ledger/journal.projection';
 import { arInvoicesProjection } from './ledger/ar-aging.projection';
 import { ArInvoiceView, JournalEntryView, LedgerAccountView, LedgerSettingsView } from './ledger/entities';
+import { apiKeysProjection, tenantsProjection, usersProjection } from './identity/users.projection';
+import { ApiKeyView, UserView } from './identity/entities';
 
 /** Every projector the app runs (the composition root hands them to the processor runtime). */
 export const projections: readonly Projection[] = [
@@ -34,6 +36,9 @@ export const projections: readonly Projection[] = [
   ledgerSettingsProjection,
   journalProjection,
   arInvoicesProjection,
+  tenantsProjection,
+  usersProjection,
+  apiKeysProjection,
 ];
 
 /** MikroORM entities of the read models. */
@@ -50,4 +55,6 @@ export const readModelEntities = [
   LedgerSettingsView,
   JournalEntryView,
   ArInvoiceView,
+  UserView,
+  ApiKeyView,
 ];
