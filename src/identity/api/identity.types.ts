@@ -122,13 +122,13 @@ export class UpdateTenantSettingsInput {
   @Max(365, { message: 'paymentTermsDays can be at most 365' })
   paymentTermsDays?: number | null;
 
-  @Field({ nullable: true, description: 'IANA time zone, e.g. Europe/Paris' })
+  @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. Europe/Paris' })
   @IsOptional()
   @IsString()
   @MaxLength(64, { message: 'timeZone can be at most 64 characters' })
   timeZone?: string | null;
 
-  @Field({ nullable: true, description: 'ISO 4217 code; only before the first invoice' })
+  @Field(() => String, { nullable: true, description: 'ISO 4217 code; only before the first invoice' })
   @IsOptional()
   @IsString()
   @MaxLength(3, { message: 'currency is a three-letter ISO 4217 code' })

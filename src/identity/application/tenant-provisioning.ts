@@ -86,7 +86,10 @@ export class TenantProvisioning {
 
   /** Resolves once what this service appended shows in the tenants and users read models (sign-in reads them). */
   async settled(): Promise<void> {
-    if (this.lastPosition !== null) await this.projections.waitFor([TENANTS_READ_MODEL, USERS_READ_MODEL], this.lastPosition, 30_000);
+    if (this.lastPosition === null) return;
+    // Bootstrap steps run in module order: the processors may not be started yet.
+    await this.projections.start();
+    await this.projections.waitFor([TENANTS_READ_MODEL, USERS_READ_MODEL], this.lastPosition, 30_000);
   }
 
   /** `npm run ops -- tenant:create`: a new tenant and an invitation for its first admin; answers the invitation link. */
