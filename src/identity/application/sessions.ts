@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuthError, AuthService } from '../../shared/auth/auth.service';
 import type { Caller, Role } from '../../shared/auth/caller';
@@ -23,6 +23,13 @@ export interface Origin {
 
 /** Longer than any password we accept: refused before any hashing, so a huge value costs nothing. */
 const MAX_PASSWORD = 1_000;
+/**
+ * Failed sign-ins are appended in batches, this long after the first: recording one right after
+ * its answer would slow the requests that follow a wrong password and not those that follow an
+ * unknown email, telling an attacker which accounts exist.
+ */
+const FAILURE_FLUSH_MS = 1_000;
+const MAX_PENDING_FAILURES = 10_000;
 
 /**
  * Signing in and everything done with a password or a one-time link: login (limited per account
@@ -30,9 +37,12 @@ const MAX_PASSWORD = 1_000;
  * in the account's log), accepting an invitation, resetting and changing a password.
  */
 @Injectable()
-export class Sessions {
+export class Sessions implements OnModuleDestroy {
   private readonly logger = new Logger('Sessions');
   private readonly limiter = new LoginLimiter();
+  private pendingFailures: { account: Account; passwordMatched: boolean; origin: Origin }[] = [];
+  private flushTimer?: NodeJS.Timeout;
+  private flushing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly auth: AuthService,
@@ -54,7 +64,7 @@ export class Sessions {
       return this.auth.issue({ id: found.userId, tenantId: found.tenantId, email: found.email, role: found.role });
     }
     this.limiter.failed(account, ip, this.time.now().getTime());
-    if (found?.status) void this.recordFailure(found, matches, origin);
+    if (found?.status) this.queueFailure({ account: found, passwordMatched: matches, origin });
     if (matches && found?.status === 'DEACTIVATED')
       throw new AuthError('UNAUTHENTICATED', 'This account is deactivated; ask an admin of your organisation to reactivate it');
     throw new AuthError('UNAUTHENTICATED', 'Email or password is incorrect');
@@ -122,6 +132,26 @@ export class Sessions {
 
   private callerFor(user: { userId: string; tenantId: string; email: string; role: Role }, origin: Origin): Caller {
     return { ...user, requestId: origin.requestId ?? randomUUID(), actorKind: 'user', ip: origin.ip, userAgent: origin.userAgent };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    await this.flush();
+  }
+
+  private queueFailure(failure: { account: Account; passwordMatched: boolean; origin: Origin }) {
+    if (this.pendingFailures.length < MAX_PENDING_FAILURES) this.pendingFailures.push(failure);
+    this.flushTimer ??= setTimeout(() => void this.flush(), FAILURE_FLUSH_MS).unref();
+  }
+
+  private flush(): Promise<void> {
+    this.flushTimer = undefined;
+    const batch = this.pendingFailures;
+    this.pendingFailures = [];
+    this.flushing = this.flushing.then(async () => {
+      for (const { account, passwordMatched, origin } of batch) await this.recordFailure(account, passwordMatched, origin);
+    });
+    return this.flushing;
   }
 
   private async recordFailure(account: Account, passwordMatched: boolean, origin: Origin): Promise<void> {
