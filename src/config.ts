@@ -53,7 +53,8 @@ const embeddedDefault = (env: NodeJS.ProcessEnv) => !env.DATABASE_URL && !env.EV
 
 const jwtSecret = (env: NodeJS.ProcessEnv): string => {
   if (!env.JWT_SECRET && embeddedDefault(env)) return DEVELOPMENT_JWT_SECRET;
-  const why = env.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'the app is not on the embedded default (DATABASE_URL, EVENTSTORE_URL or KAFKA_BROKERS is set)';
+  const why =
+    env.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'the app is not on the embedded default (DATABASE_URL, EVENTSTORE_URL or KAFKA_BROKERS is set)';
   if (!env.JWT_SECRET) throw new Error(`JWT_SECRET must be set when ${why}: generate one with \`openssl rand -base64 48\``);
   if (Buffer.byteLength(env.JWT_SECRET, 'utf8') < MIN_SECRET_BYTES || env.JWT_SECRET === DEVELOPMENT_JWT_SECRET)
     throw new Error(`JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes and not the development secret: generate one with \`openssl rand -base64 48\``);

@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import jwt from 'jsonwebtoken';
 import { DEVELOPMENT_JWT_SECRET, loadConfig } from '../src/config';
 import { Credentials } from '../src/identity/application/credentials';
@@ -151,9 +153,13 @@ describe('identity: users, invitations, API keys, tenant settings, sign-in (real
         now -= 8 * 24 * HOUR;
       }
       expect(await code(ACCEPT, { token: 'x'.repeat(43), password: STRONG })).toBe('INVITATION_INVALID');
-      expect(await code(INVITE, { input: { email: 'admin@globex.test', name: 'Someone', role: 'sales' } }, await as('admin@acme.test'))).toBe('EMAIL_ALREADY_USED');
+      expect(await code(INVITE, { input: { email: 'admin@globex.test', name: 'Someone', role: 'sales' } }, await as('admin@acme.test'))).toBe(
+        'EMAIL_ALREADY_USED',
+      );
       expect(await code(INVITE, { input: { email: 'not an email', name: 'Someone', role: 'sales' } }, await as('admin@acme.test'))).toBe('INVALID_EMAIL');
-      expect(await code(INVITE, { input: { email: `r.${unique()}@acme.test`, name: 'Someone', role: 'root' } }, await as('admin@acme.test'))).toBe('BAD_USER_INPUT');
+      expect(await code(INVITE, { input: { email: `r.${unique()}@acme.test`, name: 'Someone', role: 'root' } }, await as('admin@acme.test'))).toBe(
+        'BAD_USER_INPUT',
+      );
     });
   });
 
@@ -201,7 +207,11 @@ describe('identity: users, invitations, API keys, tenant settings, sign-in (real
       const { me } = await ok(ME, {}, await as('admin@acme.test'));
       const noExp = jwt.sign({ tid: 'acme', email: me.email, role: 'admin' }, TEST_JWT_SECRET, { subject: me.userId, issuer: 'annals', algorithm: 'HS256' });
       expect(await code(ME, {}, bearer(noExp))).toBe('UNAUTHENTICATED');
-      const forged = jwt.sign({ tid: 'acme', email: me.email, role: 'admin' }, DEVELOPMENT_JWT_SECRET, { subject: me.userId, issuer: 'annals', expiresIn: 600 });
+      const forged = jwt.sign({ tid: 'acme', email: me.email, role: 'admin' }, DEVELOPMENT_JWT_SECRET, {
+        subject: me.userId,
+        issuer: 'annals',
+        expiresIn: 600,
+      });
       expect(await code(ME, {}, bearer(forged))).toBe('UNAUTHENTICATED');
     });
   });
@@ -275,7 +285,9 @@ describe('identity: users, invitations, API keys, tenant settings, sign-in (real
       } finally {
         now -= 2 * HOUR;
       }
-      expect(await code(CREATE_KEY, { input: { name: 'Old', role: 'sales', expiresAt: new Date(now - HOUR).toISOString() } }, admin)).toBe('API_KEY_EXPIRY_IN_PAST');
+      expect(await code(CREATE_KEY, { input: { name: 'Old', role: 'sales', expiresAt: new Date(now - HOUR).toISOString() } }, admin)).toBe(
+        'API_KEY_EXPIRY_IN_PAST',
+      );
     });
   });
 
@@ -335,13 +347,40 @@ describe('identity: users, invitations, API keys, tenant settings, sign-in (real
     });
   });
 
+  describe('the operator’s CLI', () => {
+    const ops = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ['-r', '@swc-node/register', 'scripts/ops.ts', ...args], {
+        env: { ...process.env, DATABASE_URL: t.databaseUrl, JWT_SECRET: TEST_JWT_SECRET, PUBLIC_URL: 'https://annals.example' },
+        timeout: 90_000,
+      });
+
+    it('creates a tenant and prints its admin’s invitation link, which works; shows every tenant’s processors; hands a rebuild to the running app', async () => {
+      const id = `cli-${unique()}`;
+      const { stdout } = await ops('tenant:create', '--name', 'Umbrella Corp', '--id', id, '--currency', 'EUR', '--admin-email', `alice@${id}.test`);
+      const url = /https:\/\/annals\.example\/admin\/#\/accept-invitation\/\S+/.exec(stdout)?.[0];
+      expect(url).toBeDefined();
+      const { acceptInvitation } = await ok(ACCEPT, { token: tokenOf(url!), password: STRONG }, {});
+      expect((await ok(`{ me { role tenantId } tenant { name currency } }`, {}, bearer(acceptInvitation.token))).tenant).toEqual({
+        name: 'Umbrella Corp',
+        currency: 'EUR',
+      });
+      const [status, rebuilt] = await Promise.all([ops('status'), ops('rebuild', 'crm.leads')]);
+      expect(status.stdout).toMatch(/NAME\s+KIND\s+STATE\s+POSITION\s+LAG/);
+      expect(status.stdout).toContain('identity.users');
+      expect(rebuilt.stdout).toContain('crm.leads rebuilt');
+      await expect(ops('rebuild', 'nope')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('unknown processor "nope"') });
+    }, 120_000);
+  });
+
   describe('sign-in limits', () => {
     it('refuses 200 aliased logins in one request without checking any password, and two as well', async () => {
       const aliases = Array.from({ length: 200 }, (_, i) => `a${i}: login(email: "admin@acme.test", password: "guess${i}") { token }`).join('\n');
       const many = await t.graphql(`mutation { ${aliases} }`);
       expect(many.errors?.length).toBeGreaterThan(0);
       expect(JSON.stringify(many.data ?? {})).not.toContain('token":"');
-      const two = await t.graphql(`mutation { a: login(email: "admin@acme.test", password: "demo") { token } b: login(email: "sales@acme.test", password: "demo") { token } }`);
+      const two = await t.graphql(
+        `mutation { a: login(email: "admin@acme.test", password: "demo") { token } b: login(email: "sales@acme.test", password: "demo") { token } }`,
+      );
       // The first login field already refuses (the operation holds two), and a failed mutation field ends the operation.
       expect(two.errors?.map((e) => e.extensions.code)).toEqual(['ONE_LOGIN_PER_REQUEST']);
       expect(two.data).toBeNull();

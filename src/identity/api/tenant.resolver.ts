@@ -23,6 +23,15 @@ export class TenantResolver {
   })
   updateTenantSettings(@Args('input') input: UpdateTenantSettingsInput, @Caller() caller: Caller) {
     const { name, paymentTermsDays, timeZone, currency } = input;
-    return this.commands.execute(tenantCommands.updateTenantSettings, { name: name ?? undefined, paymentTermsDays: paymentTermsDays ?? undefined, timeZone: timeZone ?? undefined, currency: currency?.toUpperCase() ?? undefined }, caller);
+    return this.commands.execute(
+      tenantCommands.updateTenantSettings,
+      {
+        name: name ?? undefined,
+        paymentTermsDays: paymentTermsDays ?? undefined,
+        timeZone: timeZone ?? undefined,
+        currency: currency?.toUpperCase() ?? undefined,
+      },
+      caller,
+    );
   }
 }

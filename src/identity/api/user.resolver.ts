@@ -38,7 +38,9 @@ export class UserResolver extends RecordResolver(IdentityQueries, {
     return { user, invitationUrl: await this.invitations.invite(caller.tenantId, user) };
   }
 
-  @CommandMutation(userCommands.changeUserRole, () => User, { description: 'Takes effect within seconds, without signing in again; the last admin keeps the role' })
+  @CommandMutation(userCommands.changeUserRole, () => User, {
+    description: 'Takes effect within seconds, without signing in again; the last admin keeps the role',
+  })
   changeUserRole(@Args('userId', { type: () => ID }) userId: string, @Args('role') role: string, @Caller() caller: Caller) {
     return this.changingAccess(caller, userId, () => this.commands.execute(userCommands.changeUserRole, { userId, role: checkedRole(role) }, caller));
   }

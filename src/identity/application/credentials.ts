@@ -39,7 +39,8 @@ export class Credentials {
        ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email WHERE user_credentials.user_id = EXCLUDED.user_id RETURNING user_id`,
       [userId, tenantId, email],
     );
-    if (rows.length === 0) throw new IdentityError(IdentityErrorCode.EmailAlreadyUsed, `${email} already has an account; each email signs in to one organisation`);
+    if (rows.length === 0)
+      throw new IdentityError(IdentityErrorCode.EmailAlreadyUsed, `${email} already has an account; each email signs in to one organisation`);
   }
 
   async releaseEmail(userId: string): Promise<void> {
@@ -47,7 +48,10 @@ export class Credentials {
   }
 
   async setPassword(userId: string, password: string): Promise<void> {
-    await this.database.pool.query(`UPDATE user_credentials SET password_hash = $2, updated_at = now() WHERE user_id = $1`, [userId, await hashPassword(password)]);
+    await this.database.pool.query(`UPDATE user_credentials SET password_hash = $2, updated_at = now() WHERE user_id = $1`, [
+      userId,
+      await hashPassword(password),
+    ]);
   }
 
   async passwordMatches(userId: string, password: string): Promise<boolean> {
@@ -62,7 +66,9 @@ export class Credentials {
       [email],
     );
     const row = rows[0];
-    return row ? { userId: row.user_id, tenantId: row.tenant_id, passwordHash: row.password_hash, email: row.email ?? email, role: row.role, status: row.status } : null;
+    return row
+      ? { userId: row.user_id, tenantId: row.tenant_id, passwordHash: row.password_hash, email: row.email ?? email, role: row.role, status: row.status }
+      : null;
   }
 
   /** Checks a password against a hash, or against a dummy hash when there is none: the same work either way. */
@@ -109,7 +115,10 @@ export class Credentials {
       [apiKeyId, tenantId, sha256(secret)],
     );
     if (rows.length === 0)
-      throw new IdentityError(IdentityErrorCode.ApiKeySecretShown, 'This API key was already created and used; its secret is shown only once. Create a new key instead');
+      throw new IdentityError(
+        IdentityErrorCode.ApiKeySecretShown,
+        'This API key was already created and used; its secret is shown only once. Create a new key instead',
+      );
   }
 
   async apiKeySecretHash(apiKeyId: string): Promise<string | null> {

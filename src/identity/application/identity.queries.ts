@@ -44,7 +44,10 @@ export class IdentityQueries {
 
   async users(tenantId: string, filter: UserFilter | undefined, list: ListArgs): Promise<Page<User>> {
     const where = { tenantId, ...equalTo(filter ?? {}, 'role', 'status'), ...containingAny(filter?.q, ['name', 'email']) };
-    return mapPage(await this.reader.page(tenantId, USERS, where, { ...list, sortField: list.sortField ?? 'email', sortOrder: list.sortField ? list.sortOrder : 'ASC' }), toUser);
+    return mapPage(
+      await this.reader.page(tenantId, USERS, where, { ...list, sortField: list.sortField ?? 'email', sortOrder: list.sortField ? list.sortOrder : 'ASC' }),
+      toUser,
+    );
   }
 
   /** Active admins of the tenant, for the last-admin rule. */
@@ -65,9 +68,10 @@ export class IdentityQueries {
   }
 
   private async withUsage(rows: ApiKeyView[]): Promise<ApiKey[]> {
-    const { rows: usage } = await this.database.pool.query(`SELECT api_key_id::text AS id, last_used_at FROM api_key_secrets WHERE api_key_id = ANY($1::uuid[])`, [
-      rows.map((row) => row.id),
-    ]);
+    const { rows: usage } = await this.database.pool.query(
+      `SELECT api_key_id::text AS id, last_used_at FROM api_key_secrets WHERE api_key_id = ANY($1::uuid[])`,
+      [rows.map((row) => row.id)],
+    );
     const lastUsed = new Map(usage.map((row) => [row.id as string, row.last_used_at as Date | null]));
     const now = this.clock.now();
     return rows.map((row) => ({

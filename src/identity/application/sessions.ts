@@ -85,7 +85,11 @@ export class Sessions implements OnModuleDestroy {
   async resetPassword(token: string, newPassword: string, origin: Origin): Promise<string> {
     const user = await this.claim(token, 'reset', newPassword, 'newPassword');
     try {
-      await this.commands.execute(userCommands.changePassword, { userId: user.userId, currentPassword: null, newPassword, via: 'reset' }, this.callerFor(user, origin));
+      await this.commands.execute(
+        userCommands.changePassword,
+        { userId: user.userId, currentPassword: null, newPassword, via: 'reset' },
+        this.callerFor(user, origin),
+      );
     } catch (error) {
       await this.credentials.releaseToken(token);
       throw error;
@@ -94,7 +98,8 @@ export class Sessions implements OnModuleDestroy {
   }
 
   async changePassword(caller: Caller, currentPassword: string, newPassword: string): Promise<void> {
-    if (caller.actorKind && caller.actorKind !== 'user') throw new IdentityError(IdentityErrorCode.NotAUser, 'An API key has no password; only a person changes theirs');
+    if (caller.actorKind && caller.actorKind !== 'user')
+      throw new IdentityError(IdentityErrorCode.NotAUser, 'An API key has no password; only a person changes theirs');
     assertStrongPassword(newPassword, 'newPassword', [caller.email]);
     await this.commands.execute(userCommands.changePassword, { userId: caller.userId, currentPassword, newPassword, via: 'change' }, caller);
   }
@@ -118,7 +123,10 @@ export class Sessions implements OnModuleDestroy {
     const claimed = await this.credentials.claimToken(token, purpose, this.time.now());
     if (claimed === 'used')
       throw purpose === 'invitation'
-        ? new IdentityError(IdentityErrorCode.InvitationAlreadyUsed, 'This invitation was already used; sign in with your email and password, or ask an admin for a new one')
+        ? new IdentityError(
+            IdentityErrorCode.InvitationAlreadyUsed,
+            'This invitation was already used; sign in with your email and password, or ask an admin for a new one',
+          )
         : new IdentityError(invalid, 'This reset link was already used; ask for a new one');
     if (claimed === 'expired')
       throw purpose === 'invitation'

@@ -36,7 +36,8 @@ const TENANT_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 @Injectable()
 export class TenantProvisioning {
   private readonly logger = new Logger('Tenants');
-  private lastPosition: bigint | null = null;
+  /** The last position this service appended to each read model's events: what `settled` waits for. */
+  private readonly appended = new Map<string, bigint>();
 
   constructor(
     @Inject(DATABASE) private readonly database: Database,
@@ -66,7 +67,7 @@ export class TenantProvisioning {
       },
       this.system(tenant.id, actorId),
     );
-    this.lastPosition = result.position;
+    if (result.position !== null) this.appended.set(TENANTS_READ_MODEL, result.position);
     return true;
   }
 
@@ -77,26 +78,34 @@ export class TenantProvisioning {
     const userId = account?.userId ?? deterministicId(tenantId, 'user', email);
     await this.credentials.reserveEmail(tenantId, userId, email);
     if ((await this.runner.readStream(userStream(userId))).length === 0) {
-      const result = await this.runner.run(userDecider, userStream(userId), { type: 'RegisterUser', userId, email, name: user.name, role: user.role }, this.system(tenantId, actorId));
-      this.lastPosition = result.position;
+      const result = await this.runner.run(
+        userDecider,
+        userStream(userId),
+        { type: 'RegisterUser', userId, email, name: user.name, role: user.role },
+        this.system(tenantId, actorId),
+      );
+      if (result.position !== null) this.appended.set(USERS_READ_MODEL, result.position);
     }
-    if (!account?.passwordHash || !(await this.credentials.verify(user.password, account.passwordHash))) await this.credentials.setPassword(userId, user.password);
+    if (!account?.passwordHash || !(await this.credentials.verify(user.password, account.passwordHash)))
+      await this.credentials.setPassword(userId, user.password);
     return userId;
   }
 
   /** Resolves once what this service appended shows in the tenants and users read models (sign-in reads them). */
   async settled(): Promise<void> {
-    if (this.lastPosition === null) return;
+    if (this.appended.size === 0) return;
     // Bootstrap steps run in module order: the processors may not be started yet.
     await this.projections.start();
-    await this.projections.waitFor([TENANTS_READ_MODEL, USERS_READ_MODEL], this.lastPosition, 30_000);
+    // Each read model at its own events' position: another instance's projector says nothing of positions it has no events at.
+    for (const [readModel, position] of this.appended) await this.projections.waitFor([readModel], position, 30_000);
   }
 
   /** `npm run ops -- tenant:create`: a new tenant and an invitation for its first admin; answers the invitation link. */
   async createTenant(tenant: NewTenant, admin: { email: string; name: string }): Promise<{ tenantId: string; invitationUrl: string }> {
     if (!TENANT_ID.test(tenant.id))
       throw new IdentityError(IdentityErrorCode.NameRequired, `"${tenant.id}" cannot be a tenant id: use 2 to 63 lowercase letters, digits or "-"`);
-    if (!(await this.ensureTenant(tenant, 'system:operator'))) throw new IdentityError(IdentityErrorCode.TenantAlreadyExists, `Tenant ${tenant.id} already exists`);
+    if (!(await this.ensureTenant(tenant, 'system:operator')))
+      throw new IdentityError(IdentityErrorCode.TenantAlreadyExists, `Tenant ${tenant.id} already exists`);
     await this.settled();
     const caller: Caller = { userId: 'system:operator', tenantId: tenant.id, email: 'operator', role: 'admin', actorKind: 'system', requestId: randomUUID() };
     const user = await this.commands.execute(userCommands.inviteUser, { email: admin.email, name: admin.name, role: 'admin' }, caller);

@@ -1,11 +1,20 @@
-import type { Role } from '../../shared/auth/caller';
+import type { Role } from './roles';
 import { assertNever, recordDecider } from '../../shared/domain/decider';
 import { existing } from '../../shared/domain/guards';
 import { IdentityError, IdentityErrorCode } from './identity.error';
 import { ApiKeyEvent } from './identity.events';
 import { apiKeyEvents } from './identity.registry';
 
-export type CreateApiKey = { type: 'CreateApiKey'; apiKeyId: string; name: string; role: Role; prefix: string; expiresAt: string | null; createdBy: string; now: string };
+export type CreateApiKey = {
+  type: 'CreateApiKey';
+  apiKeyId: string;
+  name: string;
+  role: Role;
+  prefix: string;
+  expiresAt: string | null;
+  createdBy: string;
+  now: string;
+};
 export type RevokeApiKey = { type: 'RevokeApiKey'; apiKeyId: string };
 export type ApiKeyCommand = CreateApiKey | RevokeApiKey;
 

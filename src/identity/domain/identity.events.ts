@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/auth/caller';
+import type { Role } from './roles';
 
 /**
  * Identity events as stored: who was let in, with which role, by whom and when is history too.

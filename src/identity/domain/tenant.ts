@@ -16,7 +16,10 @@ const CURRENCY = /^[A-Z]{3}$/;
 const checked = (settings: TenantSettings): TenantSettings => {
   const name = IdentityError.requiredText(settings.name, IdentityErrorCode.NameRequired, 'A tenant needs a name');
   if (!CURRENCY.test(settings.currency))
-    throw new IdentityError(IdentityErrorCode.InvalidCurrency, `"${settings.currency}" is not an ISO 4217 currency code: use three capital letters such as EUR`);
+    throw new IdentityError(
+      IdentityErrorCode.InvalidCurrency,
+      `"${settings.currency}" is not an ISO 4217 currency code: use three capital letters such as EUR`,
+    );
   if (!Number.isInteger(settings.paymentTermsDays) || settings.paymentTermsDays < 0 || settings.paymentTermsDays > 365)
     throw new IdentityError(IdentityErrorCode.InvalidPaymentTerms, 'paymentTermsDays is a whole number of days from 0 to 365');
   if (!validTimeZone(settings.timeZone))

@@ -1,11 +1,11 @@
-import type { Role } from '../../shared/auth/caller';
+import type { Role } from './roles';
 import { assertNever, recordDecider } from '../../shared/domain/decider';
 import { existing } from '../../shared/domain/guards';
 import { IdentityError, IdentityErrorCode } from './identity.error';
 import { LoginFailed, UserEvent } from './identity.events';
 import { userEvents } from './identity.registry';
 
-export const ROLES: readonly Role[] = ['admin', 'sales', 'accountant', 'auditor'];
+export { ROLES } from './roles';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export type InviteUser = { type: 'InviteUser'; userId: string; email: string; name: string; role: Role; invitedBy: string; expiresAt: string };
@@ -18,20 +18,11 @@ export type ChangePassword = { type: 'ChangePassword'; userId: string; via: 'cha
 export type RequestPasswordReset = { type: 'RequestPasswordReset'; userId: string; expiresAt: string };
 export type RecordFailedLogin = { type: 'RecordFailedLogin' } & LoginFailed['data'];
 export type UserCommand =
-  | InviteUser
-  | RegisterUser
-  | AcceptInvitation
-  | ChangeUserRole
-  | DeactivateUser
-  | ReactivateUser
-  | ChangePassword
-  | RequestPasswordReset
-  | RecordFailedLogin;
+  InviteUser | RegisterUser | AcceptInvitation | ChangeUserRole | DeactivateUser | ReactivateUser | ChangePassword | RequestPasswordReset | RecordFailedLogin;
 
 export type UserStatus = 'INVITED' | 'ACTIVE' | 'DEACTIVATED';
 export type User =
-  | { status: 'NONE' }
-  | { status: UserStatus; id: string; email: string; name: string; role: Role; joined: boolean; invitationExpiresAt: string | null };
+  { status: 'NONE' } | { status: UserStatus; id: string; email: string; name: string; role: Role; joined: boolean; invitationExpiresAt: string | null };
 
 export const normaliseEmail = (email: string): string => {
   const normalised = email.trim().toLowerCase();
@@ -54,7 +45,8 @@ export const decide = (command: UserCommand, state: User): UserEvent[] => {
       return [{ type: 'UserRegistered', data: newUser(state, command) }];
     case 'AcceptInvitation': {
       const user = existing(state, 'user', command.userId);
-      if (user.status === 'DEACTIVATED') throw new IdentityError(IdentityErrorCode.UserDeactivated, 'This account is deactivated; ask an admin to reactivate it');
+      if (user.status === 'DEACTIVATED')
+        throw new IdentityError(IdentityErrorCode.UserDeactivated, 'This account is deactivated; ask an admin to reactivate it');
       if (user.joined || user.status !== 'INVITED')
         throw new IdentityError(IdentityErrorCode.InvitationAlreadyUsed, 'This invitation was already accepted; sign in with your email and password');
       if (user.invitationExpiresAt && user.invitationExpiresAt <= command.now)
@@ -96,7 +88,8 @@ export const decide = (command: UserCommand, state: User): UserEvent[] => {
 
 const active = (state: User, userId: string) => {
   const user = existing(state, 'user', userId);
-  if (user.status !== 'ACTIVE') throw new IdentityError(IdentityErrorCode.UserNotActive, `${user.email} is ${user.status.toLowerCase()}: only an active user has a password`);
+  if (user.status !== 'ACTIVE')
+    throw new IdentityError(IdentityErrorCode.UserNotActive, `${user.email} is ${user.status.toLowerCase()}: only an active user has a password`);
   return user;
 };
 

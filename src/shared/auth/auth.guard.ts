@@ -35,10 +35,16 @@ export class AuthGuard implements CanActivate {
     const operatorAccess = this.reflector.getAllAndOverride<'only' | 'also' | undefined>(OPERATOR, [context.getHandler(), context.getClass()]);
     if (gql.caller.operator) {
       if (operatorAccess) return true;
-      throw new AuthError('FORBIDDEN', `The operator credential runs the platform's operations only; ${operation.fieldName} belongs to a tenant: use a tenant user's token`);
+      throw new AuthError(
+        'FORBIDDEN',
+        `The operator credential runs the platform's operations only; ${operation.fieldName} belongs to a tenant: use a tenant user's token`,
+      );
     }
     if (operatorAccess === 'only')
-      throw new AuthError('FORBIDDEN', `${operation.fieldName} is an operator's operation (it acts on every tenant): run it with the operator credential or \`npm run ops\``);
+      throw new AuthError(
+        'FORBIDDEN',
+        `${operation.fieldName} is an operator's operation (it acts on every tenant): run it with the operator credential or \`npm run ops\``,
+      );
     if (this.reflector.getAllAndOverride<boolean>(SELF_SERVICE, [context.getHandler(), context.getClass()])) return true;
     const mutation = operation.parentType.name === 'Mutation';
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);

@@ -98,7 +98,10 @@ export class AuthService {
     if (cached && cached.until > now) return cached.principal;
     const principal = load();
     const entry = { principal, until: now + PRINCIPAL_TTL_MS, id: '' };
-    void principal.then((found) => (entry.id = found?.id ?? ''), () => this.principals.delete(key));
+    void principal.then(
+      (found) => (entry.id = found?.id ?? ''),
+      () => this.principals.delete(key),
+    );
     this.principals.set(key, entry);
     if (this.principals.size > VERIFIED_TOKENS) this.principals.delete(this.principals.keys().next().value!);
     return principal;

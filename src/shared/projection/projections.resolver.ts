@@ -68,7 +68,10 @@ export class ProjectionsResolver {
 
   @Allow('admin', 'auditor')
   @Operator('also')
-  @Query(() => [ProjectionStatusType], { description: 'Read models and reactors (process managers, relays): where each stands in the log. A tenant sees only its own parked events; the operator sees every tenant' })
+  @Query(() => [ProjectionStatusType], {
+    description:
+      'Read models and reactors (process managers, relays): where each stands in the log. A tenant sees only its own parked events; the operator sees every tenant',
+  })
   async projections(@Caller() caller: Caller) {
     return (await this.service.statuses()).map((status) => view(caller, status));
   }
