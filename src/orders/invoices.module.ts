@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { InvoiceResolver } from './api/invoice.resolver';
 import { InvoiceNumbering } from './application/invoice-numbering';
+import { InvoiceOverdueJob } from './application/invoice-overdue.job';
 import { InvoiceQueries } from './application/invoice.queries';
 import { InvoicingProcessManager } from './application/invoicing.process-manager';
 import { OrdersModule } from './orders.module';
@@ -8,7 +9,7 @@ import { OrdersModule } from './orders.module';
 /** Invoices of the orders context: issued when an order is delivered, paid, credited, voided. */
 @Module({
   imports: [OrdersModule],
-  providers: [InvoiceQueries, InvoiceNumbering, InvoicingProcessManager, InvoiceResolver],
-  exports: [InvoiceQueries],
+  providers: [InvoiceQueries, InvoiceNumbering, InvoicingProcessManager, InvoiceResolver, InvoiceOverdueJob],
+  exports: [InvoiceQueries, InvoiceOverdueJob],
 })
 export class InvoicesModule {}
