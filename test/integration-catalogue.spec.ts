@@ -185,7 +185,12 @@ const quoteToCash = (tenantId: string) => {
       reason: 'late',
       issuedOn: '2026-12-05',
     }),
-    overdue: log.append(`invoice-${more.invoice}`, 'InvoiceFellOverdue', { invoiceId: more.invoice, dueOn: '2027-01-03', overdueOn: '2027-01-04', amountDue: 108000 }),
+    overdue: log.append(`invoice-${more.invoice}`, 'InvoiceFellOverdue', {
+      invoiceId: more.invoice,
+      dueOn: '2027-01-03',
+      overdueOn: '2027-01-04',
+      amountDue: 108000,
+    }),
     payment: log.append(`invoice-${more.invoice}`, 'PaymentRecorded', {
       invoiceId: more.invoice,
       paymentId: randomUUID(),
@@ -240,7 +245,13 @@ const quoteToCash = (tenantId: string) => {
       ],
       source: null,
     }),
-    accountOpened: log.append(`chartOfAccounts-${chart}`, 'AccountOpened', { chartId: chart, accountId: randomUUID(), code: '5000', name: 'Rent', accountType: 'EXPENSE' }),
+    accountOpened: log.append(`chartOfAccounts-${chart}`, 'AccountOpened', {
+      chartId: chart,
+      accountId: randomUUID(),
+      code: '5000',
+      name: 'Rent',
+      accountType: 'EXPENSE',
+    }),
     locked: log.append(`chartOfAccounts-${chart}`, 'PeriodLocked', { chartId: chart, through: '2026-11-30', previous: null }),
     deactivated: log.append(`product-${ids.product}`, 'ProductDeactivated', { productId: ids.product }),
   };

@@ -201,10 +201,19 @@ describe('Invoice', () => {
       given([issued, sent, paid(5000)])
         .when(mark('2026-12-21'))
         .then([overdue('2026-12-21', 7000)]));
-    it('marks it once', () => given([issued, overdue('2026-12-21')]).when(mark('2026-12-22')).then([]));
-    it('never marks a paid invoice', () => given([issued, paid(12000), fullyPaid]).when(mark('2027-02-01')).then([]));
+    it('marks it once', () =>
+      given([issued, overdue('2026-12-21')])
+        .when(mark('2026-12-22'))
+        .then([]));
+    it('never marks a paid invoice', () =>
+      given([issued, paid(12000), fullyPaid])
+        .when(mark('2027-02-01'))
+        .then([]));
     it('never marks a void invoice', () => given([issued, voided]).when(mark('2027-02-01')).then([]));
-    it('never marks an invoice credited in full', () => given([issued, credited(12000, 10000, 2000), fullyPaid]).when(mark('2027-02-01')).then([]));
+    it('never marks an invoice credited in full', () =>
+      given([issued, credited(12000, 10000, 2000), fullyPaid])
+        .when(mark('2027-02-01'))
+        .then([]));
     it('refuses an invoice that does not exist', () => given([]).when(mark('2027-02-01')).thenThrows('NOT_FOUND'));
   });
 });
