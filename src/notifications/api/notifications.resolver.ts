@@ -1,7 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
 import type { PubSub } from 'mercurius';
-import { Allow, Caller } from '../../shared/auth/caller';
+import { AuthService } from '../../shared/auth/auth.service';
+import { Allow, Caller, Public } from '../../shared/auth/caller';
+import { DomainError } from '../../shared/domain/domain-error';
 import { CLOCK, Clock } from '../../shared/clock';
 import { NotificationPreferences } from '../application/notification-preferences';
 import { NotificationStore } from '../application/notification-store';
@@ -30,6 +33,7 @@ export class NotificationsResolver {
     private readonly preferences: NotificationPreferences,
     private readonly outboxMessages: MailOutbox,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly auth: AuthService,
   ) {}
 
   @Query(() => NotificationList, { description: 'Your own notifications, newest first, with your unread count' })
@@ -84,8 +88,16 @@ export class NotificationsResolver {
   @Subscription(() => Notification, {
     description: 'Your notifications as they arrive (WebSocket at /graphql, graphql-transport-ws; connection_init payload { authorization: "Bearer <token>" })',
   })
-  @Allow(...STAFF)
-  notificationAdded(@Caller() caller: Caller, @Context('pubsub') pubsub: PubSub) {
-    return pubsub.subscribe(topicOf(caller.tenantId, caller.userId));
+  @Public()
+  notificationAdded(@Context() context: { pubsub: PubSub; req?: { headers?: { authorization?: string } } }) {
+    let caller: Caller;
+    try {
+      caller = this.auth.authenticate(context.req?.headers?.authorization);
+    } catch (error) {
+      // Mercurius sends a subscription's error as it is: the code goes in the error itself.
+      if (error instanceof DomainError) throw new GraphQLError(error.message, { extensions: { code: error.code } });
+      throw error;
+    }
+    return context.pubsub.subscribe(topicOf(caller.tenantId, caller.userId));
   }
 }
