@@ -25,6 +25,8 @@ import { LeadConversionProcessManager } from './crm/application/lead-conversion.
 import { InvoicingProcessManager } from './orders/application/invoicing.process-manager';
 import { BillingPostingProcessManager } from './ledger/application/billing-posting.process-manager';
 import { KafkaRelayReactor } from './integration/integration.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { subscriptionOptions } from './notifications/public/notification-subscriptions';
 
 @Module({})
 export class AppModule {
@@ -51,6 +53,7 @@ export class AppModule {
           context: (request: unknown) => ({ req: request }),
           errorFormatter: formatGraphQLErrors as never,
           jit: 1,
+          subscription: subscriptionOptions,
         }),
         SharedModule,
         IdentityModule,
@@ -59,6 +62,7 @@ export class AppModule {
         InvoicesModule,
         LedgerModule,
         IntegrationModule,
+        NotificationsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: CLOCK, useValue: config.clock ?? systemClock }, DemoSeeder],
