@@ -362,7 +362,7 @@ describe('the integration catalogue (public contract of every context)', () => {
     expect(of(e.leadAssigned).data).toEqual({ leadId: ids.lead, ownerId: 'owner-2', assignedBy: 'manager-1' });
     expect(of(e.completed).data).toEqual({
       activityId: ids.activity,
-      subjectType: 'client',
+      subjectType: 'CLIENT',
       subjectId: ids.client,
       subject: 'Call back',
       completedAt: '2026-12-09T10:00:00.000Z',

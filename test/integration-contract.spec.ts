@@ -43,7 +43,7 @@ describe('CRM integration events (public contract)', () => {
       'ActivityLogged',
       { activityId: leadId, subjectType: 'CLIENT', subjectId: clientId, kind: 'TASK', subject: 'Call back', notes: 'private notes', dueOn: '2026-12-15' },
       'crm.activity.logged.v1',
-      { activityId: leadId, subjectType: 'client', subjectId: clientId, kind: 'task', subject: 'Call back', dueOn: '2026-12-15' },
+      { activityId: leadId, subjectType: 'CLIENT', subjectId: clientId, kind: 'TASK', subject: 'Call back', dueOn: '2026-12-15' },
       leadId,
     ],
     [

@@ -179,9 +179,9 @@ describe('integration events of every context, from the API to IntegrationEventS
     expect(one(client.id, 'crm.client.assigned.v1')).toEqual({ clientId: client.id, ownerId: salesUser.id, assignedBy: salesUser.id });
     expect(one(task.id, 'crm.activity.logged.v1')).toEqual({
       activityId: task.id,
-      subjectType: 'client',
+      subjectType: 'CLIENT',
       subjectId: client.id,
-      kind: 'task',
+      kind: 'TASK',
       subject: 'Call about the renewal',
       dueOn: '2030-01-15',
     });

@@ -74,20 +74,18 @@ export interface ClientAssignedV1 {
   ownerId: string;
   assignedBy: string;
 }
-export type PublicActivityKind = Lowercase<ActivityKind>;
-export type PublicSubjectType = Lowercase<ActivitySubjectType>;
 export interface ActivityLoggedV1 {
   activityId: string;
-  subjectType: PublicSubjectType;
+  subjectType: ActivitySubjectType;
   subjectId: string;
-  kind: PublicActivityKind;
+  kind: ActivityKind;
   subject: string;
   /** Set for tasks that have a due date. */
   dueOn: string | null;
 }
 export interface TaskCompletedV1 {
   activityId: string;
-  subjectType: PublicSubjectType;
+  subjectType: ActivitySubjectType;
   subjectId: string;
   subject: string;
   completedAt: string;
@@ -127,8 +125,6 @@ export const crmIntegrationEventTypes = {
  * Prefixes also match later stored versions (`LeadCaptured.v2`): `toIntegrationEvent` decides.
  */
 export const crmIntegrationEventFilter: EventFilter = { eventTypePrefixes: Object.keys(crmIntegrationEventTypes) };
-
-const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
 
 /** The stored events that publish one, decoded with CRM's registrations (older versions upcast first). */
 const publishing = crmEvents.only('crm.integration', crmEvents.select(...(Object.keys(crmIntegrationEventTypes) as StoredCrmEvent['type'][])));
@@ -173,7 +169,7 @@ const publicData = (event: RecordedEvent & StoredCrmEvent, history: StreamHistor
       const { activityId, subjectType, subjectId, kind, subject, dueOn } = event.data;
       return {
         subject: activityId,
-        data: { activityId, subjectType: lower(subjectType), subjectId, kind: lower(kind), subject, dueOn } satisfies ActivityLoggedV1,
+        data: { activityId, subjectType, subjectId, kind, subject, dueOn } satisfies ActivityLoggedV1,
       };
     }
     case 'TaskCompleted': {
@@ -182,7 +178,7 @@ const publicData = (event: RecordedEvent & StoredCrmEvent, history: StreamHistor
       if (!logged) throw new Error(`TaskCompleted ${event.id}: activity ${activityId} has no ActivityLogged before it`);
       return {
         subject: activityId,
-        data: { activityId, subjectType: lower(subjectType), subjectId, subject: logged.data.subject, completedAt } satisfies TaskCompletedV1,
+        data: { activityId, subjectType, subjectId, subject: logged.data.subject, completedAt } satisfies TaskCompletedV1,
       };
     }
     default:
@@ -209,7 +205,8 @@ const leadId = '0b6b7e3e-5a0c-4a4f-8f53-0d1f6f4b9c21';
 const clientId = '5f1d4c2a-7b3e-4e8f-9a6b-2c1d0e9f8a7b';
 const ownerId = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 const activityId = '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a9f';
-const subjectType = { enum: ['lead', 'client'] } as const;
+/** The values of the GraphQL enums ActivitySubjectType and ActivityKind: a partner sees the same in both APIs. */
+const subjectType = { enum: ['LEAD', 'CLIENT'] } as const;
 
 const definition = (type: CrmIntegrationEventType, description: string, schema: JsonSchema, example: Record<string, unknown>): IntegrationEventDefinition => ({
   type,
@@ -269,17 +266,17 @@ export const crmIntegrationEventDefinitions: readonly IntegrationEventDefinition
       activityId: uuid,
       subjectType,
       subjectId: uuid,
-      kind: { enum: ['call', 'meeting', 'email', 'note', 'task'] },
+      kind: { enum: ['CALL', 'MEETING', 'EMAIL', 'NOTE', 'TASK'] },
       subject: nonEmpty,
       dueOn: nullableDate,
     }),
-    { activityId, subjectType: 'client', subjectId: clientId, kind: 'task', subject: 'Call about the renewal', dueOn: '2026-12-15' },
+    { activityId, subjectType: 'CLIENT', subjectId: clientId, kind: 'TASK', subject: 'Call about the renewal', dueOn: '2026-12-15' },
   ),
   definition(
     'crm.task.completed.v1',
     'A task (an activity of kind task) was completed.',
     closed({ activityId: uuid, subjectType, subjectId: uuid, subject: nonEmpty, completedAt: { type: 'string', format: 'date-time' } }),
-    { activityId, subjectType: 'client', subjectId: clientId, subject: 'Call about the renewal', completedAt: '2026-12-14T16:30:00.000Z' },
+    { activityId, subjectType: 'CLIENT', subjectId: clientId, subject: 'Call about the renewal', completedAt: '2026-12-14T16:30:00.000Z' },
   ),
 ];
 
