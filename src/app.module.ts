@@ -25,6 +25,7 @@ import { LeadConversionProcessManager } from './crm/application/lead-conversion.
 import { InvoicingProcessManager } from './orders/application/invoicing.process-manager';
 import { BillingPostingProcessManager } from './ledger/application/billing-posting.process-manager';
 import { KafkaRelayReactor } from './integration/integration.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -59,6 +60,7 @@ export class AppModule {
         InvoicesModule,
         LedgerModule,
         IntegrationModule,
+        WebhooksModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: CLOCK, useValue: config.clock ?? systemClock }, DemoSeeder],
