@@ -54,7 +54,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
 
 const positiveNumber = (name: string, value: string, integer = false): number => {
   const n = Number(value);
-  if (!value.trim() || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new Error(`${name} must be a positive ${integer ? 'whole ' : ''}number, not "${value}"`);
+  if (!value.trim() || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
+    throw new Error(`${name} must be a positive ${integer ? 'whole ' : ''}number, not "${value}"`);
   return n;
 };
 
@@ -65,7 +66,9 @@ const webhooksConfig = (env: NodeJS.ProcessEnv, embedded: boolean): Partial<Webh
     const parts = env.WEBHOOK_RETRY_SCHEDULE.split(',').map((part) => part.trim());
     const schedule = parts.map(Number);
     if (parts.length > 50 || parts.some((part) => !part) || schedule.some((n) => !Number.isFinite(n) || n < 0 || n > 7 * 86_400))
-      throw new Error(`WEBHOOK_RETRY_SCHEDULE must be 1 to 50 comma-separated delays in seconds (0 to 604800), such as "0,5,300"; got "${env.WEBHOOK_RETRY_SCHEDULE}"`);
+      throw new Error(
+        `WEBHOOK_RETRY_SCHEDULE must be 1 to 50 comma-separated delays in seconds (0 to 604800), such as "0,5,300"; got "${env.WEBHOOK_RETRY_SCHEDULE}"`,
+      );
     config.retrySchedule = schedule;
   }
   if (env.WEBHOOK_TIMEOUT_MS) config.timeoutMs = positiveNumber('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, true);

@@ -7,7 +7,6 @@ const ENDPOINT_QUERY = `query ($id: ID!) { webhookEndpoint(id: $id) { ${ENDPOINT
 const DELIVERIES = `query ($filter: WebhookDeliveryFilter) { webhookDeliveries(filter: $filter, perPage: 500) { total items {
   id endpointId eventId eventType status attemptCount nextAttemptAt lastStatusCode createdAt deliveredAt payload attempts { at statusCode durationMs responseBody error } } } }`;
 const CAPTURE = `mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { id } }`;
-const QUALIFY = `mutation ($id: ID!) { qualifyLead(id: $id) { id } }`;
 
 describe('Webhooks: signed deliveries to a real receiver (embedded PostgreSQL, real app)', () => {
   let t: TestApp;
@@ -39,7 +38,8 @@ describe('Webhooks: signed deliveries to a real receiver (embedded PostgreSQL, r
     return { ...data.createWebhookEndpoint, path };
   };
   const capture = async (headers = admin) =>
-    ok(await t.graphql(CAPTURE, { input: { name: 'Ada Lovelace', email: `ada.${Math.random().toString(36).slice(2)}@example.com` } }, headers)).captureLead.id as string;
+    ok(await t.graphql(CAPTURE, { input: { name: 'Ada Lovelace', email: `ada.${Math.random().toString(36).slice(2)}@example.com` } }, headers)).captureLead
+      .id as string;
   const at = (path: string) => receiver.received.filter((r) => r.path === path);
   const deliveries = async (filter: Record<string, unknown>) => ok(await t.graphql(DELIVERIES, { filter }, admin)).webhookDeliveries;
 
@@ -56,8 +56,20 @@ describe('Webhooks: signed deliveries to a real receiver (embedded PostgreSQL, r
     expect(Number(request.timestamp)).toBeGreaterThan(Date.now() / 1000 - 60);
     expect(receiver.unverified).toHaveLength(0);
 
-    const log = await eventually(() => deliveries({ endpointId: endpoint.id }), (d) => d.items[0]?.status === 'SUCCEEDED', 10_000, 'the delivery recorded');
-    expect(log.items[0]).toMatchObject({ id: request.id, eventId: request.event.id, eventType: 'crm.lead.captured.v1', attemptCount: 1, lastStatusCode: 200, payload: request.body });
+    const log = await eventually(
+      () => deliveries({ endpointId: endpoint.id }),
+      (d) => d.items[0]?.status === 'SUCCEEDED',
+      10_000,
+      'the delivery recorded',
+    );
+    expect(log.items[0]).toMatchObject({
+      id: request.id,
+      eventId: request.event.id,
+      eventType: 'crm.lead.captured.v1',
+      attemptCount: 1,
+      lastStatusCode: 200,
+      payload: request.body,
+    });
     expect(log.items[0].attempts).toEqual([expect.objectContaining({ statusCode: 200, responseBody: 'ok', error: null })]);
     const shown = JSON.stringify([ok(await t.graphql(ENDPOINT_QUERY, { id: endpoint.id }, admin)), log]);
     expect(shown).not.toContain(secret.slice(6));
@@ -69,7 +81,12 @@ describe('Webhooks: signed deliveries to a real receiver (embedded PostgreSQL, r
     receiver.answer = (r) => (r.path === path ? { status: 500, body: 'boom' } : { status: 200 });
     await capture();
     await receiver.until(() => at(path).length >= 1, 30_000, 'the first attempt');
-    const first = await eventually(() => deliveries({ endpointId: endpoint.id }), (d) => d.items[0]?.status === 'RETRYING', 10_000, 'RETRYING');
+    const first = await eventually(
+      () => deliveries({ endpointId: endpoint.id }),
+      (d) => d.items[0]?.status === 'RETRYING',
+      10_000,
+      'RETRYING',
+    );
     const due = new Date(first.items[0].nextAttemptAt).getTime() - new Date(first.items[0].attempts[0].at).getTime();
     expect(due).toBeGreaterThanOrEqual(900);
     expect(due).toBeLessThanOrEqual(1100);
@@ -80,11 +97,21 @@ describe('Webhooks: signed deliveries to a real receiver (embedded PostgreSQL, r
     await receiver.until(() => at(path).length >= 2, 30_000, 'the second attempt');
     clock.advance(2500);
     await receiver.until(() => at(path).length >= 3, 30_000, 'the third attempt');
-    const failed = await eventually(() => deliveries({ endpointId: endpoint.id }), (d) => d.items[0]?.status === 'FAILED', 10_000, 'FAILED');
+    const failed = await eventually(
+      () => deliveries({ endpointId: endpoint.id }),
+      (d) => d.items[0]?.status === 'FAILED',
+      10_000,
+      'FAILED',
+    );
     expect(failed.items[0].attemptCount).toBe(3);
     expect(failed.items[0].attempts.map((a: { statusCode: number }) => a.statusCode)).toEqual([500, 500, 500]);
     expect(new Set(at(path).map((r) => r.id))).toEqual(new Set([failed.items[0].id]));
-    const health = await eventually(() => t.graphql(ENDPOINT_QUERY, { id: endpoint.id }, admin), (r) => r.data.webhookEndpoint.status === 'FAILING', 10_000, 'FAILING');
+    const health = await eventually(
+      () => t.graphql(ENDPOINT_QUERY, { id: endpoint.id }, admin),
+      (r) => r.data.webhookEndpoint.status === 'FAILING',
+      10_000,
+      'FAILING',
+    );
     expect(health.data.webhookEndpoint.failingSince).not.toBeNull();
     receiver.answer = () => ({ status: 200 });
   });
@@ -94,10 +121,20 @@ describe('Webhooks: signed deliveries to a real receiver (embedded PostgreSQL, r
     receiver.answer = (r) => (r.path === path ? { status: 410 } : { status: 200 });
     await capture();
     await receiver.until(() => at(path).length >= 1, 30_000, 'the attempt answered 410');
-    const disabled = await eventually(() => t.graphql(ENDPOINT_QUERY, { id: endpoint.id }, admin), (r) => r.data.webhookEndpoint.status === 'DISABLED', 10_000, 'DISABLED');
+    const disabled = await eventually(
+      () => t.graphql(ENDPOINT_QUERY, { id: endpoint.id }, admin),
+      (r) => r.data.webhookEndpoint.status === 'DISABLED',
+      10_000,
+      'DISABLED',
+    );
     expect(disabled.data.webhookEndpoint.disabledReason).toMatch(/410/);
     await capture();
-    await eventually(() => deliveries({ endpointId: endpoint.id }), (d) => d.total === 2, 10_000, 'two deliveries');
+    await eventually(
+      () => deliveries({ endpointId: endpoint.id }),
+      (d) => d.total === 2,
+      10_000,
+      'two deliveries',
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(at(path)).toHaveLength(1);
     expect((await deliveries({ endpointId: endpoint.id })).items.every((d: { status: string }) => d.status === 'PENDING')).toBe(true);
@@ -105,7 +142,12 @@ describe('Webhooks: signed deliveries to a real receiver (embedded PostgreSQL, r
     receiver.answer = () => ({ status: 200 });
     ok(await t.graphql(`mutation ($id: ID!) { enableWebhookEndpoint(id: $id) { status } }`, { id: endpoint.id }, admin));
     await receiver.until(() => new Set(at(path).map((r) => r.id)).size === 2 && at(path).length >= 3, 30_000, 'what it missed');
-    await eventually(() => deliveries({ endpointId: endpoint.id }), (d) => d.items.every((i: { status: string }) => i.status === 'SUCCEEDED'), 10_000, 'all delivered');
+    await eventually(
+      () => deliveries({ endpointId: endpoint.id }),
+      (d) => d.items.every((i: { status: string }) => i.status === 'SUCCEEDED'),
+      10_000,
+      'all delivered',
+    );
   });
 
   it('honours Retry-After on 429 and 503', async () => {
@@ -113,7 +155,12 @@ describe('Webhooks: signed deliveries to a real receiver (embedded PostgreSQL, r
     receiver.answer = (r) => (r.path === path && at(path).length === 1 ? { status: 429, headers: { 'retry-after': '30' } } : { status: 200 });
     await capture();
     await receiver.until(() => at(path).length >= 1, 30_000, 'the attempt answered 429');
-    const retrying = await eventually(() => deliveries({ endpointId: endpoint.id }), (d) => d.items[0]?.status === 'RETRYING', 10_000, 'RETRYING');
+    const retrying = await eventually(
+      () => deliveries({ endpointId: endpoint.id }),
+      (d) => d.items[0]?.status === 'RETRYING',
+      10_000,
+      'RETRYING',
+    );
     const wait = new Date(retrying.items[0].nextAttemptAt).getTime() - new Date(retrying.items[0].attempts[0].at).getTime();
     expect(wait).toBe(30_000);
     clock.advance(10_000);

@@ -38,7 +38,11 @@ export class WebhookReceiver {
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
-        const headers = { 'webhook-id': String(request.headers['webhook-id']), 'webhook-timestamp': String(request.headers['webhook-timestamp']), 'webhook-signature': String(request.headers['webhook-signature']) };
+        const headers = {
+          'webhook-id': String(request.headers['webhook-id']),
+          'webhook-timestamp': String(request.headers['webhook-timestamp']),
+          'webhook-signature': String(request.headers['webhook-signature']),
+        };
         const verifiedBy = this.secrets.flatMap((secret, index) => {
           try {
             new Webhook(secret).verify(body, headers);
@@ -94,7 +98,8 @@ export class WebhookReceiver {
   async until(condition: (received: ReceivedWebhook[]) => boolean, timeoutMs = 30_000, what = 'the webhooks expected'): Promise<ReceivedWebhook[]> {
     const deadline = Date.now() + timeoutMs;
     while (!condition(this.received)) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; received ${this.received.length}: ${this.received.map((r) => r.event.type).join(', ')}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what}; received ${this.received.length}: ${this.received.map((r) => r.event.type).join(', ')}`);
       await new Promise<void>((resolve) => {
         const wake = () => {
           clearTimeout(timer);

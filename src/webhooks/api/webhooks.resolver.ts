@@ -43,7 +43,11 @@ export class WebhooksResolver {
 
   @Allow(...READERS)
   @Query(() => WebhookEndpointList, { description: 'Sorts on createdAt, url, status' })
-  webhookEndpoints(@Args() args: ListArgs, @Args('filter', { type: () => WebhookEndpointFilter, nullable: true }) filter: WebhookEndpointFilter | undefined, @Caller() caller: Caller) {
+  webhookEndpoints(
+    @Args() args: ListArgs,
+    @Args('filter', { type: () => WebhookEndpointFilter, nullable: true }) filter: WebhookEndpointFilter | undefined,
+    @Caller() caller: Caller,
+  ) {
     return this.queries.endpoints(caller.tenantId, filter, args);
   }
 
@@ -55,7 +59,11 @@ export class WebhooksResolver {
 
   @Allow(...READERS)
   @Query(() => WebhookDeliveryList, { description: 'The delivery log; sorts on createdAt, eventType, status, deliveredAt' })
-  webhookDeliveries(@Args() args: ListArgs, @Args('filter', { type: () => WebhookDeliveryFilter, nullable: true }) filter: WebhookDeliveryFilter | undefined, @Caller() caller: Caller) {
+  webhookDeliveries(
+    @Args() args: ListArgs,
+    @Args('filter', { type: () => WebhookDeliveryFilter, nullable: true }) filter: WebhookDeliveryFilter | undefined,
+    @Caller() caller: Caller,
+  ) {
     return this.queries.deliveries(caller.tenantId, filter, args);
   }
 
@@ -71,7 +79,9 @@ export class WebhooksResolver {
     }));
   }
 
-  @CommandMutation(commands.createWebhookEndpoint, () => CreatedWebhookEndpoint, { description: 'Answers the endpoint and its signing secret, shown this once' })
+  @CommandMutation(commands.createWebhookEndpoint, () => CreatedWebhookEndpoint, {
+    description: 'Answers the endpoint and its signing secret, shown this once',
+  })
   createWebhookEndpoint(@Args('input') input: CreateWebhookEndpointInput, @Caller() caller: Caller) {
     return this.commands.execute(commands.createWebhookEndpoint, input, caller);
   }
@@ -96,7 +106,9 @@ export class WebhooksResolver {
     return this.commands.execute(commands.deleteWebhookEndpoint, { endpointId: id }, caller);
   }
 
-  @CommandMutation(commands.rotateWebhookSecret, () => RotatedWebhookSecret, { description: 'A new secret, shown once; the old one keeps signing beside it for 24 hours' })
+  @CommandMutation(commands.rotateWebhookSecret, () => RotatedWebhookSecret, {
+    description: 'A new secret, shown once; the old one keeps signing beside it for 24 hours',
+  })
   rotateWebhookSecret(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
     return this.commands.execute(commands.rotateWebhookSecret, { endpointId: id }, caller);
   }
@@ -114,7 +126,7 @@ export class WebhooksResolver {
   }
 
   @Allow('admin')
-  @Mutation(() => WebhookDelivery, { description: "An example of the type (from its schema), marked \"test\": true in the payload" })
+  @Mutation(() => WebhookDelivery, { description: 'An example of the type (from its schema), marked "test": true in the payload' })
   sendTestWebhook(@Args('endpointId', { type: () => ID }) endpointId: string, @Args('eventType') eventType: string, @Caller() caller: Caller) {
     return this.operations.sendTest(caller.tenantId, endpointId, eventType);
   }

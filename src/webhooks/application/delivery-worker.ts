@@ -66,7 +66,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.allowPrivateNetworks) this.logger.log('WEBHOOKS_ALLOW_PRIVATE_NETWORKS is on: webhooks may call http:// and private, loopback or link-local addresses');
+    if (this.config.allowPrivateNetworks)
+      this.logger.log('WEBHOOKS_ALLOW_PRIVATE_NETWORKS is on: webhooks may call http:// and private, loopback or link-local addresses');
     const tick = () => {
       if (this.stopped) return;
       this.wake();
@@ -225,7 +226,12 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     }
     if (code === 410) {
       this.health.gone(delivery.tenant_id, delivery.endpoint_id, at);
-      return { ...base, error: 'the endpoint answered 410 Gone: it is disabled, and this delivery waits for it to be enabled again', status: 'PENDING', nextAttemptAt: at };
+      return {
+        ...base,
+        error: 'the endpoint answered 410 Gone: it is disabled, and this delivery waits for it to be enabled again',
+        status: 'PENDING',
+        nextAttemptAt: at,
+      };
     }
     this.health.failed(delivery.tenant_id, delivery.endpoint_id, at, code, outcome.error, this.config.disableAfterHours * 3_600_000);
     const attempts = delivery.attempt_count + 1;
@@ -237,9 +243,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private flushSoon(): Promise<void> {
     if (!this.flushing) {
-      this.flushing = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => this.flush())
-        .finally(() => (this.flushing = undefined));
+      this.flushing = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush()).finally(() => (this.flushing = undefined));
     }
     return this.flushing;
   }

@@ -82,7 +82,8 @@ export class EndpointHealth {
           actorKind: 'system',
         });
         const state = result.state;
-        if (state.status !== 'NONE') this.known.set(command.endpointId, { status: state.status, failingSince: state.failingSince ? Date.parse(state.failingSince) : null });
+        if (state.status !== 'NONE')
+          this.known.set(command.endpointId, { status: state.status, failingSince: state.failingSince ? Date.parse(state.failingSince) : null });
       } catch (error) {
         this.known.delete(command.endpointId);
         this.logger.warn(`endpoint ${command.endpointId}: recording ${command.type} failed: ${(error as Error).message}`);

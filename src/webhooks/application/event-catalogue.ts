@@ -36,7 +36,13 @@ export const exampleOf = (schema: Schema, name = 'value'): unknown => {
 const crmEntries = (): CatalogueEntry[] =>
   Object.entries(crmIntegrationEventSchemas).map(([type, envelope]) => {
     const schema = (envelope as { properties: { data: Schema }; description: string }).properties.data;
-    return { type, context: 'crm', description: (envelope as { description: string }).description, schema, example: exampleOf(schema) as Record<string, unknown> };
+    return {
+      type,
+      context: 'crm',
+      description: (envelope as { description: string }).description,
+      schema,
+      example: exampleOf(schema) as Record<string, unknown>,
+    };
   });
 
 /** The types a partner may subscribe to; `matches` tells whether an endpoint's `eventTypes` take a type. */
@@ -57,4 +63,5 @@ export class EventCatalogue {
 
 /** Whether `eventTypes` (exact types and `prefix.*` patterns; empty: all) take `type`. */
 export const matchesType = (eventTypes: readonly string[], type: string): boolean =>
-  eventTypes.length === 0 || eventTypes.some((pattern) => pattern === '*' || pattern === type || (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1))));
+  eventTypes.length === 0 ||
+  eventTypes.some((pattern) => pattern === '*' || pattern === type || (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1))));

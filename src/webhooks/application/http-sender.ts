@@ -66,7 +66,10 @@ export const postWebhook = async (
     return {
       statusCode: response.statusCode,
       responseBody: received.slice(0, MAX_RESPONSE_BODY),
-      error: response.statusCode >= 300 && response.statusCode < 400 ? `redirected to ${String(response.headers.location ?? '?')} (redirects are not followed)` : null,
+      error:
+        response.statusCode >= 300 && response.statusCode < 400
+          ? `redirected to ${String(response.headers.location ?? '?')} (redirects are not followed)`
+          : null,
       retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
       durationMs: Math.round(performance.now() - started),
     };

@@ -38,7 +38,13 @@ export class StartJobs {
     await this.database.pool.query(
       `INSERT INTO webhooks_start_jobs (endpoint_id, tenant_id, from_time, after_position, created_position) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (endpoint_id) DO NOTHING`,
-      [endpointId, tenantId, backfillFrom ?? now, backfillFrom ? '0' : (createdPosition > 0n ? createdPosition - 1n : 0n).toString(), createdPosition.toString()],
+      [
+        endpointId,
+        tenantId,
+        backfillFrom ?? now,
+        backfillFrom ? '0' : (createdPosition > 0n ? createdPosition - 1n : 0n).toString(),
+        createdPosition.toString(),
+      ],
     );
   }
 
@@ -63,7 +69,13 @@ export class StartJobs {
     for await (const batch of integrationEventsIn(this.store, job.tenant_id, range)) {
       // History since backfillFrom: the endpoint's creation time does not bound it.
       const endpoint = { ...job, created_at: job.from_time };
-      await this.log.schedule(deliveriesFor([endpoint], batch.map((logged) => logged.event)), this.clock.now());
+      await this.log.schedule(
+        deliveriesFor(
+          [endpoint],
+          batch.map((logged) => logged.event),
+        ),
+        this.clock.now(),
+      );
     }
     await this.database.pool.query(`UPDATE webhooks_start_jobs SET done = true WHERE endpoint_id = $1`, [job.endpoint_id]);
   }

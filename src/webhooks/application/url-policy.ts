@@ -53,7 +53,11 @@ export const checkEndpointUrl = async (raw: string, allowPrivate: boolean, resol
     return refuse(`"${text}" is not an absolute URL such as https://example.com/webhooks`);
   }
   if (url.protocol !== 'https:' && !(allowPrivate && url.protocol === 'http:'))
-    refuse(allowPrivate ? 'url must start with https:// or http://' : 'url must start with https:// (plain http is allowed only with WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true)');
+    refuse(
+      allowPrivate
+        ? 'url must start with https:// or http://'
+        : 'url must start with https:// (plain http is allowed only with WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true)',
+    );
   if (url.username || url.password) refuse('url may not carry a user name or password; authenticate requests with the webhook signature');
   if (url.hash) refuse('url may not have a #fragment');
   if (allowPrivate) return url.toString();

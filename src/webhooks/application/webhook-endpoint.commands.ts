@@ -43,7 +43,9 @@ export class WebhookEndpointServices {
   eventTypes(types: string[]): string[] {
     const unknown = this.catalogue.unknownPatterns(types.map((type) => type.trim()));
     if (unknown.length > 0)
-      throw new BadInputError({ eventTypes: [`${unknown.map((u) => `"${u}"`).join(', ')} names no published event type; see webhookEventTypes for the catalogue`] });
+      throw new BadInputError({
+        eventTypes: [`${unknown.map((u) => `"${u}"`).join(', ')} names no published event type; see webhookEventTypes for the catalogue`],
+      });
     return types;
   }
 }
@@ -167,7 +169,12 @@ export const webhookEndpointCommands = commandsFor(
       command: (input: { endpointId: string }, endpointId: string, env: CommandEnv) => {
         const secretId = env.createdId('webhook-secret');
         rotated.set(env, secretId);
-        return { type: 'RotateWebhookSecret' as const, endpointId, secretId, previousExpireAt: new Date(env.now.getTime() + ROTATION_OVERLAP_MS).toISOString() };
+        return {
+          type: 'RotateWebhookSecret' as const,
+          endpointId,
+          secretId,
+          previousExpireAt: new Date(env.now.getTime() + ROTATION_OVERLAP_MS).toISOString(),
+        };
       },
       after: async (result, _input, endpointId, env) => {
         const services = env.get(WebhookEndpointServices);

@@ -43,7 +43,12 @@ export class WebhookOperations {
     const match = { id: endpoint.id, tenant_id: tenantId, event_types: endpoint.eventTypes, created_at: new Date(0) };
     const deliveries = [];
     for await (const batch of integrationEventsIn(this.store, tenantId, range)) {
-      deliveries.push(...deliveriesFor([match], batch.map((logged) => logged.event)));
+      deliveries.push(
+        ...deliveriesFor(
+          [match],
+          batch.map((logged) => logged.event),
+        ),
+      );
       if (deliveries.length > MAX_REPLAY)
         throw new BadInputError({ to: [`the range holds more than ${MAX_REPLAY} matching events; replay it in smaller ranges`] });
     }

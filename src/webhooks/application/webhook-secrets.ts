@@ -28,10 +28,11 @@ export class WebhookSecrets {
 
   /** After a rotation: every other secret of the endpoint signs until `until`, then stops. */
   async expireOthers(endpointId: string, keepId: string, until: Date): Promise<void> {
-    await this.database.pool.query(
-      `UPDATE webhooks_secrets SET expires_at = LEAST(COALESCE(expires_at, $3), $3) WHERE endpoint_id = $1 AND id <> $2`,
-      [endpointId, keepId, until],
-    );
+    await this.database.pool.query(`UPDATE webhooks_secrets SET expires_at = LEAST(COALESCE(expires_at, $3), $3) WHERE endpoint_id = $1 AND id <> $2`, [
+      endpointId,
+      keepId,
+      until,
+    ]);
   }
 
   /** The secrets that sign now, per endpoint, newest first. */

@@ -75,9 +75,15 @@ export class WebhooksQueries {
     return this.reader.read(tenantId, async (em) => {
       const where = ['e.tenant_id = ?'];
       const params: unknown[] = [tenantId];
-      if (filter?.status) where.push('e.status = ?') && params.push(filter.status);
+      if (filter?.status) {
+        where.push('e.status = ?');
+        params.push(filter.status);
+      }
       const like = likePattern(filter?.q);
-      if (like) where.push('(e.url ILIKE ? OR e.description ILIKE ?)') && params.push(like, like);
+      if (like) {
+        where.push('(e.url ILIKE ? OR e.description ILIKE ?)');
+        params.push(like, like);
+      }
       const condition = `WHERE ${where.join(' AND ')}`;
       const rows: Row[] = await em.execute(`${ENDPOINT_SQL} ${condition} ${orderBy(args, ENDPOINT_SORTS, 'e.id')}`, params);
       const [{ count }]: { count: string }[] = await em.execute(`SELECT count(*) AS count FROM webhooks_endpoints e ${condition}`, params);
@@ -105,7 +111,9 @@ export class WebhooksQueries {
         ['eventId', 'event_id'],
       ] as const) {
         const value = filter?.[field];
-        if (value) where.push(`${column} = ?`) && params.push(value);
+        if (!value) continue;
+        where.push(`${column} = ?`);
+        params.push(value);
       }
       const condition = `WHERE ${where.join(' AND ')}`;
       const rows: Row[] = await em.execute(`${DELIVERY_SQL} ${condition} ${orderBy(args, DELIVERY_SORTS, 'seq')}`, params);
@@ -123,7 +131,10 @@ export class WebhooksQueries {
   deliveriesOfEvents(tenantId: string, eventIds: readonly string[]): Promise<WebhookDelivery[]> {
     if (eventIds.length === 0) return Promise.resolve([]);
     return this.reader.read(tenantId, async (em) => {
-      const rows: Row[] = await em.execute(`${DELIVERY_SQL} WHERE tenant_id = ? AND event_id IN (${placeholders(eventIds)}) ORDER BY seq LIMIT 1000`, [tenantId, ...eventIds]);
+      const rows: Row[] = await em.execute(`${DELIVERY_SQL} WHERE tenant_id = ? AND event_id IN (${placeholders(eventIds)}) ORDER BY seq LIMIT 1000`, [
+        tenantId,
+        ...eventIds,
+      ]);
       const attempts = await this.attempts(
         em,
         tenantId,

@@ -38,8 +38,7 @@ export type WebhookEndpointCommand =
 export type EndpointStatus = 'ACTIVE' | 'FAILING' | 'DISABLED' | 'DELETED';
 
 export type WebhookEndpoint =
-  | { status: 'NONE' }
-  | ({ status: EndpointStatus; id: string; failingSince: string | null; disabledReason: string | null } & EndpointConfig);
+  { status: 'NONE' } | ({ status: EndpointStatus; id: string; failingSince: string | null; disabledReason: string | null } & EndpointConfig);
 
 export const MAX_EVENT_TYPES = 100;
 export const MAX_RATE_LIMIT = 10_000;
@@ -51,7 +50,8 @@ const checked = (config: EndpointConfig): EndpointConfig => {
   const eventTypes = [...new Set(config.eventTypes.map((type) => type.trim()))];
   if (eventTypes.length > MAX_EVENT_TYPES) fields.eventTypes = [`at most ${MAX_EVENT_TYPES} event types; use a prefix such as "billing.*" instead`];
   const bad = eventTypes.filter((type) => !EVENT_TYPE_PATTERN.test(type));
-  if (bad.length > 0) fields.eventTypes = [`${bad.map((b) => `"${b}"`).join(', ')}: give exact types such as "billing.invoice.paid.v1" or prefixes such as "billing.*"`];
+  if (bad.length > 0)
+    fields.eventTypes = [`${bad.map((b) => `"${b}"`).join(', ')}: give exact types such as "billing.invoice.paid.v1" or prefixes such as "billing.*"`];
   const limit = config.rateLimitPerSecond;
   if (limit !== null && (!Number.isInteger(limit) || limit < 1 || limit > MAX_RATE_LIMIT))
     fields.rateLimitPerSecond = [`rateLimitPerSecond must be a whole number from 1 to ${MAX_RATE_LIMIT}, or null for no limit`];
@@ -96,7 +96,8 @@ export const decide = (command: WebhookEndpointCommand, state: WebhookEndpoint):
       }
       return [{ type: 'WebhookEndpointDisabled', data: { endpointId, reason: command.reason, automatic: command.automatic, at: command.at } }];
     case 'EnableWebhookEndpoint':
-      if (endpoint.status !== 'DISABLED') throw new WebhooksError(WebhooksErrorCode.EndpointNotDisabled, `Webhook endpoint ${endpointId} is ${endpoint.status}, not DISABLED`);
+      if (endpoint.status !== 'DISABLED')
+        throw new WebhooksError(WebhooksErrorCode.EndpointNotDisabled, `Webhook endpoint ${endpointId} is ${endpoint.status}, not DISABLED`);
       return [{ type: 'WebhookEndpointEnabled', data: { endpointId } }];
     case 'DeleteWebhookEndpoint':
       return [{ type: 'WebhookEndpointDeleted', data: { endpointId } }];
@@ -152,4 +153,8 @@ export const evolve = (state: WebhookEndpoint, event: WebhookEndpointEvent): Web
   }
 };
 
-export const webhookEndpointDecider = recordDecider<WebhookEndpoint, WebhookEndpointCommand, WebhookEndpointEvent>({ events: webhookEndpointEvents, decide, evolve });
+export const webhookEndpointDecider = recordDecider<WebhookEndpoint, WebhookEndpointCommand, WebhookEndpointEvent>({
+  events: webhookEndpointEvents,
+  decide,
+  evolve,
+});
