@@ -25,7 +25,9 @@ import { LeadConversionProcessManager } from './crm/application/lead-conversion.
 import { InvoicingProcessManager } from './orders/application/invoicing.process-manager';
 import { BillingPostingProcessManager } from './ledger/application/billing-posting.process-manager';
 import { KafkaRelayReactor } from './integration/integration.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { subscriptionOptions } from './notifications/public/notification-subscriptions';
 
 @Module({})
 export class AppModule {
@@ -52,6 +54,7 @@ export class AppModule {
           context: (request: unknown) => ({ req: request }),
           errorFormatter: formatGraphQLErrors as never,
           jit: 1,
+          subscription: subscriptionOptions,
         }),
         SharedModule,
         IdentityModule,
@@ -60,6 +63,7 @@ export class AppModule {
         InvoicesModule,
         LedgerModule,
         IntegrationModule,
+        NotificationsModule,
         WebhooksModule,
       ],
       controllers: [HealthController],
