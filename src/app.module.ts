@@ -26,6 +26,7 @@ import { InvoicingProcessManager } from './orders/application/invoicing.process-
 import { BillingPostingProcessManager } from './ledger/application/billing-posting.process-manager';
 import { KafkaRelayReactor } from './integration/integration.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { subscriptionOptions } from './notifications/public/notification-subscriptions';
 
 @Module({})
@@ -63,6 +64,7 @@ export class AppModule {
         LedgerModule,
         IntegrationModule,
         NotificationsModule,
+        WebhooksModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: CLOCK, useValue: config.clock ?? systemClock }, DemoSeeder],

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { UserDirectory } from '../src/identity/public/user-directory';
 import { asyncApiDocument } from '../src/integration/asyncapi';
-import { integrationCatalogue } from '../src/integration/integration-catalogue';
+import { integrationCatalogue, integrationEventFilter, toIntegrationEvent } from '../src/integration/integration-catalogue';
+import { translatedLog } from '../src/integration/integration-translator';
+import { EVENT_STORE, EventStore } from '../src/shared/event-store/event-store.port';
 import { IntegrationEventSource, IntegrationSubscription } from '../src/integration/integration-event-source';
 import { INTEGRATION_EVENT_SOURCE } from '../src/integration/integration.module';
 import { InvoiceOverdueJob } from '../src/orders/application/invoice-overdue.job';
@@ -272,5 +274,18 @@ describe('integration events of every context, from the API to IntegrationEventS
     await arrived(probe.id, 'crm.lead.captured.v1');
     expect(overdueOf(open.invoiceId)).toHaveLength(1);
     expect(overdueOf(settled.invoiceId)).toHaveLength(0);
+  });
+
+  it('gives the same ids and payloads when the log is mapped again from the start (replay, backfill)', async () => {
+    const probe = await gql(sales, `mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { id } }`, {
+      input: { name: 'Last one', email: `last.${randomUUID().slice(0, 8)}@example.com` },
+    });
+    await arrived(probe.id, 'crm.lead.captured.v1');
+    const replayed: CloudEvent[] = [];
+    for await (const batch of translatedLog(t.app.get<EventStore>(EVENT_STORE), toIntegrationEvent, { filter: integrationEventFilter, batchSize: 97 }))
+      replayed.push(...batch.map((translated) => translated.event));
+    const upTo = replayed.findIndex((event) => event.subject === probe.id);
+    expect(replayed.slice(0, upTo + 1)).toEqual(received.slice(0, upTo + 1));
+    expect(received.length).toBeGreaterThan(100);
   });
 });

@@ -31,9 +31,14 @@ export interface IntegrationEventSource {
   subscribe(consumerName: string, handler: IntegrationEventHandler): Promise<IntegrationSubscription>;
 }
 
-/** Maps stored events to the integration events they publish (null: publishes none), reading earlier events from `history`. */
+/**
+ * Maps stored events to the integration events they publish (null: publishes none), reading earlier
+ * events from `history`. Without one, an event whose payload folds its record's history (most
+ * orders and billing types) throws MissingHistory: map a stretch of the log with an
+ * IntegrationTranslator (src/integration/integration-translator.ts), which reads what is missing.
+ */
 export interface IntegrationMapping {
-  map(recorded: RecordedEvent, history: StreamHistory): CloudEvent | null;
+  map(recorded: RecordedEvent, history?: StreamHistory): CloudEvent | null;
   /** Narrows what the store reads; every event it lets through still goes through `map`. */
   filter?: EventFilter;
 }

@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '../shared/event-store/event-store.port';
+import type { EventFilter, EventStore, RecordedEvent } from '../shared/event-store/event-store.port';
 import { CloudEvent, MissingHistory, StreamHistory } from '../shared/integration/integration-event';
 
 /** The mapping the translator runs: pure, reading earlier events from the history it is given. */
@@ -165,4 +165,31 @@ export class IntegrationTranslator {
     }
     return { translated };
   }
+}
+
+/**
+ * The integration events of a stretch of the log, in log order with the stored events they came
+ * from, a batch at a time: what a replay or a backfill delivers, with the same ids and payloads as
+ * the first time (the history each payload folds is read from the store). An event that cannot be
+ * mapped throws, naming it.
+ */
+export async function* translatedLog(
+  store: Pick<EventStore, 'readAll' | 'readStream'>,
+  map: IntegrationMap,
+  options: { after?: bigint; filter?: EventFilter; batchSize?: number } = {},
+): AsyncGenerator<Translated[]> {
+  const translator = new IntegrationTranslator(store, map);
+  const size = options.batchSize ?? 1000;
+  let batch: RecordedEvent[] = [];
+  const flush = async () => {
+    const { translated, failure } = await translator.translate(batch);
+    batch = [];
+    if (failure) throw new Error(`${failure.event.type} at position ${failure.event.position}: ${(failure.error as Error)?.message ?? String(failure.error)}`);
+    return translated;
+  };
+  for await (const recorded of store.readAll({ after: options.after ?? 0n, filter: options.filter })) {
+    batch.push(recorded);
+    if (batch.length >= size) yield await flush();
+  }
+  if (batch.length > 0) yield await flush();
 }
