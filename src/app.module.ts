@@ -26,6 +26,8 @@ import { LeadConversionProcessManager } from './crm/application/lead-conversion.
 import { InvoicingProcessManager } from './orders/application/invoicing.process-manager';
 import { BillingPostingProcessManager } from './ledger/application/billing-posting.process-manager';
 import { KafkaRelayReactor } from './integration/integration.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { subscriptionOptions } from './notifications/public/notification-subscriptions';
 
 /** How the GraphQL schema is built from the resolvers: the app and `src/app-schema.ts` (the UI's codegen) share it. */
 export const schemaOptions = { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] };
@@ -55,6 +57,7 @@ export class AppModule {
           context: (request: unknown) => ({ req: request }),
           errorFormatter: formatGraphQLErrors as never,
           jit: 1,
+          subscription: subscriptionOptions,
         }),
         SharedModule,
         IdentityModule,
@@ -64,6 +67,7 @@ export class AppModule {
         LedgerModule,
         IntegrationModule,
         DashboardModule,
+        NotificationsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: CLOCK, useValue: config.clock ?? systemClock }, DemoSeeder],

@@ -18,6 +18,16 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Where time-driven parts read the time (src/shared/clock.ts); the system clock unless a test gives its own. */
   clock?: Clock;
+  /** Email: SMTP server (`smtp://user:pass@host:587`); without it emails are only kept in the outbox. */
+  smtpUrl?: string;
+  /** The sender address of every email (the tenant's name is its display name). */
+  mailFrom?: string;
+  /** Where people open annals: links in emails point here. */
+  publicUrl?: string;
+  /** Mail delivery's retry schedule and the notifier's timers (tests compress them). */
+  mailRetry?: { firstDelayMs: number; attempts: number };
+  /** How often the time-driven part of notifications (tasks due, digests) and the mail sender look for due work. */
+  notificationTickMs?: number;
 }
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
@@ -33,7 +43,26 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     demoPassword: env.DEMO_PASSWORD || 'demo',
     // Demo data only on the embedded default, or when asked for explicitly.
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !databaseUrl,
+    smtpUrl: env.SMTP_URL ? smtpUrl(env.SMTP_URL) : undefined,
+    mailFrom: env.MAIL_FROM ? mailFrom(env.MAIL_FROM) : 'annals@localhost',
+    publicUrl: (env.PUBLIC_URL ? publicUrl(env.PUBLIC_URL) : `http://localhost:${Number(env.PORT || 3000)}`).replace(/\/+$/, ''),
   };
+};
+
+const smtpUrl = (value: string): string => {
+  if (!/^smtps?:\/\/[^/\s]+/.test(value))
+    throw new Error(`SMTP_URL must look like smtp://user:pass@mail.example.com:587 (or smtps://...), got "${value.replace(/:[^:@/]*@/, ':***@')}"`);
+  return value;
+};
+
+const mailFrom = (value: string): string => {
+  if (!/^[^@\s<>]+@[^@\s<>]+$/.test(value.trim())) throw new Error(`MAIL_FROM must be an email address such as annals@example.com, got "${value}"`);
+  return value.trim();
+};
+
+const publicUrl = (value: string): string => {
+  if (!/^https?:\/\/[^/\s]+/.test(value)) throw new Error(`PUBLIC_URL must be where people open annals, such as https://annals.example.com, got "${value}"`);
+  return value.trim();
 };
 
 const requiredInProduction = (name: string): never => {
