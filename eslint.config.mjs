@@ -26,7 +26,7 @@ const CATALOGUES = [
  * so a string naming another context's internal event (declared in its domain/*.events.ts and not
  * published in its public/) is refused here.
  */
-const CONTEXTS = ['crm', 'orders', 'ledger'];
+const CONTEXTS = ['crm', 'orders', 'ledger', 'webhooks'];
 const eventNames = (dir) => {
   const names = new Set();
   if (!existsSync(join(root, dir))) return names;

@@ -27,6 +27,7 @@ import { InvoicingProcessManager } from './orders/application/invoicing.process-
 import { BillingPostingProcessManager } from './ledger/application/billing-posting.process-manager';
 import { KafkaRelayReactor } from './integration/integration.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { subscriptionOptions } from './notifications/public/notification-subscriptions';
 
 /** How the GraphQL schema is built from the resolvers: the app and `src/app-schema.ts` (the UI's codegen) share it. */
@@ -68,6 +69,7 @@ export class AppModule {
         IntegrationModule,
         DashboardModule,
         NotificationsModule,
+        WebhooksModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: CLOCK, useValue: config.clock ?? systemClock }, DemoSeeder],
