@@ -3,6 +3,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { AppConfig } from './config';
 import { CrmModule } from './crm/crm.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthController } from './health.controller';
 import { IdentityModule } from './identity/identity.module';
 import { IntegrationModule } from './integration/integration.module';
@@ -29,6 +30,9 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { subscriptionOptions } from './notifications/public/notification-subscriptions';
 
+/** How the GraphQL schema is built from the resolvers: the app and `src/app-schema.ts` (the UI's codegen) share it. */
+export const schemaOptions = { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] };
+
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -50,7 +54,7 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           graphiql: true,
-          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+          buildSchemaOptions: schemaOptions,
           context: (request: unknown) => ({ req: request }),
           errorFormatter: formatGraphQLErrors as never,
           jit: 1,
@@ -63,6 +67,7 @@ export class AppModule {
         InvoicesModule,
         LedgerModule,
         IntegrationModule,
+        DashboardModule,
         NotificationsModule,
         WebhooksModule,
       ],
