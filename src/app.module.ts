@@ -3,6 +3,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { AppConfig } from './config';
 import { CrmModule } from './crm/crm.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthController } from './health.controller';
 import { IdentityModule } from './identity/identity.module';
 import { IntegrationModule } from './integration/integration.module';
@@ -26,7 +27,11 @@ import { InvoicingProcessManager } from './orders/application/invoicing.process-
 import { BillingPostingProcessManager } from './ledger/application/billing-posting.process-manager';
 import { KafkaRelayReactor } from './integration/integration.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { subscriptionOptions } from './notifications/public/notification-subscriptions';
+
+/** How the GraphQL schema is built from the resolvers: the app and `src/app-schema.ts` (the UI's codegen) share it. */
+export const schemaOptions = { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] };
 
 @Module({})
 export class AppModule {
@@ -49,7 +54,7 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           graphiql: true,
-          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+          buildSchemaOptions: schemaOptions,
           context: (request: unknown) => ({ req: request }),
           errorFormatter: formatGraphQLErrors as never,
           jit: 1,
@@ -62,7 +67,9 @@ export class AppModule {
         InvoicesModule,
         LedgerModule,
         IntegrationModule,
+        DashboardModule,
         NotificationsModule,
+        WebhooksModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: CLOCK, useValue: config.clock ?? systemClock }, DemoSeeder],
