@@ -25,6 +25,10 @@ import { LeadConversionProcessManager } from './crm/application/lead-conversion.
 import { InvoicingProcessManager } from './orders/application/invoicing.process-manager';
 import { BillingPostingProcessManager } from './ledger/application/billing-posting.process-manager';
 import { KafkaRelayReactor } from './integration/integration.module';
+import { AuditModule } from './audit/audit.module';
+import { AuditChainReactor } from './audit/chain/chain.reactor';
+import { AUDITED_RECORDS } from './shared/history/known-at';
+import { auditedRecords } from '../projections';
 
 @Module({})
 export class AppModule {
@@ -37,7 +41,7 @@ export class AppModule {
         DatabaseModule.forRoot(appSchema),
         ProcessorsModule.forRoot({
           projectors: projections,
-          reactors: [LeadConversionProcessManager, InvoicingProcessManager, BillingPostingProcessManager, KafkaRelayReactor],
+          reactors: [LeadConversionProcessManager, InvoicingProcessManager, BillingPostingProcessManager, KafkaRelayReactor, AuditChainReactor],
           decode: decodeEvent,
         }),
         EventStoreModule.forRoot(),
@@ -59,10 +63,16 @@ export class AppModule {
         InvoicesModule,
         LedgerModule,
         IntegrationModule,
+        AuditModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: CLOCK, useValue: config.clock ?? systemClock }, DemoSeeder],
-      exports: [APP_CONFIG, CLOCK],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: config.clock ?? systemClock },
+        { provide: AUDITED_RECORDS, useValue: auditedRecords },
+        DemoSeeder,
+      ],
+      exports: [APP_CONFIG, CLOCK, AUDITED_RECORDS],
     };
   }
 }

@@ -99,6 +99,7 @@ export class EventFeed {
       if (matching.length >= limit) break;
       if (types && !types.some((prefix) => event.type.startsWith(prefix))) continue;
       if (streams && !streams.some((prefix) => event.streamName.startsWith(prefix))) continue;
+      if (filter?.tenantId !== undefined && event.metadata.tenantId !== filter.tenantId) continue;
       matching.push({
         ...event,
         data: structuredClone(event.data),
