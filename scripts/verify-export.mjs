@@ -50,19 +50,29 @@ export const verifyExport = (text) => {
     const { event, previousHash, hash } = entries[i];
     const at = { line: i + 1, position: event?.position ?? null };
     if (!event || typeof hash !== 'string') return { ok: false, ...at, reason: 'this event was not chained by the server' };
-    if (previousHash !== previous) return { ok: false, ...at, reason: 'this link does not follow the one before it: an event before it was removed, added or moved' };
+    if (previousHash !== previous)
+      return { ok: false, ...at, reason: 'this link does not follow the one before it: an event before it was removed, added or moved' };
     if (chainHash(previous, event) !== hash) return { ok: false, ...at, reason: 'this event differs from the one the server chained: it was changed' };
     if (i > 0 && BigInt(event.position) <= BigInt(entries[i - 1].event.position)) return { ok: false, ...at, reason: 'positions are out of order' };
     hashes.set(event.position, hash);
     previous = hash;
   }
   const last = entries.length > 0 ? entries[entries.length - 1] : null;
-  if (manifest.count !== entries.length) return { ok: false, line: lines.length, position: null, reason: `the manifest counts ${manifest.count} events, the file holds ${entries.length}` };
-  if ((last?.hash ?? null) !== (manifest.lastHash ?? null)) return { ok: false, line: lines.length, position: null, reason: "the manifest's last hash is not the last event's" };
+  if (manifest.count !== entries.length)
+    return { ok: false, line: lines.length, position: null, reason: `the manifest counts ${manifest.count} events, the file holds ${entries.length}` };
+  if ((last?.hash ?? null) !== (manifest.lastHash ?? null))
+    return { ok: false, line: lines.length, position: null, reason: "the manifest's last hash is not the last event's" };
   for (const seal of manifest.seals ?? [])
     if (hashes.has(seal.position) && hashes.get(seal.position) !== seal.hash)
       return { ok: false, line: null, position: seal.position, reason: `the seal of the period through ${seal.through} does not match the chain` };
-  return { ok: true, count: entries.length, firstPosition: manifest.firstPosition, lastPosition: manifest.lastPosition, lastHash: manifest.lastHash, tenantId: manifest.tenantId };
+  return {
+    ok: true,
+    count: entries.length,
+    firstPosition: manifest.firstPosition,
+    lastPosition: manifest.lastPosition,
+    lastHash: manifest.lastHash,
+    tenantId: manifest.tenantId,
+  };
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -73,7 +83,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const result = verifyExport(readFileSync(file, 'utf8'));
   if (result.ok) {
-    console.log(`OK: ${result.count} events of tenant ${result.tenantId} verified (positions ${result.firstPosition}..${result.lastPosition}), last hash ${result.lastHash}`);
+    console.log(
+      `OK: ${result.count} events of tenant ${result.tenantId} verified (positions ${result.firstPosition}..${result.lastPosition}), last hash ${result.lastHash}`,
+    );
     process.exit(0);
   }
   console.error(`REFUSED at line ${result.line ?? '-'} (position ${result.position ?? '-'}): ${result.reason}`);

@@ -41,7 +41,6 @@ describe('Audit trail through GraphQL and the export (embedded PostgreSQL, real 
     }
   };
   const pause = () => new Promise((resolve) => setTimeout(resolve, 30));
-  const chained = (headers = auditor) => until(() => ok(VERIFY, {}, headers), (d) => d.verifyLog.headPosition !== null, 'the chain');
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -97,11 +96,17 @@ describe('Audit trail through GraphQL and the export (embedded PostgreSQL, real 
     );
     expect(byLead.auditLog.items.map((i: { type: string }) => i.type)).toEqual(['LeadConverted', 'LeadQualified', 'LeadCaptured']);
     const captured = byLead.auditLog.items[2];
-    expect(captured).toMatchObject({ entity: 'lead', entityId: lead.id, actor: { kind: 'user', email: 'sales@acme.test' }, userAgent: 'audit-test sales@acme.test' });
+    expect(captured).toMatchObject({
+      entity: 'lead',
+      entityId: lead.id,
+      actor: { kind: 'user', email: 'sales@acme.test' },
+      userAgent: 'audit-test sales@acme.test',
+    });
     expect(captured.ip).toBeTruthy();
 
     const salesUser = captured.actor.id;
-    const bySales = (await ok(AUDIT_LOG, { filter: { actorId: salesUser, from: new Date(Date.now() - 60_000).toISOString() }, perPage: 500 }, auditor)).auditLog;
+    const bySales = (await ok(AUDIT_LOG, { filter: { actorId: salesUser, from: new Date(Date.now() - 60_000).toISOString() }, perPage: 500 }, auditor))
+      .auditLog;
     expect(bySales.items.every((i: { actor: { id: string } }) => i.actor.id === salesUser)).toBe(true);
     expect(bySales.total).toBeGreaterThanOrEqual(3);
     const byType = (await ok(AUDIT_LOG, { filter: { eventType: 'LeadQualified', entityId: lead.id } }, auditor)).auditLog;
@@ -174,7 +179,11 @@ describe('Audit trail through GraphQL and the export (embedded PostgreSQL, real 
     writeFileSync(file, text);
     expect(execFileSync(process.execPath, ['scripts/verify-export.mjs', file], { encoding: 'utf8' })).toMatch(/^OK: \d+ events of tenant acme/);
 
-    const edited = lines.map((line, i) => (i === 2 ? line.replace(/"Ada Lovelace"|"sales@acme.test"|"LeadQualified"|"revision":"\d+"/, (m) => (m.startsWith('"revision"') ? '"revision":"99"' : '"Eve"')) : line));
+    const edited = lines.map((line, i) =>
+      i === 2
+        ? line.replace(/"Ada Lovelace"|"sales@acme.test"|"LeadQualified"|"revision":"\d+"/, (m) => (m.startsWith('"revision"') ? '"revision":"99"' : '"Eve"'))
+        : line,
+    );
     expect(edited[2]).not.toEqual(lines[2]);
     writeFileSync(file, `${edited.join('\n')}\n`);
     let refusal = '';
@@ -194,6 +203,12 @@ describe('Audit trail through GraphQL and the export (embedded PostgreSQL, real 
     expect((await fetch(`${t.url}/audit/export`)).status).toBe(401);
     expect((await fetch(`${t.url}/audit/export?from=yesterday`, { headers: auditor })).status).toBe(400);
     const globex = await (await fetch(`${t.url}/audit/export`, { headers: globexAuditor })).text();
-    expect(globex.trim().split('\n').slice(0, -1).every((line) => JSON.parse(line).event.metadata.tenantId === 'globex')).toBe(true);
+    expect(
+      globex
+        .trim()
+        .split('\n')
+        .slice(0, -1)
+        .every((line) => JSON.parse(line).event.metadata.tenantId === 'globex'),
+    ).toBe(true);
   });
 });

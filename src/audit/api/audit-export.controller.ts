@@ -28,8 +28,9 @@ export class AuditExportController {
     const fail = (status: number, code: string, message: string) => reply.status(status).type('application/json').send({ error: { code, message } });
     let tenantId: string;
     try {
-      const caller = await this.auth.authenticate(authorization, undefined, undefined);
-      if (!AUDITORS.includes(caller.role)) return fail(403, 'FORBIDDEN', `Your role (${caller.role}) may not export the audit log; it is open to: ${AUDITORS.join(', ')}`);
+      const caller = this.auth.authenticate(authorization, undefined, undefined);
+      if (!AUDITORS.includes(caller.role))
+        return fail(403, 'FORBIDDEN', `Your role (${caller.role}) may not export the audit log; it is open to: ${AUDITORS.join(', ')}`);
       tenantId = caller.tenantId;
     } catch (error) {
       if (error instanceof AuthError) return fail(401, 'UNAUTHENTICATED', error.message);

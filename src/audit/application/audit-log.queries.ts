@@ -76,11 +76,10 @@ export class AuditLogQueries {
     const { where, params } = auditLogWhere(tenantId, filter);
     const [rows, total] = await this.reader.read(tenantId, async (em) =>
       Promise.all([
-        em.execute<AuditLogRow[]>(`SELECT ${COLUMNS} FROM audit_log WHERE ${where} ORDER BY audit_log.recorded_at DESC, audit_log.position DESC LIMIT ? OFFSET ?`, [
-          ...params,
-          perPage,
-          (page - 1) * perPage,
-        ]),
+        em.execute<AuditLogRow[]>(
+          `SELECT ${COLUMNS} FROM audit_log WHERE ${where} ORDER BY audit_log.recorded_at DESC, audit_log.position DESC LIMIT ? OFFSET ?`,
+          [...params, perPage, (page - 1) * perPage],
+        ),
         em.execute<{ total: number }[]>(`SELECT count(*)::int AS total FROM audit_log WHERE ${where}`, params).then((r) => r[0].total),
       ]),
     );

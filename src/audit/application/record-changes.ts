@@ -18,7 +18,8 @@ export interface FieldDiff {
   after: unknown;
 }
 
-const plain = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v))));
+const plain = (value: unknown): unknown =>
+  value === undefined ? null : JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v)));
 
 /** The top-level fields of the API record that differ between two states (null: the record did not exist). */
 export const diffRecords = (before: object | null, after: object | null): FieldDiff[] => {

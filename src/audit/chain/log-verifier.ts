@@ -80,7 +80,10 @@ export class LogVerifier {
       }
       const recomputed = chainHash(previous, storedDocument(stored));
       if (recomputed !== here.hash) {
-        broken(here.position, `the event at position ${here.position} (${stored.type}) differs from the one chained there: it was changed, or another event was moved there`);
+        broken(
+          here.position,
+          `the event at position ${here.position} (${stored.type}) differs from the one chained there: it was changed, or another event was moved there`,
+        );
         break;
       }
       previous = recomputed;
@@ -129,7 +132,14 @@ export class LogVerifier {
       'SELECT through, position::text, hash, sealed_at, actor_id FROM audit_seals WHERE tenant_id = $1 ORDER BY audit_seals.position',
       [tenantId],
     );
-    return rows.map((row) => ({ through: row.through, position: BigInt(row.position), hash: row.hash, sealedAt: row.sealed_at, actorId: row.actor_id, intact: null }));
+    return rows.map((row) => ({
+      through: row.through,
+      position: BigInt(row.position),
+      hash: row.hash,
+      sealedAt: row.sealed_at,
+      actorId: row.actor_id,
+      intact: null,
+    }));
   }
 
   /** The first and last chained positions recorded in the range (the whole chain without one). */
