@@ -176,7 +176,7 @@ export class LogVerifier {
 
   /** The tenant's stored events in [low, high], as the store holds them. */
   async *events(tenantId: string, low: bigint, high: bigint): AsyncIterable<RecordedEvent> {
-    for await (const event of this.store.readAll({ after: low - 1n, filter: { tenantId } })) {
+    for await (const event of this.store.readAll({ after: low - 1n, filter: { tenantId }, uncached: true })) {
       if (event.position > high) return;
       yield event;
     }

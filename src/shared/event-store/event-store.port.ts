@@ -67,6 +67,8 @@ export interface ReadAllOptions {
   after?: bigint;
   maxCount?: number;
   filter?: EventFilter;
+  /** Read what the store holds now, never a cache of recent events: verifying the log must see any change made to it. */
+  uncached?: boolean;
 }
 
 export interface SubscribeOptions {
