@@ -18,6 +18,7 @@ import { OrderView } from './orders/order.entity';
 import { accountsProjection, ledgerSettingsProjection } from './ledger/accounts.projection';
 import { journalProjection } from './ledger/journal.projection';
 import { arInvoicesProjection } from './ledger/ar-aging.projection';
+import { webhookEndpointsProjection } from './webhooks/endpoints.projection';
 import { ArInvoiceView, JournalEntryView, LedgerAccountView, LedgerSettingsView } from './ledger/entities';
 import { auditLogProjection } from './audit/audit-log.projection';
 import type { AuditedRecord } from '../src/shared/history/known-at';
@@ -36,6 +37,7 @@ export const projections: readonly Projection[] = [
   ledgerSettingsProjection,
   journalProjection,
   arInvoicesProjection,
+  webhookEndpointsProjection,
   auditLogProjection,
 ];
 

@@ -3,6 +3,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { AppConfig } from './config';
 import { CrmModule } from './crm/crm.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthController } from './health.controller';
 import { IdentityModule } from './identity/identity.module';
 import { IntegrationModule } from './integration/integration.module';
@@ -29,6 +30,12 @@ import { AuditModule } from './audit/audit.module';
 import { AuditChainReactor } from './audit/chain/chain.reactor';
 import { AUDITED_RECORDS } from './shared/history/known-at';
 import { auditedRecords } from '../projections';
+import { NotificationsModule } from './notifications/notifications.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { subscriptionOptions } from './notifications/public/notification-subscriptions';
+
+/** How the GraphQL schema is built from the resolvers: the app and `src/app-schema.ts` (the UI's codegen) share it. */
+export const schemaOptions = { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] };
 
 @Module({})
 export class AppModule {
@@ -51,10 +58,11 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           graphiql: true,
-          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+          buildSchemaOptions: schemaOptions,
           context: (request: unknown) => ({ req: request }),
           errorFormatter: formatGraphQLErrors as never,
           jit: 1,
+          subscription: subscriptionOptions,
         }),
         SharedModule,
         IdentityModule,
@@ -64,6 +72,9 @@ export class AppModule {
         LedgerModule,
         IntegrationModule,
         AuditModule,
+        DashboardModule,
+        NotificationsModule,
+        WebhooksModule,
       ],
       controllers: [HealthController],
       providers: [
