@@ -3,6 +3,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { AppConfig } from './config';
 import { CrmModule } from './crm/crm.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthController } from './health.controller';
 import { IdentityModule } from './identity/identity.module';
 import { IntegrationModule } from './integration/integration.module';
@@ -25,6 +26,16 @@ import { LeadConversionProcessManager } from './crm/application/lead-conversion.
 import { InvoicingProcessManager } from './orders/application/invoicing.process-manager';
 import { BillingPostingProcessManager } from './ledger/application/billing-posting.process-manager';
 import { KafkaRelayReactor } from './integration/integration.module';
+import { AuditModule } from './audit/audit.module';
+import { AuditChainReactor } from './audit/chain/chain.reactor';
+import { AUDITED_RECORDS } from './shared/history/known-at';
+import { auditedRecords } from '../projections';
+import { NotificationsModule } from './notifications/notifications.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { subscriptionOptions } from './notifications/public/notification-subscriptions';
+
+/** How the GraphQL schema is built from the resolvers: the app and `src/app-schema.ts` (the UI's codegen) share it. */
+export const schemaOptions = { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] };
 
 @Module({})
 export class AppModule {
@@ -37,7 +48,7 @@ export class AppModule {
         DatabaseModule.forRoot(appSchema),
         ProcessorsModule.forRoot({
           projectors: projections,
-          reactors: [LeadConversionProcessManager, InvoicingProcessManager, BillingPostingProcessManager, KafkaRelayReactor],
+          reactors: [LeadConversionProcessManager, InvoicingProcessManager, BillingPostingProcessManager, KafkaRelayReactor, AuditChainReactor],
           decode: decodeEvent,
         }),
         EventStoreModule.forRoot(),
@@ -47,10 +58,11 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           graphiql: true,
-          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+          buildSchemaOptions: schemaOptions,
           context: (request: unknown) => ({ req: request }),
           errorFormatter: formatGraphQLErrors as never,
           jit: 1,
+          subscription: subscriptionOptions,
         }),
         SharedModule,
         IdentityModule,
@@ -59,10 +71,19 @@ export class AppModule {
         InvoicesModule,
         LedgerModule,
         IntegrationModule,
+        AuditModule,
+        DashboardModule,
+        NotificationsModule,
+        WebhooksModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: CLOCK, useValue: config.clock ?? systemClock }, DemoSeeder],
-      exports: [APP_CONFIG, CLOCK],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: config.clock ?? systemClock },
+        { provide: AUDITED_RECORDS, useValue: auditedRecords },
+        DemoSeeder,
+      ],
+      exports: [APP_CONFIG, CLOCK, AUDITED_RECORDS],
     };
   }
 }

@@ -1,11 +1,21 @@
 import { Module } from '@nestjs/common';
+import { AllowedCommandsResolver } from '../shared/graphql/allowed-commands.resolver';
+import { Account, JournalEntry } from './api/ledger.types';
+import { chartCommands, journalEntryCommands } from './application/ledger.commands';
 import { LedgerResolver } from './api/ledger.resolver';
 import { BillingPostingProcessManager } from './application/billing-posting.process-manager';
 import { ChartOfAccounts } from './application/chart-of-accounts';
 import { LedgerQueries } from './application/ledger.queries';
 
 @Module({
-  providers: [ChartOfAccounts, LedgerQueries, BillingPostingProcessManager, LedgerResolver],
+  providers: [
+    ChartOfAccounts,
+    LedgerQueries,
+    BillingPostingProcessManager,
+    LedgerResolver,
+    AllowedCommandsResolver(JournalEntry, journalEntryCommands),
+    AllowedCommandsResolver(Account, chartCommands),
+  ],
   exports: [ChartOfAccounts, LedgerQueries],
 })
 export class LedgerModule {}

@@ -5,10 +5,12 @@ import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
+import { AllowedCommands } from './command/allowed-commands';
 import { CommandExecutor, CommandService, READ_YOUR_WRITES } from './command/command.service';
 import { EventSourcedRunner } from './command/event-sourced-runner';
 import { IdempotencyService } from './command/idempotency.service';
 import { HistoryResolver } from './history/history.resolver';
+import { RecordLog } from './history/known-at';
 import { ProjectionsResolver } from './projection/projections.resolver';
 import { ProjectionsService } from './projection/projections.service';
 import { TenantReader } from './read-model/tenant-reader';
@@ -22,8 +24,10 @@ import { TenantReader } from './read-model/tenant-reader';
     IdempotencyService,
     CommandExecutor,
     CommandService,
+    AllowedCommands,
     { provide: READ_YOUR_WRITES, useExisting: ProjectionsService },
     ProjectionsService,
+    RecordLog,
     TenantReader,
     AuthService,
     { provide: APP_GUARD, useClass: AuthGuard },
@@ -32,6 +36,6 @@ import { TenantReader } from './read-model/tenant-reader';
     HistoryResolver,
     ProjectionsResolver,
   ],
-  exports: [EventSourcedRunner, IdempotencyService, CommandService, ProjectionsService, TenantReader, AuthService],
+  exports: [EventSourcedRunner, IdempotencyService, CommandService, AllowedCommands, ProjectionsService, RecordLog, TenantReader, AuthService],
 })
 export class SharedModule {}

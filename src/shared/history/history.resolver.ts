@@ -30,6 +30,7 @@ export const HISTORY_ENTITIES: Record<string, string> = {
   chartOfAccounts: 'chartOfAccounts',
   user: 'user',
   apiKey: 'apikey',
+  webhookEndpoint: 'webhookendpoint',
 };
 
 @Resolver()
