@@ -139,7 +139,6 @@ const publicUrl = (value: string): string => {
   return value.trim();
 };
 
-
 /**
  * `.data` in the working folder, unless the embedded PostgreSQL could not use it: run as root,
  * the server runs as the `postgres` user, which cannot enter a checkout in root's home folder.
