@@ -21,7 +21,7 @@ const webhookDisabled = (tenantid: string) => ({
   time: new Date().toISOString(),
   datacontenttype: 'application/json' as const,
   tenantid,
-  data: { endpointId: randomUUID(), url: 'https://partner.example/hooks', consecutiveFailures: 12, lastError: 'HTTP 503' },
+  data: { endpointId: randomUUID(), url: 'https://partner.example/hooks', reason: 'No successful delivery for 24 hours', automatic: true, at: new Date().toISOString() },
 });
 
 describe('notifications live: GraphQL subscription over graphql-ws, across two app instances; tasks due in the morning', () => {
@@ -78,7 +78,7 @@ describe('notifications live: GraphQL subscription over graphql-ws, across two a
       title: 'Webhook endpoint disabled: https://partner.example/hooks',
       link: `/admin/#/webhookEndpoints/${event.data.endpointId}/show`,
     });
-    expect(got.notification.body).toContain('12 deliveries in a row failed (last: HTTP 503)');
+    expect(got.notification.body).toBe('annals stopped sending to it: No successful delivery for 24 hours. Fix the receiver, then enable the endpoint again.');
     const pushed = (await inbox(t, admin)).items.find((n) => n.id === got.notification.id);
     expect(pushed).toBeDefined();
     await new Promise((resolve) => setTimeout(resolve, 300));

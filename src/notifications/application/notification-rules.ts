@@ -52,11 +52,20 @@ const amountOf = (data: EventData, ...fields: string[]) =>
   );
 const endpoint = (data: EventData) => text(data.url) || text(data.description) || 'A webhook endpoint';
 const endpointLink = (data: EventData) => recordLink('webhookEndpoints', text(data.endpointId));
+/** "Deliveries fail since 2026-12-01 10:00 UTC (HTTP 503: Service Unavailable)" from what the health event carries. */
 const failures = (data: EventData) => {
   const n = Number(data.consecutiveFailures ?? data.failures ?? 0);
-  const reason = text(data.lastError) || text(data.reason);
-  return `${n > 0 ? `${n} deliveries in a row failed` : 'Deliveries are failing'}${reason ? ` (last: ${reason})` : ''}`;
+  const status = typeof data.statusCode === 'number' ? `HTTP ${data.statusCode}` : '';
+  const error = text(data.lastError) || text(data.error);
+  const detail = [status, error].filter(Boolean).join(': ');
+  const since = text(data.since) || text(data.failingSince);
+  const head = n > 0 ? `${n} deliveries in a row failed` : since ? `Deliveries fail since ${since.replace('T', ' ').slice(0, 16)} UTC` : 'Deliveries are failing';
+  return `${head}${detail ? ` (last: ${detail})` : ''}`;
 };
+const disabledBecause = (data: EventData) =>
+  data.automatic === false
+    ? `An admin disabled it${text(data.reason) ? `: ${text(data.reason)}` : ''}. Nothing is sent to it until it is enabled again.`
+    : `annals stopped sending to it${text(data.reason) ? `: ${text(data.reason)}` : ` (${failures(data)})`}. Fix the receiver, then enable the endpoint again.`;
 
 /**
  * What people are told, one line per notification type: when, who, and what it says. Adding a type
@@ -175,7 +184,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
     to: { roles: ['admin'] },
     about: (d) => ({ subjectType: 'WEBHOOK_ENDPOINT', subjectId: text(d.endpointId) }),
     title: (d) => `Webhook endpoint disabled: ${endpoint(d)}`,
-    body: (d) => `${failures(d)}, so annals stopped sending to it. Fix the receiver, then enable the endpoint again.`,
+    body: disabledBecause,
     link: endpointLink,
   },
   {
