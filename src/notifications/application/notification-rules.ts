@@ -112,8 +112,8 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
     to: { clientOwner: clientOf },
     about: (d) => ({ subjectType: 'QUOTE', subjectId: text(d.quoteId) }),
     names: { client: clientOf },
-    title: (d) => `${numbered('Quote', d.number)} accepted`,
-    body: (d, f) => `${numbered('Quote', d.number)}${forName(f.client)} was accepted${amountOf(d, 'total') ? `: ${amountOf(d, 'total')}` : ''}.`,
+    title: (_d, f) => `Quote accepted${forName(f.client)}`,
+    body: (d, f) => `The quote${forName(f.client)}${amountOf(d, 'total') ? ` (${amountOf(d, 'total')})` : ''} was accepted: an order can be placed from it.`,
     link: (d) => recordLink('quotes', text(d.quoteId)),
   },
   {
@@ -123,20 +123,21 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
     to: { clientOwner: clientOf },
     about: (d) => ({ subjectType: 'QUOTE', subjectId: text(d.quoteId) }),
     names: { client: clientOf },
-    title: (d) => `${numbered('Quote', d.number)} rejected`,
-    body: (d, f) => `${numbered('Quote', d.number)}${forName(f.client)} was rejected${text(d.reason) ? `: ${text(d.reason)}` : ''}.`,
+    title: (_d, f) => `Quote rejected${forName(f.client)}`,
+    body: (d, f) =>
+      `The quote${forName(f.client)}${amountOf(d, 'total') ? ` (${amountOf(d, 'total')})` : ''} was rejected${text(d.reason) ? `: ${text(d.reason)}` : ''}.`,
     link: (d) => recordLink('quotes', text(d.quoteId)),
   },
   {
     type: 'order.payment_failed',
-    on: ['orders.order.payment_failed.v1', 'orders.payment.failed.v1'],
+    on: ['orders.order.payment_failed.v1'],
     email: false,
     to: { clientOwner: clientOf },
     about: (d) => ({ subjectType: 'ORDER', subjectId: text(d.orderId) }),
     names: { client: clientOf },
-    title: (d) => `Payment failed for ${numbered('Order', d.number).replace(/^A o/, 'an o')}`,
+    title: (_d, f) => `Payment failed${forName(f.client)}`,
     body: (d, f) =>
-      `A payment${amountOf(d, 'amount', 'total') ? ` of ${amountOf(d, 'amount', 'total')}` : ''}${forName(f.client)} failed${text(d.reason) ? `: ${text(d.reason)}` : ''}.`,
+      `The payment${amountOf(d, 'total') ? ` of ${amountOf(d, 'total')}` : ''} for the order${forName(f.client)} failed${text(d.reason) ? `: ${text(d.reason)}` : ''}.`,
     link: (d) => recordLink('orders', text(d.orderId)),
   },
   {
@@ -148,7 +149,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
     names: { client: clientOf },
     title: (d) => `${numbered('Invoice', d.number)} is overdue`,
     body: (d, f) => {
-      const late = typeof d.daysOverdue === 'number' ? d.daysOverdue : text(d.dueOn) ? daysBetween(text(d.dueOn), f.today) : 0;
+      const late = text(d.dueOn) ? daysBetween(text(d.dueOn), text(d.overdueOn) || f.today) : 0;
       const amount = amountOf(d, 'amountDue', 'balance', 'outstanding', 'total');
       return `${numbered('Invoice', d.number)}${forName(f.client)} is ${late > 0 ? `${days(late)} ` : ''}overdue${amount ? `: ${amount}` : ''}`;
     },
