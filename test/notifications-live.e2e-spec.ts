@@ -21,7 +21,13 @@ const webhookDisabled = (tenantid: string) => ({
   time: new Date().toISOString(),
   datacontenttype: 'application/json' as const,
   tenantid,
-  data: { endpointId: randomUUID(), url: 'https://partner.example/hooks', reason: 'No successful delivery for 24 hours', automatic: true, at: new Date().toISOString() },
+  data: {
+    endpointId: randomUUID(),
+    url: 'https://partner.example/hooks',
+    reason: 'No successful delivery for 24 hours',
+    automatic: true,
+    at: new Date().toISOString(),
+  },
 });
 
 describe('notifications live: GraphQL subscription over graphql-ws, across two app instances; tasks due in the morning', () => {
@@ -85,6 +91,11 @@ describe('notifications live: GraphQL subscription over graphql-ws, across two a
     expect(colleague.received).toEqual([]);
     expect(foreign.received).toEqual([]);
     expect((await inbox(t, globexAdmin)).items.some((n) => n.id === got.notification.id)).toBe(false);
+    // No SMTP_URL here: the email (on by default for this type) is kept in the outbox for admins to read.
+    const outbox = (await t.graphql(`{ outbox { items { kind to subject status text } } }`, {}, admin.headers)).data.outbox;
+    expect(outbox.items).toContainEqual(
+      expect.objectContaining({ kind: 'notification', to: 'admin@acme.test', status: 'KEPT', subject: got.notification.title }),
+    );
   });
 
   it('counts and lists per tenant and per user', async () => {
