@@ -42,12 +42,10 @@ export const benchNotifications = async (databaseUrl: string, samples = 400): Pr
     const hash = await hashPassword('demo');
     const users: { id: string; email: string }[] = Array.from({ length: USERS }, (_, i) => ({ id: randomUUID(), email: `bench.sales.${i}@acme.test` }));
     for (const user of users)
-      await pg.query(`INSERT INTO users (id, tenant_id, email, name, role, password_hash) VALUES ($1, 'acme', $2, $3, 'sales', $4) ON CONFLICT (email) DO NOTHING`, [
-        user.id,
-        user.email,
-        `Bench ${user.email}`,
-        hash,
-      ]);
+      await pg.query(
+        `INSERT INTO users (id, tenant_id, email, name, role, password_hash) VALUES ($1, 'acme', $2, $3, 'sales', $4) ON CONFLICT (email) DO NOTHING`,
+        [user.id, user.email, `Bench ${user.email}`, hash],
+      );
     await pg.end();
     const admin = await login(server.url, 'admin@acme.test');
 
@@ -88,8 +86,14 @@ export const benchNotifications = async (databaseUrl: string, samples = 400): Pr
     const leads: string[] = [];
     for (let i = 0; i < LEADS; i++)
       leads.push(
-        (await post(server.url, `mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { id } }`, { input: { name: `Bench lead ${i}`, email: `lead.${i}.${randomUUID()}@bench.example` } }, admin))
-          .captureLead.id,
+        (
+          await post(
+            server.url,
+            `mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { id } }`,
+            { input: { name: `Bench lead ${i}`, email: `lead.${i}.${randomUUID()}@bench.example` } },
+            admin,
+          )
+        ).captureLead.id,
       );
     const warmup = 20;
     const total = samples + warmup;
@@ -102,7 +106,12 @@ export const benchNotifications = async (databaseUrl: string, samples = 400): Pr
         const owner = users[k % USERS];
         const link = `/admin/#/leads/${lead}/show`;
         expected.set(link, [...(expected.get(link) ?? []), owner.id]);
-        await post(server.url, `mutation ($id: ID!, $ownerId: ID!) { assignLeadOwner(id: $id, ownerId: $ownerId) { id } }`, { id: lead, ownerId: owner.id }, admin);
+        await post(
+          server.url,
+          `mutation ($id: ID!, $ownerId: ID!) { assignLeadOwner(id: $id, ownerId: $ownerId) { id } }`,
+          { id: lead, ownerId: owner.id },
+          admin,
+        );
         if (k === warmup - 1) latencies.length = 0;
       }
     };
@@ -113,10 +122,12 @@ export const benchNotifications = async (databaseUrl: string, samples = 400): Pr
     if (count() < total) throw new Error(`only ${count()} of ${total} notifications reached their recipients`);
     if (misdelivered > 0) throw new Error(`${misdelivered} notifications reached someone else`);
     const stats = summarize(latencies.slice(-samples));
-    log(`notifications: ${samples} samples to ${USERS} connected users, p50 ${stats.p50.toFixed(1)} ms, p99 ${stats.p99.toFixed(1)} ms, max ${stats.max.toFixed(1)} ms`);
+    log(
+      `notifications: ${samples} samples to ${USERS} connected users, p50 ${stats.p50.toFixed(1)} ms, p99 ${stats.p99.toFixed(1)} ms, max ${stats.max.toFixed(1)} ms`,
+    );
     return { notification_latency_p50_ms: stats.p50, notification_latency_p99_ms: stats.p99, notification_latency_max_ms: stats.max };
   } finally {
-    await Promise.all(sockets.map((socket) => socket.dispose()));
+    for (const socket of sockets) void socket.dispose();
     await server.stop();
   }
 };

@@ -59,7 +59,8 @@ const failures = (data: EventData) => {
   const error = text(data.lastError) || text(data.error);
   const detail = [status, error].filter(Boolean).join(': ');
   const since = text(data.since) || text(data.failingSince);
-  const head = n > 0 ? `${n} deliveries in a row failed` : since ? `Deliveries fail since ${since.replace('T', ' ').slice(0, 16)} UTC` : 'Deliveries are failing';
+  const head =
+    n > 0 ? `${n} deliveries in a row failed` : since ? `Deliveries fail since ${since.replace('T', ' ').slice(0, 16)} UTC` : 'Deliveries are failing';
   return `${head}${detail ? ` (last: ${detail})` : ''}`;
 };
 const disabledBecause = (data: EventData) =>
