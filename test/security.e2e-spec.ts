@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { EVENT_STORE, EventStore } from '../src/shared/event-store/event-store.port';
+import { ProjectionsService } from '../src/shared/projection/projections.service';
 import { startTestApp, TestApp } from './support/app';
 
 /**
@@ -173,6 +176,93 @@ describe('security: what one caller may not do to the others (embedded PostgreSQ
       const result = await t.graphql(`{ __schema { queryType { name } } }`, {}, as.sales);
       expect(result.data.__schema.queryType.name).toBe('Query');
       expect((await fetch(`${t.url}/graphiql`)).status).toBe(200);
+    });
+  });
+
+  describe('period locks under concurrency', () => {
+    const THROUGH = '2026-06-30';
+    const LOCK = `mutation ($through: String!) { lockPeriod(through: $through) { lockedThrough } }`;
+    const entry = (memo: string) => ({
+      input: {
+        date: '2026-06-15',
+        memo,
+        lines: [
+          { accountCode: '6000', debit: '1.00' },
+          { accountCode: '1000', credit: '1.00' },
+        ],
+      },
+    });
+    const invoiceIssued = (n: number) => {
+      const invoiceId = randomUUID();
+      return t.app.get<EventStore>(EVENT_STORE).appendToStream(
+        `invoice-${invoiceId}`,
+        [
+          {
+            id: randomUUID(),
+            type: 'InvoiceIssued',
+            data: {
+              invoiceId,
+              number: `INV-2026-${700000 + n}`,
+              orderId: randomUUID(),
+              clientId: randomUUID(),
+              currency: 'EUR',
+              issuedOn: '2026-06-10',
+              dueOn: '2026-07-10',
+              net: 100,
+              tax: 0,
+              total: 100,
+            },
+            metadata: { tenantId: 'globex', actorId: 'test:billing', correlationId: randomUUID(), causationId: randomUUID() },
+          },
+        ],
+        { expectedRevision: 'no_stream' },
+      );
+    };
+
+    it('lets no posting, manual or automatic, land in a period locked while postings race it', async () => {
+      const globex = { authorization: `Bearer ${await t.login('accountant@globex.test')}` };
+      await ok(POST, entry('before the race'), globex); // the chart exists before the race starts
+      const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      let locked = false;
+      const manual = Array.from({ length: 40 }, async (_, i) => {
+        await pause(i * 5);
+        return t.graphql(POST, entry(`racing ${i}`), globex);
+      });
+      const automatic = Array.from({ length: 20 }, async (_, i) => {
+        await pause(i * 10);
+        return invoiceIssued(i);
+      });
+      const lock = (async () => {
+        await pause(100);
+        const result = await ok(LOCK, { through: THROUGH }, globex);
+        locked = true;
+        return result;
+      })();
+      const after = (async () => {
+        while (!locked) await pause(5);
+        return t.graphql(POST, entry('after the lock'), globex);
+      })();
+      const results = await Promise.all(manual);
+      await Promise.all(automatic);
+      expect((await lock).lockedThrough).toBe(THROUGH);
+      expect((await after).errors?.[0].extensions.code).toBe('PERIOD_LOCKED');
+      // Every manual posting either landed (before the lock) or was refused because of it.
+      for (const result of results) if (result.errors) expect(result.errors[0].extensions.code).toBe('PERIOD_LOCKED');
+      await t.app.get(ProjectionsService).waitFor(['ledger.billing-postings'], await t.app.get<EventStore>(EVENT_STORE).headPosition(), 30_000);
+
+      const { rows } = await pool.query(
+        `SELECT position, type, data->>'date' AS date FROM es_events WHERE tenant_id = 'globex' AND type IN ('PeriodLocked', 'JournalEntryPosted') ORDER BY position`,
+      );
+      const lockAt = rows.findIndex((row) => row.type === 'PeriodLocked');
+      expect(lockAt).toBeGreaterThan(0);
+      const afterLock = rows.slice(lockAt + 1);
+      expect(afterLock.filter((row) => row.date <= THROUGH)).toEqual([]);
+      // The automatic postings after the lock are dated on the first open day instead; none is lost.
+      expect(afterLock.every((row) => row.date === '2026-07-01')).toBe(true);
+      const billed = await pool.query(
+        `SELECT count(*) FROM es_events WHERE tenant_id = 'globex' AND type = 'JournalEntryPosted' AND data->'source'->>'type' = 'InvoiceIssued'`,
+      );
+      expect(Number(billed.rows[0].count)).toBeGreaterThanOrEqual(20);
     });
   });
 

@@ -50,6 +50,11 @@ export interface CommandSpec<Input, Command, State> {
   after?: (result: RunResult<State>, input: Input, id: string, env: CommandEnv) => Promise<ReadAfter>;
   /** Read models to wait for instead of the aggregate's (the row of another record shows the change too). */
   readModels?: string[];
+  /**
+   * Runs around building the command and appending it: a lock the command holds from what it reads
+   * (in `command`) to its append, when another stream's append must not come in between.
+   */
+  within?: (env: CommandEnv, decideAndAppend: () => Promise<RunResult<State>>) => Promise<RunResult<State>>;
 }
 
 export interface AnsweringSpec<Input, Command, State, Queries, Row> extends CommandSpec<Input, Command, State> {
