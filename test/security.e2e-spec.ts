@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { leadDecider } from '../src/crm/domain/lead';
+import { leadStream } from '../src/crm/domain/lead.events';
+import { EventSourcedRunner } from '../src/shared/command/event-sourced-runner';
 import { EVENT_STORE, EventStore } from '../src/shared/event-store/event-store.port';
 import { ProjectionsService } from '../src/shared/projection/projections.service';
 import { startTestApp, TestApp } from './support/app';
@@ -17,6 +20,8 @@ describe('security: what one caller may not do to the others (embedded PostgreSQ
   let pool: Pool;
   const as: Record<string, Record<string, string>> = {};
   let clientId: string;
+  // The app's clock: the idempotency tests move it a day forward.
+  let now = new Date();
 
   const events = async () => Number((await pool.query(`SELECT count(*) FROM es_events`)).rows[0].count);
   const ok = async (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => {
@@ -34,7 +39,7 @@ describe('security: what one caller may not do to the others (embedded PostgreSQ
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ clock: { now: () => now } });
     pool = new Pool({ connectionString: t.databaseUrl, max: 2 });
     for (const role of ['admin', 'sales', 'accountant']) as[role] = { authorization: `Bearer ${await t.login(`${role}@acme.test`)}` };
     const lead = await ok(CAPTURE, { input: { name: 'Dorothy Vaughan', email: 'dorothy@fortran.example' } }, as.sales);
@@ -263,6 +268,64 @@ describe('security: what one caller may not do to the others (embedded PostgreSQ
         `SELECT count(*) FROM es_events WHERE tenant_id = 'globex' AND type = 'JournalEntryPosted' AND data->'source'->>'type' = 'InvoiceIssued'`,
       );
       expect(Number(billed.rows[0].count)).toBeGreaterThanOrEqual(20);
+    });
+  });
+
+  describe('idempotency', () => {
+    const QUALIFY = `mutation ($id: ID!) { qualifyLead(id: $id) { id status } }`;
+    const DISQUALIFY = `mutation ($id: ID!, $reason: String!) { disqualifyLead(id: $id, reason: $reason) { id status } }`;
+    const lead = async (name: string) => (await ok(CAPTURE, { input: { name, email: `${randomUUID()}@example.com` } }, as.sales)).id as string;
+    const keyRows = async (key: string) => Number((await pool.query(`SELECT count(*) FROM idempotency_keys WHERE key LIKE '%:' || $1`, [key])).rows[0].count);
+
+    it('gives each sender of a key its own: the same key and request from two people are two effects', async () => {
+      const key = randomUUID();
+      const input = { input: { name: 'Shared Key', email: 'shared.key@example.com' } };
+      const bySales = await ok(CAPTURE, input, { ...as.sales, 'idempotency-key': key });
+      const byAdmin = await ok(CAPTURE, input, { ...as.admin, 'idempotency-key': key });
+      expect(byAdmin.id).not.toBe(bySales.id);
+      expect(await ok(CAPTURE, input, { ...as.sales, 'idempotency-key': key })).toEqual(bySales);
+    });
+
+    it("keeps a person's key apart from a process manager's, though the strings are equal", async () => {
+      const id = await lead('Namespace Test');
+      const key = `quote-expiry:${id}`;
+      const owner = (await ok(`{ me { userId } }`, {}, as.admin)).userId;
+      await ok(`mutation ($id: ID!, $owner: ID!) { assignLeadOwner(id: $id, ownerId: $owner) { id } }`, { id, owner }, { ...as.sales, 'idempotency-key': key });
+      // A system command on the same stream with the same key string is its own command, not a repeat of the person's.
+      const system = {
+        tenantId: 'acme',
+        actorId: 'system:test',
+        correlationId: randomUUID(),
+        causationId: randomUUID(),
+        actorKind: 'system' as const,
+        idempotencyKey: key,
+      };
+      const result = await t.app.get(EventSourcedRunner).run(leadDecider, leadStream(id), { type: 'QualifyLead', leadId: id }, system);
+      expect(result.events.map((event) => event.type)).toEqual(['LeadQualified']);
+      const history = await t.graphql(`query ($id: ID!) { history(entity: "lead", id: $id) { type metadata } }`, { id }, as.admin);
+      expect(history.data.history.map((event: { type: string }) => event.type)).toEqual(['LeadCaptured', 'LeadOwnerAssigned', 'LeadQualified']);
+      // The metadata shows the key as its sender wrote it.
+      expect(history.data.history[1].metadata.idempotencyKey).toBe(key);
+    });
+
+    it('forgets a key after 24 hours (a new request may use it) and prunes expired keys', async () => {
+      const [first, second, third] = [await lead('Expiry One'), await lead('Expiry Two'), await lead('Expiry Three')];
+      const key = randomUUID();
+      const other = randomUUID();
+      await ok(QUALIFY, { id: first }, { ...as.sales, 'idempotency-key': key });
+      await ok(QUALIFY, { id: third }, { ...as.sales, 'idempotency-key': other });
+      const reused = await t.graphql(DISQUALIFY, { id: second, reason: 'no budget' }, { ...as.sales, 'idempotency-key': key });
+      expect(reused.errors![0].extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(await keyRows(other)).toBe(1);
+
+      now = new Date(now.getTime() + 25 * 60 * 60 * 1000);
+      const later = await ok(DISQUALIFY, { id: second, reason: 'no budget' }, { ...as.sales, 'idempotency-key': key });
+      expect(later.status).toBe('DISQUALIFIED');
+      // The request after the TTL pruned the rows of expired keys.
+      const deadline = Date.now() + 10_000;
+      while ((await keyRows(other)) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await keyRows(other)).toBe(0);
+      expect(await keyRows(key)).toBe(1);
     });
   });
 

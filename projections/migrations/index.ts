@@ -8,6 +8,7 @@ import { Migration20261121204930LedgerReadModels } from './Migration202611212049
 import { Migration20261121205000InvoiceReadModels } from './Migration20261121205000InvoiceReadModels';
 import { Migration20261201000100ProcessorCheckpoints } from './Migration20261201000100ProcessorCheckpoints';
 import { Migration20261201000200ProcessorFencing } from './Migration20261201000200ProcessorFencing';
+import { Migration20261202000200IdempotencyExpiry } from './Migration20261202000200IdempotencyExpiry';
 
 /** In order. Listed explicitly so the compiled app and the tests run the same migrations. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   { name: 'Migration20261121205000InvoiceReadModels', class: Migration20261121205000InvoiceReadModels },
   { name: 'Migration20261201000100ProcessorCheckpoints', class: Migration20261201000100ProcessorCheckpoints },
   { name: 'Migration20261201000200ProcessorFencing', class: Migration20261201000200ProcessorFencing },
+  { name: 'Migration20261202000200IdempotencyExpiry', class: Migration20261202000200IdempotencyExpiry },
 ];

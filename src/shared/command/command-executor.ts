@@ -66,7 +66,7 @@ export const executeCommand = async <State, Command, Event extends DomainEvent, 
   // A malformed id names no record; saying so beats a database cast error.
   if (!isUuid(id)) throw new NotFoundError(aggregate.entity, id);
 
-  return ports.idempotency.run(caller.tenantId, caller.idempotencyKey, name, input, async () => {
+  return ports.idempotency.run(caller.tenantId, env.context.idempotencyKey, name, input, async () => {
     const decideAndAppend = async () => {
       const command = await spec.command(input, id, env);
       if (spec.before) await spec.before(command, env);
