@@ -11,7 +11,7 @@
  *
  * Type-only imports count: a type from another context's internals couples the two just as well.
  */
-const CONTEXTS = '(crm|orders|ledger)';
+const CONTEXTS = '(crm|orders|ledger|webhooks)';
 // Frameworks and I/O libraries a domain (or a published contract) never imports.
 const FRAMEWORKS =
   '^(@nestjs|@mikro-orm|pg|pg-[a-z-]+|kafkajs|fastify|@fastify|mercurius|graphql|graphql-scalars|class-validator|class-transformer|' +
@@ -52,7 +52,7 @@ module.exports = {
         'projections/migrations/): the composition root hands them in.',
       severity: 'error',
       from: { path: '^src/shared/' },
-      to: { path: ['^src/(crm|orders|ledger|integration|seed)/', '^projections/', '^src/(?!config\\.ts$)[^/]+$', '^(scripts|bench|test)/'] },
+      to: { path: ['^src/(crm|orders|ledger|webhooks|integration|seed)/', '^projections/', '^src/(?!config\\.ts$)[^/]+$', '^(scripts|bench|test)/'] },
     },
     {
       name: 'context-reaches-others-through-public',

@@ -18,6 +18,7 @@ import { OrderView } from './orders/order.entity';
 import { accountsProjection, ledgerSettingsProjection } from './ledger/accounts.projection';
 import { journalProjection } from './ledger/journal.projection';
 import { arInvoicesProjection } from './ledger/ar-aging.projection';
+import { webhookEndpointsProjection } from './webhooks/endpoints.projection';
 import { ArInvoiceView, JournalEntryView, LedgerAccountView, LedgerSettingsView } from './ledger/entities';
 
 /** Every projector the app runs (the composition root hands them to the processor runtime). */
@@ -34,6 +35,7 @@ export const projections: readonly Projection[] = [
   ledgerSettingsProjection,
   journalProjection,
   arInvoicesProjection,
+  webhookEndpointsProjection,
 ];
 
 /** MikroORM entities of the read models. */

@@ -3,6 +3,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { AppConfig, graphiqlEnabled } from './config';
 import { CrmModule } from './crm/crm.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthController } from './health.controller';
 import { HttpDrain } from './shared/http/http-drain';
 import { IdentityModule } from './identity/identity.module';
@@ -27,6 +28,12 @@ import { LeadConversionProcessManager } from './crm/application/lead-conversion.
 import { InvoicingProcessManager } from './orders/application/invoicing.process-manager';
 import { BillingPostingProcessManager } from './ledger/application/billing-posting.process-manager';
 import { KafkaRelayReactor } from './integration/integration.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { subscriptionOptions } from './notifications/public/notification-subscriptions';
+
+/** How the GraphQL schema is built from the resolvers: the app and `src/app-schema.ts` (the UI's codegen) share it. */
+export const schemaOptions = { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] };
 
 @Module({})
 export class AppModule {
@@ -51,10 +58,11 @@ export class AppModule {
           graphiql: graphiqlEnabled(config),
           validationRules: queryValidationRules({ introspection: graphiqlEnabled(config) }),
           graphql: { parseOptions: queryParseOptions },
-          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+          buildSchemaOptions: schemaOptions,
           context: (request: unknown) => ({ req: request }),
           errorFormatter: formatGraphQLErrors as never,
           jit: 1,
+          subscription: subscriptionOptions,
         }),
         SharedModule,
         IdentityModule,
@@ -63,6 +71,9 @@ export class AppModule {
         InvoicesModule,
         LedgerModule,
         IntegrationModule,
+        DashboardModule,
+        NotificationsModule,
+        WebhooksModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -26,6 +26,31 @@ export interface AppConfig {
   idempotencyTtlHours?: number;
   /** SHUTDOWN_GRACE_MS: how long in-flight requests may take to finish once SIGTERM is received (10 s by default). */
   shutdownGraceMs?: number;
+  /** Email: SMTP server (`smtp://user:pass@host:587`); without it emails are only kept in the outbox. */
+  smtpUrl?: string;
+  /** The sender address of every email (the tenant's name is its display name). */
+  mailFrom?: string;
+  /** Where people open annals: links in emails point here. */
+  publicUrl?: string;
+  /** Mail delivery's retry schedule and the notifier's timers (tests compress them). */
+  mailRetry?: { firstDelayMs: number; attempts: number };
+  /** How often the time-driven part of notifications (tasks due, digests) and the mail sender look for due work. */
+  notificationTickMs?: number;
+  /** Webhook delivery (WEBHOOK_* variables); each part left out takes its default (src/webhooks/application/webhooks.config.ts). */
+  webhooks?: Partial<WebhooksConfig>;
+}
+
+export interface WebhooksConfig {
+  /** Seconds to wait before each attempt (the first is usually 0): WEBHOOK_RETRY_SCHEDULE. */
+  retrySchedule: number[];
+  /** WEBHOOK_TIMEOUT_MS: an attempt that takes longer fails. */
+  timeoutMs: number;
+  /** WEBHOOK_DISABLE_AFTER_HOURS: a failing endpoint with no success for this long is disabled. */
+  disableAfterHours: number;
+  /** WEBHOOKS_ALLOW_PRIVATE_NETWORKS: http and private, loopback or link-local addresses allowed. */
+  allowPrivateNetworks: boolean;
+  /** WEBHOOK_LOG_RETENTION_DAYS: attempts (and delivered deliveries) older than this are pruned; replay still works from the log. */
+  logRetentionDays: number;
 }
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
@@ -45,18 +70,61 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     graphiql: env.GRAPHIQL ? booleanVariable('GRAPHIQL', env.GRAPHIQL) : undefined,
     idempotencyTtlHours: env.IDEMPOTENCY_TTL_HOURS ? positiveNumber('IDEMPOTENCY_TTL_HOURS', env.IDEMPOTENCY_TTL_HOURS) : undefined,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS ? positiveNumber('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS) : undefined,
+    smtpUrl: env.SMTP_URL ? smtpUrl(env.SMTP_URL) : undefined,
+    mailFrom: env.MAIL_FROM ? mailFrom(env.MAIL_FROM) : 'annals@localhost',
+    publicUrl: (env.PUBLIC_URL ? publicUrl(env.PUBLIC_URL) : `http://localhost:${Number(env.PORT || 3000)}`).replace(/\/+$/, ''),
+    webhooks: webhooksConfig(env, !databaseUrl),
   };
+};
+
+const positiveNumber = (name: string, value: string, integer = false): number => {
+  const n = Number(value);
+  if (!value.trim() || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n)))
+    throw new Error(`${name} must be a positive ${integer ? 'whole ' : ''}number, not "${value}"`);
+  return n;
+};
+
+/** The WEBHOOK_* variables, checked: a wrong value stops the start with a message naming it. */
+const webhooksConfig = (env: NodeJS.ProcessEnv, embedded: boolean): Partial<WebhooksConfig> => {
+  const config: Partial<WebhooksConfig> = {};
+  if (env.WEBHOOK_RETRY_SCHEDULE) {
+    const parts = env.WEBHOOK_RETRY_SCHEDULE.split(',').map((part) => part.trim());
+    const schedule = parts.map(Number);
+    if (parts.length > 50 || parts.some((part) => !part) || schedule.some((n) => !Number.isFinite(n) || n < 0 || n > 7 * 86_400))
+      throw new Error(
+        `WEBHOOK_RETRY_SCHEDULE must be 1 to 50 comma-separated delays in seconds (0 to 604800), such as "0,5,300"; got "${env.WEBHOOK_RETRY_SCHEDULE}"`,
+      );
+    config.retrySchedule = schedule;
+  }
+  if (env.WEBHOOK_TIMEOUT_MS) config.timeoutMs = positiveNumber('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, true);
+  if (env.WEBHOOK_DISABLE_AFTER_HOURS) config.disableAfterHours = positiveNumber('WEBHOOK_DISABLE_AFTER_HOURS', env.WEBHOOK_DISABLE_AFTER_HOURS);
+  if (env.WEBHOOK_LOG_RETENTION_DAYS) config.logRetentionDays = positiveNumber('WEBHOOK_LOG_RETENTION_DAYS', env.WEBHOOK_LOG_RETENTION_DAYS);
+  const allow = env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS;
+  if (allow && allow !== 'true' && allow !== 'false') throw new Error(`WEBHOOKS_ALLOW_PRIVATE_NETWORKS must be true or false, not "${allow}"`);
+  // On for the embedded default (a developer's machine), off for a real deployment unless asked.
+  config.allowPrivateNetworks = allow ? allow === 'true' : embedded;
+  return config;
+};
+
+const smtpUrl = (value: string): string => {
+  if (!/^smtps?:\/\/[^/\s]+/.test(value))
+    throw new Error(`SMTP_URL must look like smtp://user:pass@mail.example.com:587 (or smtps://...), got "${value.replace(/:[^:@/]*@/, ':***@')}"`);
+  return value;
+};
+
+const mailFrom = (value: string): string => {
+  if (!/^[^@\s<>]+@[^@\s<>]+$/.test(value.trim())) throw new Error(`MAIL_FROM must be an email address such as annals@example.com, got "${value}"`);
+  return value.trim();
+};
+
+const publicUrl = (value: string): string => {
+  if (!/^https?:\/\/[^/\s]+/.test(value)) throw new Error(`PUBLIC_URL must be where people open annals, such as https://annals.example.com, got "${value}"`);
+  return value.trim();
 };
 
 const booleanVariable = (name: string, value: string): boolean => {
   if (value === 'true' || value === 'false') return value === 'true';
   throw new Error(`${name} must be "true" or "false", not "${value}"`);
-};
-
-const positiveNumber = (name: string, value: string): number => {
-  const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw new Error(`${name} must be a positive number, not "${value}"`);
-  return number;
 };
 
 /** GraphiQL and introspection: as GRAPHIQL says, else on outside production only. */

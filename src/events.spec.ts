@@ -4,6 +4,7 @@ import { ledgerEvents } from './ledger/domain/ledger.events';
 import { ordersEvents } from './orders/domain/orders.events';
 import { billingEvents, publishedOrdersEvents } from './orders/public/published.events';
 import { decodeEvent, eventRegistry } from './events';
+import { webhooksEvents } from './webhooks/domain/webhooks.events';
 
 const stored = (type: string, data: unknown, metadata: Record<string, unknown> = {}) => ({
   id: 'e1',
@@ -18,7 +19,7 @@ const stored = (type: string, data: unknown, metadata: Record<string, unknown> =
 
 describe('the app-wide event registry', () => {
   it('holds every context registration, each type once', () => {
-    const types = [...crmEvents.types, ...ordersEvents.types, ...ledgerEvents.types];
+    const types = [...crmEvents.types, ...ordersEvents.types, ...ledgerEvents.types, ...webhooksEvents.types];
     expect(new Set(types).size).toBe(types.length);
     expect([...eventRegistry.types].sort()).toEqual([...types].sort());
   });

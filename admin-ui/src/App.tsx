@@ -13,7 +13,11 @@ import leads from './leads';
 import orders from './orders';
 import products from './products';
 import quotes from './quotes';
+import { MyTasksPage } from './activities/MyTasksPage';
+import { Dashboard } from './dashboard/Dashboard';
+import { PipelineBoard } from './leads/PipelineBoard';
 import { ArAgingPage } from './reports/ArAgingPage';
+import { LockPeriodPage } from './reports/LockPeriodPage';
 import { TrialBalancePage } from './reports/TrialBalancePage';
 import { theme } from './theme';
 
@@ -34,6 +38,7 @@ export const App = () => (
     dataProvider={dataProvider}
     i18nProvider={i18nProvider}
     layout={Layout}
+    dashboard={Dashboard}
     theme={theme}
     requireAuth
     disableTelemetry
@@ -46,10 +51,14 @@ export const App = () => (
     <Resource name="invoices" {...invoices} />
     <Resource name="accounts" {...accounts} />
     <Resource name="journalEntries" {...journalEntries} />
+    <Resource name="activities" recordRepresentation="subject" />
     {features.flatMap((feature) => Object.entries(feature.resources ?? {}).map(([name, props]) => <Resource key={name} name={name} {...props} />))}
     <CustomRoutes>
       <Route path="/trial-balance" element={<TrialBalancePage />} />
       <Route path="/ar-aging" element={<ArAgingPage />} />
+      <Route path="/lock-period" element={<LockPeriodPage />} />
+      <Route path="/my-tasks" element={<MyTasksPage />} />
+      <Route path="/pipeline" element={<PipelineBoard />} />
       {features.flatMap((feature) => (feature.routes ?? []).map((route) => <Route key={route.path} path={route.path} element={route.element} />))}
     </CustomRoutes>
     <CustomRoutes noLayout>

@@ -10,47 +10,12 @@ import {
   TextField,
   type ButtonProps,
 } from '@mui/material';
-import { useState, type FormEvent, type ReactElement } from 'react';
-import { Button, useTranslate, type RaRecord } from 'react-admin';
-import type { AnnalsDataProvider } from './dataProvider';
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState, type FormEvent, type ReactElement } from 'react';
+import { Button, useNotify, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
+import { sendCommand } from './dataProvider';
+import type { Commandable } from './records';
 import { useHasRole } from './roles';
-import { useRecordCommand, type Success } from './useRecordCommand';
-
-type Common<R extends RaRecord, T> = {
-  /** i18n key of the button. */
-  label: string;
-  icon: ReactElement;
-  /** Whether the record's status allows the command: otherwise the button is not there at all. */
-  allowed: (record: R) => boolean;
-  success: Success<T>;
-  onSuccess?: (data: T) => void;
-  color?: ButtonProps['color'];
-  variant?: ButtonProps['variant'];
-  /** The roles the server lets run the command; others do not see the button. */
-  roles?: readonly string[];
-};
-
-/** A domain command with nothing to ask: one click, run pessimistically. */
-export const CommandButton = <R extends RaRecord, T>({
-  label,
-  icon,
-  allowed,
-  run,
-  success,
-  onSuccess,
-  color = 'primary',
-  variant = 'contained',
-  roles,
-}: Common<R, T> & { run: (dataProvider: AnnalsDataProvider, record: R) => Promise<{ data: T }> }) => {
-  const { record, mutate, isPending } = useRecordCommand<R, T>((dataProvider, record) => run(dataProvider, record), { success, onSuccess });
-  const permitted = useHasRole(roles);
-  if (!record || !permitted || !allowed(record)) return null;
-  return (
-    <Button label={label} onClick={() => mutate()} disabled={isPending} variant={variant} color={color}>
-      {isPending ? <CircularProgress size={16} color="inherit" /> : icon}
-    </Button>
-  );
-};
 
 export type DialogField<R> = {
   name: string;
@@ -59,56 +24,110 @@ export type DialogField<R> = {
   required?: boolean;
   multiline?: boolean;
   type?: 'text' | 'date';
-  /** A select instead of a text input; names are i18n keys. */
+  /** A select instead of a text input; names are i18n keys (or plain text when `translateChoices` is false). */
   choices?: { id: string; name: string }[];
+  translateChoices?: boolean;
   /** i18n key. */
   helperText?: string;
   initial?: (record: R) => string;
 };
 
-/**
- * A domain command that needs a few words from the user first (a reason, a reference, an amount):
- * a dialog asks for them, its confirm button stays disabled until the required ones are given.
- */
-export const DialogCommandButton = <R extends RaRecord, T>({
-  label,
-  icon,
-  allowed,
-  run,
-  success,
-  onSuccess,
-  color = 'primary',
-  variant = 'outlined',
-  roles,
-  title,
-  content,
-  fields,
-  confirmLabel,
-}: Common<R, T> & {
-  run: (dataProvider: AnnalsDataProvider, record: R, values: Record<string, string>) => Promise<{ data: T }>;
-  /** i18n keys; the title gets the record's fields as arguments. */
-  title: string;
+export type Success<T> = string | ((data: T) => [string, Record<string, unknown>]);
+
+export type CommandButtonProps<R extends RaRecord, T> = {
+  /** The mutation's name: the button is there only when the record's `allowedCommands` (the server's deciders and your role) name it. */
+  command: string;
+  /** The mutation (a `gql` document from commands.ts). */
+  document: string;
+  /** Its variables, from the record and what the dialog asked. */
+  variables: (record: R, values: Record<string, string>) => Record<string, unknown>;
+  /** i18n key of the button. */
+  label: string;
+  icon: ReactElement;
+  success: Success<T>;
+  onSuccess?: (data: T) => void;
+  color?: ButtonProps['color'];
+  variant?: ButtonProps['variant'];
+  /** The record, when not the one in context (a row of a list, a card of the board). */
+  record?: R;
+  /** Words to ask first (a reason, a reference...): a dialog with these inputs opens on click. */
+  fields?: DialogField<R>[];
+  /** i18n keys of the dialog; the title gets the record's fields as arguments. */
+  title?: string;
   content?: string;
-  fields: DialogField<R>[];
   confirmLabel?: string;
-}) => {
+  /** For a command that creates a record (log an activity on this client): no record says what it allows, so these roles see it. */
+  roles?: readonly string[];
+};
+
+/**
+ * Runs one command pessimistically: each call of `mutate` is one user action with an
+ * Idempotency-Key of its own; success and refusal are told in the server's words, and every
+ * query on the page is refreshed either way (the record may have moved on).
+ */
+export const useCommand = <T,>(document: string, { success, onSuccess }: { success: Success<T>; onSuccess?: (data: T) => void }) => {
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const mutation = useMutation({
+    mutationFn: ({ variables, key }: { variables: Record<string, unknown>; key: string }) => sendCommand<T>(document, variables, key),
+    onSuccess: (data) => {
+      const [message, messageArgs] = typeof success === 'string' ? [success, {}] : success(data);
+      notify(message, { type: 'success', messageArgs });
+      refresh();
+      onSuccess?.(data);
+    },
+    onError: (error: Error) => {
+      notify(error.message, { type: 'error', messageArgs: { _: error.message } });
+      refresh();
+    },
+  });
+  return { ...mutation, mutate: (variables: Record<string, unknown>) => mutation.mutate({ variables, key: crypto.randomUUID() }) };
+};
+
+/** Whether the server says the caller may run `command` on the record now. */
+export const allows = (record: Partial<Commandable> | undefined | null, command: string) => !!record?.allowedCommands?.includes(command);
+
+/**
+ * The one button of every domain action: shown only when the record's `allowedCommands` names the
+ * command, run pessimistically (the button waits for the server, which may still refuse: another
+ * user acted first; its message is shown as said), with one Idempotency-Key per click, so a request
+ * retried by the network has one effect. With `fields`, a dialog asks for them first and its confirm
+ * button is the click.
+ */
+export const CommandButton = <R extends RaRecord & Partial<Commandable>, T = RaRecord>(props: CommandButtonProps<R, T>) => {
+  const { command, document, variables, label, icon, success, onSuccess, color = 'primary', fields, title, content, confirmLabel, roles } = props;
+  const variant = props.variant ?? (fields ? 'outlined' : 'contained');
+  const context = useRecordContext<R>();
+  const record = props.record ?? context;
   const translate = useTranslate();
+  const dialogId = useId();
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<Record<string, string>>({});
-  const { record, mutate, isPending } = useRecordCommand<R, T, Record<string, string>>((dataProvider, record, values) => run(dataProvider, record, values), {
+  const mutation = useCommand<T>(document, {
     success,
     onSuccess: (data) => {
       setOpen(false);
       onSuccess?.(data);
     },
   });
-  const permitted = useHasRole(roles);
-  if (!record || !permitted || !allowed(record)) return null;
+  const permitted = useHasRole(roles ?? []);
+  if (!record || !(roles ? permitted : allows(record, command))) return null;
+  const run = (values: Record<string, string>) => mutation.mutate(variables(record, values));
+  const busy = mutation.isPending;
+  const progress = busy ? <CircularProgress size={16} color="inherit" /> : icon;
+
+  if (!fields) {
+    return (
+      <Button label={label} onClick={() => run({})} disabled={busy} variant={variant} color={color} data-command={command}>
+        {progress}
+      </Button>
+    );
+  }
 
   const complete = fields.every((field) => !field.required || (values[field.name] ?? '').trim() !== '');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (complete) mutate(values);
+    if (complete && !busy) run(values);
   };
   const start = () => {
     setValues(Object.fromEntries(fields.map((field) => [field.name, field.initial?.(record) ?? ''])));
@@ -117,18 +136,19 @@ export const DialogCommandButton = <R extends RaRecord, T>({
 
   return (
     <>
-      <Button label={label} onClick={start} color={color} variant={variant}>
+      <Button label={label} onClick={start} color={color} variant={variant} data-command={command}>
         {icon}
       </Button>
-      <Dialog open={open} onClose={() => !isPending && setOpen(false)} fullWidth maxWidth="sm">
+      <Dialog open={open} onClose={() => !busy && setOpen(false)} fullWidth maxWidth="sm" aria-labelledby={`${dialogId}-title`}>
         <form onSubmit={submit}>
-          <DialogTitle>{translate(title, record)}</DialogTitle>
+          <DialogTitle id={`${dialogId}-title`}>{translate(title ?? label, record)}</DialogTitle>
           <DialogContent>
             {content ? <DialogContentText sx={{ mb: 2 }}>{translate(content, record)}</DialogContentText> : null}
             <Stack spacing={2} sx={{ pt: 1 }}>
               {fields.map((field, index) => (
                 <TextField
                   key={field.name}
+                  id={`${dialogId}-${field.name}`}
                   autoFocus={index === 0}
                   required={field.required}
                   fullWidth
@@ -141,12 +161,12 @@ export const DialogCommandButton = <R extends RaRecord, T>({
                   helperText={field.helperText ? translate(field.helperText, record) : undefined}
                   value={values[field.name] ?? ''}
                   onChange={(event) => setValues((current) => ({ ...current, [field.name]: event.target.value }))}
-                  disabled={isPending}
+                  disabled={busy}
                   slotProps={{ inputLabel: field.type === 'date' ? { shrink: true } : undefined }}
                 >
                   {field.choices?.map((choice) => (
                     <MenuItem key={choice.id} value={choice.id}>
-                      {translate(choice.name)}
+                      {field.translateChoices === false ? choice.name : translate(choice.name)}
                     </MenuItem>
                   ))}
                 </TextField>
@@ -154,9 +174,9 @@ export const DialogCommandButton = <R extends RaRecord, T>({
             </Stack>
           </DialogContent>
           <DialogActions>
-            <Button label="ra.action.cancel" onClick={() => setOpen(false)} disabled={isPending} />
-            <Button type="submit" label={confirmLabel ?? label} color={color} variant="contained" disabled={isPending || !complete}>
-              {isPending ? <CircularProgress size={16} color="inherit" /> : icon}
+            <Button label="ra.action.cancel" onClick={() => setOpen(false)} disabled={busy} />
+            <Button type="submit" label={confirmLabel ?? label} color={color} variant="contained" disabled={busy || !complete}>
+              {progress}
             </Button>
           </DialogActions>
         </form>

@@ -4,6 +4,7 @@ import { useDataProvider, useGetIdentity, useLocaleState, useRecordContext, useT
 import type { Identity } from './authProvider';
 import type { AnnalsDataProvider, RecordedEvent } from './dataProvider';
 import { fullDate, humanDate } from './HumanDateField';
+import { HISTORY } from './queries';
 
 /** JSON scalars may arrive parsed or as strings, depending on how the API declares them. */
 const parsed = (value: unknown): unknown => {
@@ -51,7 +52,7 @@ export const EventHistory = ({ entity }: { entity: string }) => {
   const { identity } = useGetIdentity();
   const { data, error, isPending } = useQuery({
     queryKey: ['history', entity, record?.id],
-    queryFn: () => dataProvider.history(entity, record!.id).then(({ data }) => data),
+    queryFn: () => dataProvider.query<RecordedEvent[]>(HISTORY, { entity, id: String(record!.id) }),
     enabled: record?.id != null,
   });
 

@@ -1,7 +1,20 @@
 import BusinessIcon from '@mui/icons-material/Business';
-import { Box, Chip, Typography } from '@mui/material';
+import TranslateIcon from '@mui/icons-material/Translate';
+import { Box, Chip, ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, Logout, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import {
+  AppBar,
+  LoadingIndicator,
+  Layout as RaLayout,
+  Logout,
+  TitlePortal,
+  UserMenu,
+  useGetIdentity,
+  useLocales,
+  useLocaleState,
+  useTranslate,
+  useUserMenu,
+} from 'react-admin';
 import { features } from './features';
 import type { Identity } from './authProvider';
 import { Menu } from './Menu';
@@ -27,8 +40,36 @@ const TenantBadge = () => {
 const appBarItems = features.flatMap((feature) => feature.appBar ?? []);
 const userMenuItems = features.flatMap((feature) => feature.userMenu ?? []);
 
+/** The languages, in the user menu: the choice is kept in the browser (react-admin's store). */
+const LanguageItems = () => {
+  const locales = useLocales();
+  const [locale, setLocale] = useLocaleState();
+  const userMenu = useUserMenu();
+  return (
+    <>
+      {locales.map((option) => (
+        <MenuItem
+          key={option.locale}
+          selected={option.locale === locale}
+          lang={option.locale}
+          onClick={() => {
+            setLocale(option.locale);
+            userMenu?.onClose();
+          }}
+        >
+          <ListItemIcon>
+            <TranslateIcon fontSize="small" />
+          </ListItemIcon>
+          <ListItemText>{option.name}</ListItemText>
+        </MenuItem>
+      ))}
+    </>
+  );
+};
+
 const AnnalsUserMenu = () => (
   <UserMenu>
+    <LanguageItems />
     {userMenuItems.map((Item, index) => (
       <Item key={index} />
     ))}
@@ -37,7 +78,7 @@ const AnnalsUserMenu = () => (
 );
 
 const AnnalsAppBar = () => (
-  <AppBar userMenu={userMenuItems.length > 0 ? <AnnalsUserMenu /> : undefined}>
+  <AppBar userMenu={<AnnalsUserMenu />} toolbar={<LoadingIndicator />}>
     <Typography variant="h6" component="span" sx={{ fontWeight: 700, letterSpacing: 0.5, mr: 1 }}>
       annals
     </Typography>

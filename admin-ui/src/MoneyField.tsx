@@ -1,5 +1,5 @@
 import { Typography } from '@mui/material';
-import { useFieldValue, useGetIdentity, useRecordContext, type FieldProps } from 'react-admin';
+import { useFieldValue, useGetIdentity, useLocaleState, useRecordContext, type FieldProps } from 'react-admin';
 import type { Identity } from './authProvider';
 
 /**
@@ -17,9 +17,23 @@ export const MoneyField = ({ currency, strong, ...props }: FieldProps & { curren
 
 MoneyField.displayName = 'MoneyField';
 
-export const Money = ({ amount, currency, strong }: { amount: string; currency: string; strong?: boolean }) => (
-  <Typography component="span" variant="body2" sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', fontWeight: strong ? 600 : undefined }}>
-    {amount}
-    {currency ? ` ${currency}` : ''}
-  </Typography>
-);
+/**
+ * "1,179.64 USD" in English, "1 179,64 USD" in French: the decimal string is formatted as a string
+ * (Intl.NumberFormat keeps every digit of a string), with as many decimals as the API gave.
+ */
+export const formatAmount = (amount: string, currency: string, locale: string) => {
+  const decimals = amount.includes('.') ? amount.split('.')[1].length : 0;
+  const formatted = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
+    amount as Intl.StringNumericLiteral,
+  );
+  return currency ? `${formatted} ${currency}` : formatted;
+};
+
+export const Money = ({ amount, currency, strong }: { amount: string; currency: string; strong?: boolean }) => {
+  const [locale] = useLocaleState();
+  return (
+    <Typography component="span" variant="body2" sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', fontWeight: strong ? 600 : undefined }}>
+      {formatAmount(amount, currency, locale)}
+    </Typography>
+  );
+};

@@ -1,5 +1,6 @@
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import { errorCode, getToken, graphql, TOKEN_KEY } from './graphql';
+import { gql } from './graphql-tag';
 
 export type Me = {
   userId: string;
@@ -12,7 +13,7 @@ export type Me = {
 
 export type Identity = UserIdentity & Me;
 
-const LOGIN = /* GraphQL */ `
+const LOGIN = gql`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       token
@@ -20,7 +21,7 @@ const LOGIN = /* GraphQL */ `
   }
 `;
 
-const ME = /* GraphQL */ `
+const ME = gql`
   query Me {
     me {
       userId

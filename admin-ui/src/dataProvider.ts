@@ -1,135 +1,90 @@
 import { HttpError, type DataProvider, type GetListParams, type Identifier, type RaRecord } from 'react-admin';
 import { graphql } from './graphql';
-import type { Account, ArAging, Client, Invoice, JournalEntry, Lead, Order, PaymentMethod, Product, Quote, RecordedEvent, TrialBalance } from './records';
-
 import {
-  LEAD_FIELDS,
-  CLIENT_FIELDS,
-  PRODUCT_FIELDS,
-  QUOTE_FIELDS,
-  ORDER_FIELDS,
-  INVOICE_FIELDS,
-  ACCOUNT_FIELDS,
-  JOURNAL_ENTRY_FIELDS,
   CAPTURE_LEAD,
-  QUALIFY_LEAD,
-  DISQUALIFY_LEAD,
-  CONVERT_LEAD,
   CREATE_PRODUCT,
   DRAFT_QUOTE,
-  REVISE_QUOTE,
+  LOG_ACTIVITY,
+  OPEN_ACCOUNT,
   POST_JOURNAL_ENTRY,
-  TRIAL_BALANCE,
-  AR_AGING,
-  HISTORY,
-  CHANGE_PRODUCT_PRICE,
-  DEACTIVATE_PRODUCT,
-  SEND_QUOTE,
-  ACCEPT_QUOTE,
-  REJECT_QUOTE,
-  PLACE_ORDER,
-  AUTHORIZE_PAYMENT,
-  FAIL_PAYMENT,
-  SHIP_ORDER,
-  CONFIRM_DELIVERY,
-  CANCEL_ORDER,
-  SEND_INVOICE,
-  VOID_INVOICE,
-  RECORD_PAYMENT,
-  ISSUE_CREDIT_NOTE,
-  REVERSE_JOURNAL_ENTRY,
-} from './documents';
+  REGISTER_CLIENT,
+  REVISE_QUOTE,
+  UPDATE_CLIENT_DETAILS,
+} from './commands';
+import type * as Api from './generated/graphql';
+import * as Q from './queries';
 
 export type * from './records';
 
+/** Each resource's list and single queries, and the filters its list takes (keys checked against the schema's input types). */
 type ResourceConfig = {
   list: string;
   one: string;
-  /** The GraphQL type of the list's `filter` argument; lists without one take `args` only. */
-  filterType?: string;
   filters: readonly string[];
   /** Filters that are booleans in the API (select inputs hand over "true" / "false"). */
   booleans?: readonly string[];
-  /** Top-level arguments of the list and single queries, read from the filter (the accounts' asOf). */
-  args?: Readonly<Record<string, string>>;
-  /** The single query's key argument when it is not `id: ID!`. */
-  key?: { name: string; type: string };
-  fields: string;
+  /** The single query's variables, from react-admin's id. */
+  key?: (id: Identifier) => Record<string, unknown>;
   /** Turns the API's object into the record react-admin keeps (an id it can route with). */
   toRecord?: (item: Record<string, unknown>) => RaRecord;
+  /** Lists that take top-level arguments instead of a filter (the accounts' asOf). */
+  topLevel?: boolean;
 };
 
-/** How each resource maps onto the API: list and single queries, the filters it accepts, its fields. */
-const resources = {
-  leads: { list: 'leads', one: 'lead', filterType: 'LeadFilter', filters: ['status', 'q'], fields: LEAD_FIELDS },
-  clients: { list: 'clients', one: 'client', filterType: 'ClientFilter', filters: ['q'], fields: CLIENT_FIELDS },
-  products: {
-    list: 'products',
-    one: 'product',
-    filterType: 'ProductFilter',
-    filters: ['q', 'active'],
-    booleans: ['active'],
-    fields: PRODUCT_FIELDS,
+const filters = <Filter>(...keys: (keyof Filter & string)[]) => keys;
+
+const resources: Record<string, ResourceConfig> = {
+  leads: { list: Q.LEADS_QUERY, one: Q.LEAD_QUERY, filters: filters<Api.LeadFilter>('status', 'q', 'ownerId') },
+  clients: { list: Q.CLIENTS_QUERY, one: Q.CLIENT_QUERY, filters: filters<Api.ClientFilter>('q', 'ownerId', 'archived'), booleans: ['archived'] },
+  activities: {
+    list: Q.ACTIVITIES_QUERY,
+    one: Q.ACTIVITY_QUERY,
+    filters: filters<Api.ActivityFilter>('kind', 'open', 'subjectId', 'subjectType'),
+    booleans: ['open'],
   },
-  quotes: { list: 'quotes', one: 'quote', filterType: 'QuoteFilter', filters: ['status', 'clientId', 'q'], fields: QUOTE_FIELDS },
-  orders: { list: 'orders', one: 'order', filterType: 'OrderFilter', filters: ['status', 'clientId'], fields: ORDER_FIELDS },
+  products: { list: Q.PRODUCTS_QUERY, one: Q.PRODUCT_QUERY, filters: filters<Api.ProductFilter>('q', 'active'), booleans: ['active'] },
+  quotes: { list: Q.QUOTES_QUERY, one: Q.QUOTE_QUERY, filters: filters<Api.QuoteFilter>('status', 'clientId', 'q') },
+  orders: { list: Q.ORDERS_QUERY, one: Q.ORDER_QUERY, filters: filters<Api.OrderFilter>('status', 'clientId') },
   invoices: {
-    list: 'invoices',
-    one: 'invoice',
-    filterType: 'InvoiceFilter',
-    filters: ['status', 'clientId', 'orderId', 'overdue'],
+    list: Q.INVOICES_QUERY,
+    one: Q.INVOICE_QUERY,
+    filters: filters<Api.InvoiceFilter>('status', 'clientId', 'orderId', 'overdue'),
     booleans: ['overdue'],
-    fields: INVOICE_FIELDS,
   },
   accounts: {
-    list: 'accounts',
-    one: 'account',
-    filters: [],
-    args: { asOf: 'String' },
-    key: { name: 'code', type: 'String!' },
-    fields: ACCOUNT_FIELDS,
+    list: Q.ACCOUNTS_QUERY,
+    one: Q.ACCOUNT_QUERY,
+    filters: filters<Api.AccountsQueryVariables>('asOf'),
+    topLevel: true,
+    key: (id) => ({ code: String(id) }),
     toRecord: (item) => ({ ...item, accountId: item.id, id: item.code as string }),
   },
-  journalEntries: {
-    list: 'journalEntries',
-    one: 'journalEntry',
-    filterType: 'JournalEntryFilter',
-    filters: ['accountCode', 'from', 'to'],
-    fields: JOURNAL_ENTRY_FIELDS,
-  },
-} satisfies Record<string, ResourceConfig>;
-
-type ResourceName = keyof typeof resources;
+  journalEntries: { list: Q.JOURNAL_ENTRIES_QUERY, one: Q.JOURNAL_ENTRY_QUERY, filters: filters<Api.JournalEntryFilter>('accountCode', 'from', 'to') },
+};
 
 const resourceOf = (name: string): ResourceConfig => {
-  if (!(name in resources)) throw new HttpError(`Unknown resource "${name}"`, 404);
-  return resources[name as ResourceName];
+  const resource = resources[name];
+  if (!resource) throw new HttpError(`Unknown resource "${name}"`, 404);
+  return resource;
 };
+
+/** The one field a query or mutation answers. */
+const only = <T>(data: Record<string, T>): T => Object.values(data)[0];
 
 const toRecord = (r: ResourceConfig, item: RaRecord | null) => (item && r.toRecord ? r.toRecord(item) : item);
 
 const unsupported = (what: string) => () => Promise.reject(new HttpError(`${what} is not possible here: records change only through their actions.`, 405));
 
 /** Only the filters the API knows, without empty values (an empty search box means no filter). */
-const apiFilter = (allowed: readonly string[], filter: Record<string, unknown> = {}, booleans: readonly string[] = []) => {
+const apiFilter = (r: ResourceConfig, filter: Record<string, unknown> = {}) => {
   const result: Record<string, unknown> = {};
-  for (const key of allowed) {
+  for (const key of r.filters) {
     const value = filter[key];
     if (value === undefined || value === null || value === '') continue;
-    if (booleans.includes(key)) result[key] = value === true || value === 'true';
+    if (r.booleans?.includes(key)) result[key] = value === true || value === 'true';
     else result[key] = typeof value === 'string' ? value.trim() : value;
   }
   return Object.keys(result).length ? result : undefined;
-};
-
-/** Top-level arguments (the accounts' asOf), declared and valued from the filter. */
-const topLevelArgs = (r: ResourceConfig, filter: Record<string, unknown> = {}) => {
-  const entries = Object.entries(r.args ?? {});
-  return {
-    declarations: entries.map(([name, type]) => `, $${name}: ${type}`).join(''),
-    uses: entries.map(([name]) => `, ${name}: $${name}`).join(''),
-    values: Object.fromEntries(entries.map(([name]) => [name, filter[name] === '' ? undefined : filter[name]])),
-  };
 };
 
 /** The API's largest page (react-admin's export asks for more). */
@@ -140,31 +95,36 @@ const getList = async (resource: string, params: GetListParams) => {
   const { page = 1, perPage = 25 } = params.pagination ?? {};
   // react-admin sorts by id unless told otherwise (reference inputs); no list sorts by id: use the API's default.
   const sort = params.sort?.field && params.sort.field !== 'id' ? params.sort : undefined;
-  const args = topLevelArgs(r, params.filter);
-  const query = `
-    query List(${r.filterType ? `$filter: ${r.filterType}, ` : ''}$page: Int, $perPage: Int, $sortField: String, $sortOrder: SortOrder${args.declarations}) {
-      ${r.list}(${r.filterType ? 'filter: $filter, ' : ''}page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder${args.uses}) {
-        items { ${r.fields} }
-        total
-      }
-    }`;
-  const data = await graphql<Record<string, { items: RaRecord[]; total: number }>>(query, {
-    ...(r.filterType ? { filter: apiFilter(r.filters, params.filter, r.booleans) } : {}),
-    ...args.values,
-    page,
-    perPage: Math.min(perPage, MAX_PER_PAGE),
-    sortField: sort?.field,
-    sortOrder: sort ? (sort.order === 'DESC' ? 'DESC' : 'ASC') : undefined,
-  });
-  return { data: data[r.list].items.map((item) => toRecord(r, item)!), total: data[r.list].total };
+  const filter = apiFilter(r, params.filter);
+  const list = only(
+    await graphql<Record<string, { items: RaRecord[]; total: number }>>(r.list, {
+      ...(r.topLevel ? filter : { filter }),
+      page,
+      perPage: Math.min(perPage, MAX_PER_PAGE),
+      sortField: sort?.field,
+      sortOrder: sort ? (sort.order === 'DESC' ? 'DESC' : 'ASC') : undefined,
+    }),
+  );
+  return { data: list.items.map((item) => toRecord(r, item)!), total: list.total };
 };
 
 const fetchOne = async (resource: string, id: Identifier) => {
   const r = resourceOf(resource);
-  const key = r.key ?? { name: 'id', type: 'ID!' };
-  const query = `query One($key: ${key.type}) { ${r.one}(${key.name}: $key) { ${r.fields} } }`;
-  const data = await graphql<Record<string, RaRecord | null>>(query, { key: String(id) });
-  return toRecord(r, data[r.one]);
+  return toRecord(r, only(await graphql<Record<string, RaRecord | null>>(r.one, r.key ? r.key(id) : { id: String(id) })));
+};
+
+/** Optional text inputs: an empty field is "not given", not an empty string. */
+const orNull = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+const text = (value: unknown) => String(value ?? '').trim();
+
+/**
+ * Sends one command (a mutation) and answers what it answers. The server waits for its read models
+ * before answering (read-your-writes), so the page shown next already has the change.
+ * `idempotencyKey` is the click's: a retried request of the same click has one effect.
+ */
+export const sendCommand = async <T = RaRecord>(document: string, variables: Record<string, unknown>, idempotencyKey?: string): Promise<T> => {
+  void idempotencyKey;
+  return only(await graphql<Record<string, T>>(document, variables));
 };
 
 /** A quote form's lines as the API takes them: a product's defaults fill what is left empty. */
@@ -172,70 +132,78 @@ const quoteLinesInput = (data: Record<string, unknown>) =>
   ((Array.isArray(data.lines) ? data.lines : []) as Record<string, unknown>[]).map((line) => ({
     productId: orNull(line.productId),
     description: orNull(line.description) ?? undefined,
-    quantity: String(line.quantity ?? '').trim(),
+    quantity: text(line.quantity),
     unitPrice: orNull(line.unitPrice) ?? undefined,
     taxRate: orNull(line.taxRate) ?? undefined,
   }));
 
-/**
- * Read models follow the event log a moment after a command is accepted. Before answering a
- * command, wait (at most ~3 s) until its effect is visible to queries, so the page the user lands
- * on next (the new lead, the new client, the refreshed status) already shows it.
- */
-const visible = async <T extends RaRecord>(resource: ResourceName, id: Identifier, ready: (record: T) => boolean) => {
-  for (let delay = 50; delay <= 1600; delay *= 2) {
-    const record = (await fetchOne(resource, id).catch(() => null)) as T | null;
-    if (record && ready(record)) return record;
-    await new Promise((resolve) => setTimeout(resolve, delay));
-  }
-  return null;
+/** What each create form sends: its mutation and the input built from the form. */
+const creates: Record<string, { document: string; input: (data: Record<string, unknown>) => Record<string, unknown> }> = {
+  leads: {
+    document: CAPTURE_LEAD,
+    input: (data) => ({
+      name: text(data.name),
+      email: text(data.email),
+      company: orNull(data.company),
+      phone: orNull(data.phone),
+      source: orNull(data.source),
+    }),
+  },
+  clients: {
+    document: REGISTER_CLIENT,
+    input: (data) => ({ name: text(data.name), email: text(data.email), company: orNull(data.company), phone: orNull(data.phone) }),
+  },
+  activities: {
+    document: LOG_ACTIVITY,
+    input: (data) => ({
+      subjectType: data.subjectType,
+      subjectId: data.subjectId,
+      kind: data.kind,
+      subject: text(data.subject),
+      notes: orNull(data.notes),
+      dueOn: orNull(data.dueOn),
+    }),
+  },
+  products: {
+    document: CREATE_PRODUCT,
+    input: (data) => ({ sku: text(data.sku), name: text(data.name), unitPrice: text(data.unitPrice), taxRate: text(data.taxRate) }),
+  },
+  quotes: { document: DRAFT_QUOTE, input: (data) => ({ clientId: data.clientId, validUntil: orNull(data.validUntil), lines: quoteLinesInput(data) }) },
+  accounts: { document: OPEN_ACCOUNT, input: (data) => ({ code: text(data.code), name: text(data.name), type: data.type }) },
+  journalEntries: {
+    document: POST_JOURNAL_ENTRY,
+    input: (data) => ({
+      date: text(data.date),
+      memo: text(data.memo),
+      lines: ((Array.isArray(data.lines) ? data.lines : []) as Record<string, unknown>[]).map((line) => ({
+        accountCode: String(line.accountCode ?? ''),
+        debit: orNull(line.debit) ?? '0',
+        credit: orNull(line.credit) ?? '0',
+      })),
+    }),
+  },
 };
 
-/** Optional text inputs: an empty field is "not given", not an empty string. */
-const orNull = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
-
-/**
- * One domain command: the mutation, then the record as queries show it once the command's effect
- * is visible there (the fields in `settled` equal the mutation's answer).
- */
-const command = async <T extends RaRecord>(
-  resource: ResourceName,
-  mutation: string,
-  variables: Record<string, unknown>,
-  settled: (keyof T & string)[] = ['status'],
-) => {
-  const data = await graphql<Record<string, T>>(mutation, variables);
-  const answer = Object.values(data)[0];
-  const id = resource === 'accounts' ? (answer as unknown as Account).code : answer.id;
-  const record = await visible<T>(resource, id, (record) => settled.every((key) => record[key] === answer[key]));
-  return { data: record ?? (toRecord(resourceOf(resource), answer) as T) };
+/** What each edit form sends. */
+const updates: Record<string, { document: string; variables: (id: Identifier, data: Record<string, unknown>) => Record<string, unknown> }> = {
+  quotes: {
+    document: REVISE_QUOTE,
+    variables: (id, data) => ({ id: String(id), input: { validUntil: orNull(data.validUntil), lines: quoteLinesInput(data) } }),
+  },
+  clients: {
+    document: UPDATE_CLIENT_DETAILS,
+    variables: (id, data) => ({
+      id: String(id),
+      input: { name: text(data.name), email: text(data.email), company: orNull(data.company), phone: orNull(data.phone) },
+    }),
+  },
 };
 
-export type RecordPaymentInput = { invoiceId: string; amount: string; method: PaymentMethod; reference: string; receivedOn?: string | null };
+const newKey = () => crypto.randomUUID();
 
 export type AnnalsDataProvider = DataProvider & {
-  changeProductPrice(id: Identifier, unitPrice: string): Promise<{ data: Product }>;
-  deactivateProduct(id: Identifier): Promise<{ data: Product }>;
-  sendQuote(id: Identifier): Promise<{ data: Quote }>;
-  acceptQuote(id: Identifier): Promise<{ data: Quote }>;
-  rejectQuote(id: Identifier, reason: string): Promise<{ data: Quote }>;
-  placeOrder(quoteId: Identifier): Promise<{ data: Order }>;
-  authorizePayment(id: Identifier, reference: string): Promise<{ data: Order }>;
-  failPayment(id: Identifier, reason: string): Promise<{ data: Order }>;
-  shipOrder(id: Identifier, carrier: string, trackingNumber: string): Promise<{ data: Order }>;
-  confirmDelivery(id: Identifier): Promise<{ data: Order }>;
-  cancelOrder(id: Identifier, reason: string): Promise<{ data: Order }>;
-  sendInvoice(id: Identifier): Promise<{ data: Invoice }>;
-  recordPayment(input: RecordPaymentInput): Promise<{ data: Invoice }>;
-  issueCreditNote(invoiceId: Identifier, amount: string, reason: string): Promise<{ data: Invoice }>;
-  voidInvoice(id: Identifier, reason: string): Promise<{ data: Invoice }>;
-  reverseJournalEntry(id: Identifier, reason: string): Promise<{ data: JournalEntry }>;
-  trialBalance(asOf: string): Promise<{ data: TrialBalance }>;
-  arAging(asOf: string): Promise<{ data: ArAging }>;
-  qualifyLead(id: Identifier): Promise<{ data: Lead }>;
-  disqualifyLead(id: Identifier, reason: string): Promise<{ data: Lead }>;
-  convertLead(id: Identifier): Promise<{ data: Client }>;
-  history(entity: string, id: Identifier): Promise<{ data: RecordedEvent[] }>;
+  /** A query that is not a resource's list (reports, the dashboard's panels): the field it answers. */
+  query<T>(document: string, variables?: Record<string, unknown>): Promise<T>;
 };
 
 export const dataProvider: AnnalsDataProvider = {
@@ -258,126 +226,24 @@ export const dataProvider: AnnalsDataProvider = {
     return getList(resource, { ...rest, filter: { ...rest.filter, [target]: id } });
   }) as DataProvider['getManyReference'],
 
+  // Each Save click is one command, with a key of its own.
   create: (async (resource: string, { data }: { data: Record<string, unknown> }) => {
-    if (resource === 'products') {
-      const input = {
-        sku: String(data.sku ?? '').trim(),
-        name: String(data.name ?? '').trim(),
-        unitPrice: String(data.unitPrice ?? '').trim(),
-        taxRate: String(data.taxRate ?? '').trim(),
-      };
-      const { createProduct } = await graphql<{ createProduct: Product }>(CREATE_PRODUCT, { input });
-      return { data: (await visible<Product>('products', createProduct.id, () => true)) ?? createProduct };
-    }
-    if (resource === 'quotes') {
-      const input = { clientId: data.clientId, validUntil: orNull(data.validUntil), lines: quoteLinesInput(data) };
-      const { draftQuote } = await graphql<{ draftQuote: Quote }>(DRAFT_QUOTE, { input });
-      return { data: (await visible<Quote>('quotes', draftQuote.id, () => true)) ?? draftQuote };
-    }
-    if (resource === 'journalEntries') {
-      const lines = (Array.isArray(data.lines) ? data.lines : []) as Record<string, unknown>[];
-      const input = {
-        date: String(data.date ?? '').trim(),
-        memo: String(data.memo ?? '').trim(),
-        lines: lines.map((line) => ({
-          accountCode: String(line.accountCode ?? ''),
-          debit: orNull(line.debit) ?? '0',
-          credit: orNull(line.credit) ?? '0',
-        })),
-      };
-      const { postJournalEntry } = await graphql<{ postJournalEntry: JournalEntry }>(POST_JOURNAL_ENTRY, { input });
-      return { data: (await visible<JournalEntry>('journalEntries', postJournalEntry.id, () => true)) ?? postJournalEntry };
-    }
-    if (resource !== 'leads') return unsupported(`Creating ${resource}`)();
-    const input = {
-      name: String(data.name ?? '').trim(),
-      email: String(data.email ?? '').trim(),
-      company: orNull(data.company),
-      phone: orNull(data.phone),
-      source: orNull(data.source),
-    };
-    const { captureLead } = await graphql<{ captureLead: Lead }>(CAPTURE_LEAD, { input });
-    return { data: (await visible<Lead>('leads', captureLead.id, () => true)) ?? captureLead };
+    const create = creates[resource];
+    if (!create) return unsupported(`Creating ${resource}`)();
+    const created = await sendCommand<RaRecord>(create.document, { input: create.input(data) }, newKey());
+    return { data: toRecord(resourceOf(resource), created) };
   }) as DataProvider['create'],
 
   update: (async (resource: string, { id, data }: { id: Identifier; data: Record<string, unknown> }) => {
-    // The one edit there is: revising a quote (a command, run like the others).
-    if (resource !== 'quotes') return unsupported('Editing')();
-    const input = { validUntil: orNull(data.validUntil), lines: quoteLinesInput(data) };
-    return command<Quote>('quotes', REVISE_QUOTE, { id: String(id), input }, ['revision']);
+    const update = updates[resource];
+    if (!update) return unsupported('Editing')();
+    return { data: await sendCommand<RaRecord>(update.document, update.variables(id, data), newKey()) };
   }) as DataProvider['update'],
   updateMany: unsupported('Editing'),
   delete: unsupported('Deleting'),
   deleteMany: unsupported('Deleting'),
 
-  async qualifyLead(id) {
-    const { qualifyLead } = await graphql<{ qualifyLead: Lead }>(QUALIFY_LEAD, { id: String(id) });
-    return { data: (await visible<Lead>('leads', id, (lead) => lead.status !== 'NEW')) ?? qualifyLead };
-  },
-
-  async disqualifyLead(id, reason) {
-    const { disqualifyLead } = await graphql<{ disqualifyLead: Lead }>(DISQUALIFY_LEAD, { id: String(id), reason });
-    return { data: (await visible<Lead>('leads', id, (lead) => lead.status !== 'NEW')) ?? disqualifyLead };
-  },
-
-  async convertLead(id) {
-    const { convertLead } = await graphql<{ convertLead: Client }>(CONVERT_LEAD, { id: String(id) });
-    await visible<Lead>('leads', id, (lead) => lead.status === 'CONVERTED');
-    return { data: (await visible<Client>('clients', convertLead.id, () => true)) ?? convertLead };
-  },
-
-  changeProductPrice: (id, unitPrice) => command<Product>('products', CHANGE_PRODUCT_PRICE, { id: String(id), unitPrice: unitPrice.trim() }, ['unitPrice']),
-  deactivateProduct: (id) => command<Product>('products', DEACTIVATE_PRODUCT, { id: String(id) }, ['active']),
-  sendQuote: (id) => command<Quote>('quotes', SEND_QUOTE, { id: String(id) }),
-  acceptQuote: (id) => command<Quote>('quotes', ACCEPT_QUOTE, { id: String(id) }),
-  rejectQuote: (id, reason) => command<Quote>('quotes', REJECT_QUOTE, { id: String(id), reason: reason.trim() }),
-
-  async placeOrder(quoteId) {
-    const placed = await command<Order>('orders', PLACE_ORDER, { quoteId: String(quoteId) });
-    // The quote page links to its order once the quote's read model knows it.
-    await visible<Quote>('quotes', quoteId, (quote) => quote.orderId != null);
-    return placed;
-  },
-  authorizePayment: (id, reference) => command<Order>('orders', AUTHORIZE_PAYMENT, { orderId: String(id), reference: reference.trim() }),
-  failPayment: (id, reason) => command<Order>('orders', FAIL_PAYMENT, { orderId: String(id), reason: reason.trim() }),
-  shipOrder: (id, carrier, trackingNumber) =>
-    command<Order>('orders', SHIP_ORDER, { orderId: String(id), carrier: carrier.trim(), trackingNumber: trackingNumber.trim() }),
-  confirmDelivery: (id) => command<Order>('orders', CONFIRM_DELIVERY, { orderId: String(id) }),
-  cancelOrder: (id, reason) => command<Order>('orders', CANCEL_ORDER, { orderId: String(id), reason: reason.trim() }),
-
-  sendInvoice: (id) => command<Invoice>('invoices', SEND_INVOICE, { id: String(id) }, ['status', 'sentOn']),
-  recordPayment: (input) =>
-    command<Invoice>(
-      'invoices',
-      RECORD_PAYMENT,
-      { input: { ...input, amount: input.amount.trim(), reference: input.reference.trim(), receivedOn: orNull(input.receivedOn) } },
-      ['status', 'amountPaid'],
-    ),
-  issueCreditNote: (invoiceId, amount, reason) =>
-    command<Invoice>('invoices', ISSUE_CREDIT_NOTE, { input: { invoiceId: String(invoiceId), amount: amount.trim(), reason: reason.trim() } }, [
-      'status',
-      'credited',
-    ]),
-  voidInvoice: (id, reason) => command<Invoice>('invoices', VOID_INVOICE, { id: String(id), reason: reason.trim() }),
-
-  async reverseJournalEntry(id, reason) {
-    const reversal = await command<JournalEntry>('journalEntries', REVERSE_JOURNAL_ENTRY, { id: String(id), reason: reason.trim() }, []);
-    await visible<JournalEntry>('journalEntries', id, (entry) => entry.reversedBy != null);
-    return reversal;
-  },
-
-  async trialBalance(asOf) {
-    const { trialBalance } = await graphql<{ trialBalance: TrialBalance }>(TRIAL_BALANCE, { asOf });
-    return { data: trialBalance };
-  },
-
-  async arAging(asOf) {
-    const { arAging } = await graphql<{ arAging: ArAging }>(AR_AGING, { asOf });
-    return { data: arAging };
-  },
-
-  async history(entity, id) {
-    const { history } = await graphql<{ history: RecordedEvent[] }>(HISTORY, { entity, id: String(id) });
-    return { data: history };
+  async query<T>(document: string, variables: Record<string, unknown> = {}) {
+    return only(await graphql<Record<string, T>>(document, variables));
   },
 };

@@ -42,13 +42,13 @@ const SAME_CLICK_MS = 1_500;
 /** Keys of the commands sent lately, by document and variables: the second click of a double click reuses the first's. */
 const recentKeys = new Map<string, { key: string; pending: number; settledAt: number }>();
 
-const keyFor = (query: string, variables: Record<string, unknown>) => {
+const keyFor = (query: string, variables: Record<string, unknown>, clickKey: string | undefined) => {
   const id = `${query}\u0000${JSON.stringify(variables)}`;
   const now = Date.now();
   for (const [other, entry] of recentKeys) if (entry.pending === 0 && now - entry.settledAt > SAME_CLICK_MS) recentKeys.delete(other);
   let entry = recentKeys.get(id);
   if (!entry) {
-    entry = { key: newKey(), pending: 0, settledAt: now };
+    entry = { key: clickKey ?? newKey(), pending: 0, settledAt: now };
     recentKeys.set(id, entry);
   }
   entry.pending += 1;
@@ -82,7 +82,7 @@ const post = async (body: string, headers: Record<string, string>): Promise<Resp
 };
 
 export interface GraphQLOptions {
-  /** The command's Idempotency-Key, when a screen keeps its own; otherwise one per click (see below). */
+  /** The click's Idempotency-Key, when the screen made one; otherwise graphql() makes it (see below). */
   idempotencyKey?: string;
 }
 
@@ -92,12 +92,13 @@ export interface GraphQLOptions {
  *
  * Every command (mutation) carries an Idempotency-Key: one per click. The retries of a request
  * (the network lost it, it timed out, an instance was stopping) send the same key, and so does the
- * same command with the same input sent again while the first is pending or just after it answered
- * (a double click): the server runs it once and answers each with the same result.
+ * same command with the same input sent again while the first is pending or within a moment of its
+ * answer (a double click whose second click got past the disabled button): that is the same click,
+ * whatever key its second call came with. The server runs it once and answers each the same.
  */
 export const graphql = async <T>(query: string, variables: Record<string, unknown> = {}, options: GraphQLOptions = {}): Promise<T> => {
   const token = getToken();
-  const command = isMutation(query) ? (options.idempotencyKey ? { key: options.idempotencyKey, done: () => undefined } : keyFor(query, variables)) : null;
+  const command = isMutation(query) ? keyFor(query, variables, options.idempotencyKey) : null;
   let response: Response;
   try {
     response = await post(JSON.stringify({ query, variables }), {

@@ -2,6 +2,7 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { features } from './features';
+import { englishMore } from './i18n/en-more';
 
 const annalsEnglish = {
   ra: {
@@ -415,7 +416,7 @@ const annalsEnglish = {
 };
 
 const featureEnglish = features.map((feature) => ({ annals: { [feature.name]: feature.messages?.en ?? {} } }));
-const messages = mergeTranslations(englishMessages, annalsEnglish, ...featureEnglish) as TranslationMessages;
+const messages = mergeTranslations(englishMessages, annalsEnglish, englishMore, ...featureEnglish) as TranslationMessages;
 
 export const i18nProvider = polyglotI18nProvider(() => messages, 'en', [{ locale: 'en', name: 'English' }], {
   allowMissing: true,

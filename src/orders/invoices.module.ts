@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AllowedCommandsResolver } from '../shared/graphql/allowed-commands.resolver';
+import { Invoice } from './api/invoice.types';
+import { invoiceCommands } from './application/invoice.commands';
 import { InvoiceResolver } from './api/invoice.resolver';
 import { InvoiceNumbering } from './application/invoice-numbering';
 import { InvoiceQueries } from './application/invoice.queries';
@@ -8,7 +11,7 @@ import { OrdersModule } from './orders.module';
 /** Invoices of the orders context: issued when an order is delivered, paid, credited, voided. */
 @Module({
   imports: [OrdersModule],
-  providers: [InvoiceQueries, InvoiceNumbering, InvoicingProcessManager, InvoiceResolver],
+  providers: [InvoiceQueries, InvoiceNumbering, InvoicingProcessManager, InvoiceResolver, AllowedCommandsResolver(Invoice, invoiceCommands)],
   exports: [InvoiceQueries],
 })
 export class InvoicesModule {}

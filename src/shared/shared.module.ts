@@ -5,6 +5,7 @@ import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
+import { AllowedCommands } from './command/allowed-commands';
 import { CommandExecutor, CommandService, READ_YOUR_WRITES } from './command/command.service';
 import { EventSourcedRunner } from './command/event-sourced-runner';
 import { IdempotencyService } from './command/idempotency.service';
@@ -22,6 +23,7 @@ import { TenantReader } from './read-model/tenant-reader';
     IdempotencyService,
     CommandExecutor,
     CommandService,
+    AllowedCommands,
     { provide: READ_YOUR_WRITES, useExisting: ProjectionsService },
     ProjectionsService,
     TenantReader,
@@ -32,6 +34,6 @@ import { TenantReader } from './read-model/tenant-reader';
     HistoryResolver,
     ProjectionsResolver,
   ],
-  exports: [EventSourcedRunner, IdempotencyService, CommandService, ProjectionsService, TenantReader, AuthService],
+  exports: [EventSourcedRunner, IdempotencyService, CommandService, AllowedCommands, ProjectionsService, TenantReader, AuthService],
 })
 export class SharedModule {}

@@ -1,11 +1,14 @@
-import { BooleanField, Datagrid, DateInput, List, TextField } from 'react-admin';
+import { BooleanField, CreateButton, Datagrid, DateInput, List, TextField, TopToolbar } from 'react-admin';
+import { BILLERS, useHasRole } from '../roles';
 import { MoneyField } from '../MoneyField';
 
 /** Balances as of a day: empty means today and everything posted since. */
 const accountFilters = [<DateInput key="asOf" source="asOf" alwaysOn helperText={false} />];
 
+const AccountListActions = () => <TopToolbar>{useHasRole(BILLERS) ? <CreateButton label="resources.accounts.actions.open" /> : null}</TopToolbar>;
+
 export const AccountList = () => (
-  <List filters={accountFilters} actions={false} sort={{ field: 'code', order: 'ASC' }} perPage={100} pagination={false} exporter={false}>
+  <List filters={accountFilters} actions={<AccountListActions />} sort={{ field: 'code', order: 'ASC' }} perPage={100} pagination={false} exporter={false}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="code" sx={{ fontFamily: 'monospace' }} />
       <TextField source="name" sx={{ fontWeight: 500 }} />

@@ -15,14 +15,18 @@ import {
 } from 'react-admin';
 import type { Account, JournalEntry } from '../dataProvider';
 import { Money, MoneyField } from '../MoneyField';
+import { CloseAccountButton, ClosedNotice } from './AccountActions';
 
 const AccountHeader = () => {
   const account = useRecordContext<Account>();
   if (!account) return null;
   return (
-    <Typography variant="h5" component="h2" data-testid="account-name" sx={{ px: 2, pt: 2 }}>
-      {account.code} · {account.name}
-    </Typography>
+    <>
+      <Typography variant="h5" component="h2" data-testid="account-name" sx={{ px: 2, pt: 2 }}>
+        {account.code} · {account.name}
+      </Typography>
+      <ClosedNotice />
+    </>
   );
 };
 
@@ -72,8 +76,9 @@ const GeneralLedger = () => {
 export const AccountShow = () => (
   <Show
     actions={
-      <TopToolbar>
+      <TopToolbar sx={{ gap: 1 }}>
         <ListButton />
+        <CloseAccountButton />
       </TopToolbar>
     }
   >

@@ -1,6 +1,7 @@
-import { Box, Stack, Typography } from '@mui/material';
+import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import {
   CreateButton,
+  EditButton,
   Datagrid,
   EmailField,
   Labeled,
@@ -25,13 +26,74 @@ import { MoneyField } from '../MoneyField';
 import { OrderStatusChip } from '../orders/OrderStatusChip';
 import { QuoteStatusChip } from '../quotes/QuoteStatusChip';
 import { SELLERS, useHasRole } from '../roles';
+import { allows } from '../CommandButton';
+import { ASSIGN_CLIENT_OWNER } from '../commands';
+import { AssignOwnerButton } from '../owners';
+import { Activities } from '../activities/Activities';
+import { AddContactButton, ArchiveButton, RemoveContactButton, RestoreButton, SetAddressButton } from './ClientActions';
 
 /** A quote for this client: the create form opens with the client already picked. */
 const NewQuoteButton = () => {
   const client = useRecordContext<Client>();
   const permitted = useHasRole(SELLERS);
-  if (!client || !permitted) return null;
+  if (!client || !permitted || client.archived) return null;
   return <CreateButton resource="quotes" label="resources.clients.actions.new_quote" state={{ record: { clientId: client.id } }} />;
+};
+
+const EditDetailsButton = () => {
+  const client = useRecordContext<Client>();
+  return allows(client, 'updateClientDetails') ? <EditButton label="resources.clients.actions.edit" /> : null;
+};
+
+/** The client's contacts: add one, remove one (each a command the server allows or not). */
+const Contacts = () => {
+  const translate = useTranslate();
+  const client = useRecordContext<Client>();
+  if (!client) return null;
+  return (
+    <Stack spacing={1} sx={{ mb: 3 }} data-testid="contacts">
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography variant="h6" component="h3">
+          {translate('resources.clients.contacts')}
+        </Typography>
+        <AddContactButton />
+      </Stack>
+      {client.contacts.length === 0 ? <Typography color="text.secondary">{translate('resources.clients.no_contacts')}</Typography> : null}
+      {client.contacts.map((contact) => (
+        <Stack key={contact.id} direction="row" spacing={2} sx={{ alignItems: 'center' }} data-testid="contact">
+          <Typography sx={{ fontWeight: 500 }}>{contact.name}</Typography>
+          {contact.role ? <Typography color="text.secondary">{contact.role}</Typography> : null}
+          {contact.email ? <Typography>{contact.email}</Typography> : null}
+          {contact.phone ? <Typography>{contact.phone}</Typography> : null}
+          <RemoveContactButton client={client} contactId={contact.id} name={contact.name} />
+        </Stack>
+      ))}
+    </Stack>
+  );
+};
+
+const Address = ({ kind }: { kind: 'BILLING' | 'SHIPPING' }) => {
+  const translate = useTranslate();
+  const client = useRecordContext<Client>();
+  if (!client) return null;
+  const address = kind === 'BILLING' ? client.billingAddress : client.shippingAddress;
+  return (
+    <Card variant="outlined" sx={{ minWidth: 280 }} data-testid={`address-${kind.toLowerCase()}`}>
+      <CardContent>
+        <Typography variant="h6" component="h3">
+          {translate(`resources.clients.address.${kind.toLowerCase()}`)}
+        </Typography>
+        {address ? (
+          <Typography component="address" sx={{ fontStyle: 'normal', whiteSpace: 'pre-line' }}>
+            {[address.line1, address.line2, `${address.postalCode} ${address.city}`, address.country].filter(Boolean).join('\n')}
+          </Typography>
+        ) : (
+          <Typography color="text.secondary">{translate('resources.clients.address.none')}</Typography>
+        )}
+        <SetAddressButton kind={kind} />
+      </CardContent>
+    </Card>
+  );
 };
 
 /** The client's records of another resource (quotes, orders, invoices), newest first. */
@@ -55,13 +117,17 @@ const ClientRecords = ({ reference, sort, children }: { reference: string; sort:
 };
 
 const ClientHeader = () => {
+  const translate = useTranslate();
   const client = useRecordContext<Client>();
   if (!client) return null;
   return (
     <Box sx={{ px: 2, pt: 2 }}>
-      <Typography variant="h5" component="h2" data-testid="client-name">
-        {client.name}
-      </Typography>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography variant="h5" component="h2" data-testid="client-name">
+          {client.name}
+        </Typography>
+        {client.archived ? <Chip color="warning" label={translate('resources.clients.archived')} data-testid="client-archived" /> : null}
+      </Stack>
       {client.company ? <Typography color="text.secondary">{client.company}</Typography> : null}
     </Box>
   );
@@ -70,9 +136,13 @@ const ClientHeader = () => {
 export const ClientShow = () => (
   <Show
     actions={
-      <TopToolbar>
+      <TopToolbar sx={{ gap: 1, alignItems: 'center' }}>
         <ListButton />
+        <EditDetailsButton />
         <NewQuoteButton />
+        <AssignOwnerButton command="assignClientOwner" document={ASSIGN_CLIENT_OWNER} />
+        <ArchiveButton />
+        <RestoreButton />
       </TopToolbar>
     }
   >
@@ -87,6 +157,12 @@ export const ClientShow = () => (
             <Labeled>
               <TextField source="company" emptyText="—" />
             </Labeled>
+            <Labeled>
+              <TextField source="phone" emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <TextField source="owner.name" label="resources.clients.fields.owner" emptyText="—" />
+            </Labeled>
           </Stack>
           <Stack spacing={2}>
             <Labeled>
@@ -95,8 +171,32 @@ export const ClientShow = () => (
             <Labeled>
               <HumanDateField source="createdAt" />
             </Labeled>
+            <Labeled>
+              <HumanDateField source="lastActivityAt" emptyText="—" />
+            </Labeled>
+          </Stack>
+          <Stack spacing={2} data-testid="client-figures">
+            <Labeled>
+              <TextField source="orderCount" />
+            </Labeled>
+            <Labeled>
+              <MoneyField source="lifetimeRevenue" />
+            </Labeled>
+            <Labeled>
+              <MoneyField source="openReceivables" />
+            </Labeled>
           </Stack>
         </Stack>
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.clients.tabs.contacts" path="contacts">
+        <Contacts />
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+          <Address kind="BILLING" />
+          <Address kind="SHIPPING" />
+        </Stack>
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.clients.tabs.activities" path="activities">
+        <Activities subjectType="CLIENT" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.clients.tabs.quotes" path="quotes">
         <ClientRecords reference="quotes" sort={{ field: 'createdAt', order: 'DESC' }}>

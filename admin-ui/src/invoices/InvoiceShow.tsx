@@ -4,8 +4,8 @@ import RemoveCircleIcon from '@mui/icons-material/RemoveCircle';
 import SendIcon from '@mui/icons-material/Send';
 import { Alert, Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Labeled, ListButton, ReferenceField, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
-import { BILLERS } from '../roles';
-import { CommandButton, DialogCommandButton } from '../CommandButton';
+import { CommandButton } from '../CommandButton';
+import { ISSUE_CREDIT_NOTE, RECORD_PAYMENT, SEND_INVOICE, VOID_INVOICE } from '../commands';
 import type { Invoice, PaymentMethod } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
 import { Money, MoneyField } from '../MoneyField';
@@ -13,8 +13,6 @@ import { InvoiceStatusChip } from './InvoiceStatusChip';
 
 const PAYMENT_METHODS: PaymentMethod[] = ['BANK_TRANSFER', 'CARD', 'CASH', 'CHEQUE', 'OTHER'];
 
-const isOpen = (invoice: Invoice) => ['ISSUED', 'SENT', 'PARTIALLY_PAID'].includes(invoice.status);
-const hasBalance = (invoice: Invoice) => isOpen(invoice) && Number(invoice.balanceDue) > 0;
 const today = () => {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
@@ -24,11 +22,11 @@ const SendButton = () => {
   const invoice = useRecordContext<Invoice>();
   return (
     <CommandButton<Invoice, Invoice>
-      roles={BILLERS}
       label={invoice?.status === 'ISSUED' ? 'resources.invoices.actions.send' : 'resources.invoices.actions.resend'}
       icon={<SendIcon />}
-      allowed={isOpen}
-      run={(dataProvider, invoice) => dataProvider.sendInvoice(invoice.id)}
+      command="sendInvoice"
+      document={SEND_INVOICE}
+      variables={(invoice) => ({ id: invoice.id })}
       success="resources.invoices.notifications.sent"
       variant={invoice?.status === 'ISSUED' ? 'contained' : 'outlined'}
     />
@@ -36,11 +34,9 @@ const SendButton = () => {
 };
 
 const RecordPaymentButton = () => (
-  <DialogCommandButton<Invoice, Invoice>
-    roles={BILLERS}
+  <CommandButton<Invoice, Invoice>
     label="resources.invoices.actions.record_payment"
     icon={<PaymentsIcon />}
-    allowed={hasBalance}
     title="resources.invoices.payment_dialog.title"
     content="resources.invoices.payment_dialog.content"
     fields={[
@@ -55,9 +51,11 @@ const RecordPaymentButton = () => (
       { name: 'reference', label: 'resources.invoices.fields.reference', required: true, helperText: 'resources.invoices.helper.reference' },
       { name: 'receivedOn', label: 'resources.invoices.fields.receivedOn', required: true, type: 'date', initial: today },
     ]}
-    run={(dataProvider, invoice, { amount, method, reference, receivedOn }) =>
-      dataProvider.recordPayment({ invoiceId: String(invoice.id), amount, method: method as PaymentMethod, reference, receivedOn })
-    }
+    command="recordPayment"
+    document={RECORD_PAYMENT}
+    variables={(invoice, { amount, method, reference, receivedOn }) => ({
+      input: { invoiceId: invoice.id, amount: amount.trim(), method, reference: reference.trim(), receivedOn: receivedOn || null },
+    })}
     success={(invoice) => [
       invoice.status === 'PAID' ? 'resources.invoices.notifications.paid' : 'resources.invoices.notifications.payment_recorded',
       { number: invoice.number, balance: `${invoice.balanceDue} ${invoice.currency}` },
@@ -68,32 +66,32 @@ const RecordPaymentButton = () => (
 );
 
 const IssueCreditNoteButton = () => (
-  <DialogCommandButton<Invoice, Invoice>
-    roles={BILLERS}
+  <CommandButton<Invoice, Invoice>
     label="resources.invoices.actions.issue_credit_note"
     icon={<RemoveCircleIcon />}
-    allowed={hasBalance}
     title="resources.invoices.credit_dialog.title"
     content="resources.invoices.credit_dialog.content"
     fields={[
       { name: 'amount', label: 'resources.invoices.fields.amount', required: true },
       { name: 'reason', label: 'annals.reason', required: true, multiline: true },
     ]}
-    run={(dataProvider, invoice, { amount, reason }) => dataProvider.issueCreditNote(invoice.id, amount, reason)}
+    command="issueCreditNote"
+    document={ISSUE_CREDIT_NOTE}
+    variables={(invoice, { amount, reason }) => ({ input: { invoiceId: invoice.id, amount: amount.trim(), reason: reason.trim() } })}
     success="resources.invoices.notifications.credited"
   />
 );
 
 const VoidButton = () => (
-  <DialogCommandButton<Invoice, Invoice>
-    roles={BILLERS}
+  <CommandButton<Invoice, Invoice>
     label="resources.invoices.actions.void"
     icon={<BlockIcon />}
-    allowed={(invoice) => isOpen(invoice) && Number(invoice.amountPaid) === 0 && Number(invoice.credited) === 0}
     title="resources.invoices.void_dialog.title"
     content="resources.invoices.void_dialog.content"
     fields={[{ name: 'reason', label: 'annals.reason', required: true, multiline: true }]}
-    run={(dataProvider, invoice, { reason }) => dataProvider.voidInvoice(invoice.id, reason)}
+    command="voidInvoice"
+    document={VOID_INVOICE}
+    variables={(invoice, { reason }) => ({ id: invoice.id, reason: reason.trim() })}
     success="resources.invoices.notifications.voided"
     color="error"
   />

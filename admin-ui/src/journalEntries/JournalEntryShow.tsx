@@ -13,9 +13,9 @@ import {
   useRedirect,
   useTranslate,
 } from 'react-admin';
-import { BILLERS } from '../roles';
 import type { Identity } from '../authProvider';
-import { DialogCommandButton } from '../CommandButton';
+import { CommandButton } from '../CommandButton';
+import { REVERSE_JOURNAL_ENTRY } from '../commands';
 import type { JournalEntry } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
 import { HumanDateField } from '../HumanDateField';
@@ -28,17 +28,15 @@ const INVOICE_SOURCES = ['InvoiceIssued', 'InvoiceVoided'];
 const ReverseButton = () => {
   const redirect = useRedirect();
   return (
-    <DialogCommandButton<JournalEntry, JournalEntry>
-      roles={BILLERS}
+    <CommandButton<JournalEntry, JournalEntry>
       label="resources.journalEntries.actions.reverse"
       icon={<UndoIcon />}
-      // Automatic postings mirror an invoice, payment or credit note: they are corrected there
-      // (credit note, void), not here, or the books would disagree with the receivables.
-      allowed={(entry) => !entry.reversedBy && !entry.reversalOf && !entry.sourceType}
       title="resources.journalEntries.reverse_dialog.title"
       content="resources.journalEntries.reverse_dialog.content"
       fields={[{ name: 'reason', label: 'annals.reason', required: true, multiline: true }]}
-      run={(dataProvider, entry, { reason }) => dataProvider.reverseJournalEntry(entry.id, reason)}
+      command="reverseJournalEntry"
+      document={REVERSE_JOURNAL_ENTRY}
+      variables={(entry, { reason }) => ({ id: entry.id, reason: reason.trim() })}
       success="resources.journalEntries.notifications.reversed"
       onSuccess={(reversal) => redirect('show', 'journalEntries', reversal.id)}
       color="warning"

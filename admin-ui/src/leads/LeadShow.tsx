@@ -3,10 +3,11 @@ import { Box, Stack, Typography } from '@mui/material';
 import type { Lead } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
 import { HumanDateField } from '../HumanDateField';
-import { ConvertButton } from './ConvertButton';
-import { DisqualifyButton } from './DisqualifyButton';
+import { ConvertButton, DisqualifyButton, QualifyButton } from './LeadActions';
 import { LeadStatusChip } from './LeadStatusChip';
-import { QualifyButton } from './QualifyButton';
+import { ASSIGN_LEAD_OWNER } from '../commands';
+import { AssignOwnerButton } from '../owners';
+import { Activities } from '../activities/Activities';
 import { OpenRelatedButton } from '../OpenRelatedButton';
 
 const OpenClientButton = () => <OpenRelatedButton<Lead> resource="clients" idOf={(lead) => lead.clientId} label="resources.leads.actions.open_client" />;
@@ -18,6 +19,7 @@ const LeadShowActions = () => (
     <QualifyButton />
     <DisqualifyButton />
     <ConvertButton />
+    <AssignOwnerButton command="assignLeadOwner" document={ASSIGN_LEAD_OWNER} />
     <OpenClientButton />
   </TopToolbar>
 );
@@ -68,8 +70,14 @@ export const LeadShow = () => (
             <Labeled>
               <ReferenceField source="clientId" reference="clients" link="show" emptyText="—" />
             </Labeled>
+            <Labeled>
+              <TextField source="owner.name" label="resources.leads.fields.owner" emptyText="—" />
+            </Labeled>
           </Stack>
         </Stack>
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.leads.tabs.activities" path="activities">
+        <Activities subjectType="LEAD" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.leads.tabs.history" path="history">
         <EventHistory entity="lead" />

@@ -6,8 +6,8 @@ import LocalShippingIcon from '@mui/icons-material/LocalShipping';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { Alert, Box, Stack, Typography } from '@mui/material';
 import { Labeled, ListButton, ReferenceField, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
-import { SELLERS } from '../roles';
-import { CommandButton, DialogCommandButton } from '../CommandButton';
+import { CommandButton } from '../CommandButton';
+import { AUTHORIZE_PAYMENT, CANCEL_ORDER, CONFIRM_DELIVERY, FAIL_PAYMENT, SHIP_ORDER } from '../commands';
 import type { Order } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
 import { HumanDateField } from '../HumanDateField';
@@ -15,51 +15,49 @@ import { LinesField } from '../LinesField';
 import { OrderStatusChip } from './OrderStatusChip';
 import { OpenRelatedButton } from '../OpenRelatedButton';
 
-const awaitingPayment = (order: Order) => order.status === 'PLACED' || order.status === 'PAYMENT_FAILED';
-
 const AuthorizePaymentButton = () => (
-  <DialogCommandButton<Order, Order>
-    roles={SELLERS}
+  <CommandButton<Order, Order>
     label="resources.orders.actions.authorize_payment"
     icon={<CreditCardIcon />}
-    allowed={awaitingPayment}
     title="resources.orders.authorize_dialog.title"
     content="resources.orders.authorize_dialog.content"
     fields={[{ name: 'reference', label: 'resources.orders.fields.paymentReference', required: true }]}
-    run={(dataProvider, order, { reference }) => dataProvider.authorizePayment(order.id, reference)}
+    command="authorizePayment"
+    document={AUTHORIZE_PAYMENT}
+    variables={(order, { reference }) => ({ orderId: order.id, reference: reference.trim() })}
     success="resources.orders.notifications.payment_authorized"
     variant="contained"
   />
 );
 
 const FailPaymentButton = () => (
-  <DialogCommandButton<Order, Order>
-    roles={SELLERS}
+  <CommandButton<Order, Order>
     label="resources.orders.actions.fail_payment"
     icon={<CreditCardOffIcon />}
-    allowed={awaitingPayment}
     title="resources.orders.fail_dialog.title"
     content="resources.orders.fail_dialog.content"
     fields={[{ name: 'reason', label: 'annals.reason', required: true, multiline: true }]}
-    run={(dataProvider, order, { reason }) => dataProvider.failPayment(order.id, reason)}
+    command="failPayment"
+    document={FAIL_PAYMENT}
+    variables={(order, { reason }) => ({ orderId: order.id, reason: reason.trim() })}
     success="resources.orders.notifications.payment_failed"
     color="warning"
   />
 );
 
 const ShipButton = () => (
-  <DialogCommandButton<Order, Order>
-    roles={SELLERS}
+  <CommandButton<Order, Order>
     label="resources.orders.actions.ship"
     icon={<LocalShippingIcon />}
-    allowed={(order) => order.status === 'PAYMENT_AUTHORIZED'}
     title="resources.orders.ship_dialog.title"
     content="resources.orders.ship_dialog.content"
     fields={[
       { name: 'carrier', label: 'resources.orders.fields.carrier', required: true },
       { name: 'trackingNumber', label: 'resources.orders.fields.trackingNumber', required: true },
     ]}
-    run={(dataProvider, order, { carrier, trackingNumber }) => dataProvider.shipOrder(order.id, carrier, trackingNumber)}
+    command="shipOrder"
+    document={SHIP_ORDER}
+    variables={(order, { carrier, trackingNumber }) => ({ orderId: order.id, carrier: carrier.trim(), trackingNumber: trackingNumber.trim() })}
     success="resources.orders.notifications.shipped"
     variant="contained"
   />
@@ -67,27 +65,27 @@ const ShipButton = () => (
 
 const ConfirmDeliveryButton = () => (
   <CommandButton<Order, Order>
-    roles={SELLERS}
     label="resources.orders.actions.confirm_delivery"
     icon={<DoneAllIcon />}
-    allowed={(order) => order.status === 'SHIPPED'}
-    run={(dataProvider, order) => dataProvider.confirmDelivery(order.id)}
+    command="confirmDelivery"
+    document={CONFIRM_DELIVERY}
+    variables={(order) => ({ orderId: order.id })}
     success="resources.orders.notifications.delivered"
     color="success"
   />
 );
 
 const CancelButton = () => (
-  <DialogCommandButton<Order, Order>
-    roles={SELLERS}
+  <CommandButton<Order, Order>
     label="resources.orders.actions.cancel"
     icon={<BlockIcon />}
-    allowed={(order) => ['PLACED', 'PAYMENT_AUTHORIZED', 'PAYMENT_FAILED'].includes(order.status)}
     title="resources.orders.cancel_dialog.title"
     content="resources.orders.cancel_dialog.content"
     fields={[{ name: 'reason', label: 'annals.reason', required: true, multiline: true }]}
     confirmLabel="resources.orders.cancel_dialog.confirm"
-    run={(dataProvider, order, { reason }) => dataProvider.cancelOrder(order.id, reason)}
+    command="cancelOrder"
+    document={CANCEL_ORDER}
+    variables={(order, { reason }) => ({ orderId: order.id, reason: reason.trim() })}
     success="resources.orders.notifications.cancelled"
     color="error"
   />

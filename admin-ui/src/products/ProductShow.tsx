@@ -2,8 +2,8 @@ import BlockIcon from '@mui/icons-material/Block';
 import PriceChangeIcon from '@mui/icons-material/PriceChange';
 import { Box, Stack, Typography } from '@mui/material';
 import { Labeled, ListButton, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
-import { SELLERS } from '../roles';
-import { CommandButton, DialogCommandButton } from '../CommandButton';
+import { CommandButton } from '../CommandButton';
+import { CHANGE_PRODUCT_PRICE, DEACTIVATE_PRODUCT } from '../commands';
 import type { Product } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
 import { HumanDateField } from '../HumanDateField';
@@ -11,11 +11,9 @@ import { MoneyField } from '../MoneyField';
 import { ProductActiveChip } from './ProductActiveChip';
 
 const ChangePriceButton = () => (
-  <DialogCommandButton<Product, Product>
-    roles={SELLERS}
+  <CommandButton<Product, Product>
     label="resources.products.actions.change_price"
     icon={<PriceChangeIcon />}
-    allowed={(product) => product.active}
     title="resources.products.change_price_dialog.title"
     content="resources.products.change_price_dialog.content"
     fields={[
@@ -27,7 +25,9 @@ const ChangePriceButton = () => (
         helperText: 'resources.products.helper.unitPrice',
       },
     ]}
-    run={(dataProvider, product, { unitPrice }) => dataProvider.changeProductPrice(product.id, unitPrice)}
+    command="changeProductPrice"
+    document={CHANGE_PRODUCT_PRICE}
+    variables={(product, { unitPrice }) => ({ id: product.id, unitPrice: unitPrice.trim() })}
     success={(product) => ['resources.products.notifications.price_changed', { price: `${product.unitPrice} ${product.currency}` }]}
     variant="contained"
   />
@@ -35,11 +35,11 @@ const ChangePriceButton = () => (
 
 const DeactivateButton = () => (
   <CommandButton<Product, Product>
-    roles={SELLERS}
     label="resources.products.actions.deactivate"
     icon={<BlockIcon />}
-    allowed={(product) => product.active}
-    run={(dataProvider, product) => dataProvider.deactivateProduct(product.id)}
+    command="deactivateProduct"
+    document={DEACTIVATE_PRODUCT}
+    variables={(product) => ({ id: product.id })}
     success="resources.products.notifications.deactivated"
     color="error"
     variant="outlined"

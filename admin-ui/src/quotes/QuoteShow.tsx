@@ -5,8 +5,8 @@ import SendIcon from '@mui/icons-material/Send';
 import ShoppingCartIcon from '@mui/icons-material/ShoppingCartCheckout';
 import { Box, Stack, Typography } from '@mui/material';
 import { EditButton, Labeled, ListButton, ReferenceField, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext, useRedirect } from 'react-admin';
-import { SELLERS, useHasRole } from '../roles';
-import { CommandButton, DialogCommandButton } from '../CommandButton';
+import { allows, CommandButton } from '../CommandButton';
+import { ACCEPT_QUOTE, PLACE_ORDER, REJECT_QUOTE, SEND_QUOTE } from '../commands';
 import type { Order, Quote } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
 import { HumanDateField } from '../HumanDateField';
@@ -16,37 +16,37 @@ import { OpenRelatedButton } from '../OpenRelatedButton';
 
 const SendButton = () => (
   <CommandButton<Quote, Quote>
-    roles={SELLERS}
     label="resources.quotes.actions.send"
     icon={<SendIcon />}
-    allowed={(quote) => quote.status === 'DRAFT'}
-    run={(dataProvider, quote) => dataProvider.sendQuote(quote.id)}
+    command="sendQuote"
+    document={SEND_QUOTE}
+    variables={(quote) => ({ id: quote.id })}
     success="resources.quotes.notifications.sent"
   />
 );
 
 const AcceptButton = () => (
   <CommandButton<Quote, Quote>
-    roles={SELLERS}
     label="resources.quotes.actions.accept"
     icon={<CheckCircleIcon />}
-    allowed={(quote) => quote.status === 'SENT'}
-    run={(dataProvider, quote) => dataProvider.acceptQuote(quote.id)}
+    command="acceptQuote"
+    document={ACCEPT_QUOTE}
+    variables={(quote) => ({ id: quote.id })}
     success="resources.quotes.notifications.accepted"
     color="success"
   />
 );
 
 const RejectButton = () => (
-  <DialogCommandButton<Quote, Quote>
-    roles={SELLERS}
+  <CommandButton<Quote, Quote>
     label="resources.quotes.actions.reject"
     icon={<CancelIcon />}
-    allowed={(quote) => quote.status === 'SENT'}
     title="resources.quotes.reject_dialog.title"
     content="resources.quotes.reject_dialog.content"
     fields={[{ name: 'reason', label: 'annals.reason', required: true, multiline: true }]}
-    run={(dataProvider, quote, { reason }) => dataProvider.rejectQuote(quote.id, reason)}
+    command="rejectQuote"
+    document={REJECT_QUOTE}
+    variables={(quote, { reason }) => ({ id: quote.id, reason: reason.trim() })}
     success="resources.quotes.notifications.rejected"
     color="error"
   />
@@ -56,11 +56,11 @@ const PlaceOrderButton = () => {
   const redirect = useRedirect();
   return (
     <CommandButton<Quote, Order>
-      roles={SELLERS}
       label="resources.quotes.actions.place_order"
       icon={<ShoppingCartIcon />}
-      allowed={(quote) => quote.status === 'ACCEPTED' && !quote.orderId}
-      run={(dataProvider, quote) => dataProvider.placeOrder(quote.id)}
+      command="placeOrder"
+      document={PLACE_ORDER}
+      variables={(quote) => ({ quoteId: quote.id })}
       success="resources.quotes.notifications.order_placed"
       onSuccess={(order) => redirect('show', 'orders', order.id)}
       color="success"
@@ -70,8 +70,7 @@ const PlaceOrderButton = () => {
 
 const ReviseButton = () => {
   const quote = useRecordContext<Quote>();
-  const permitted = useHasRole(SELLERS);
-  if (!quote || !permitted || (quote.status !== 'DRAFT' && quote.status !== 'SENT')) return null;
+  if (!allows(quote, 'reviseQuote')) return null;
   return <EditButton label="resources.quotes.actions.revise" icon={<EditNoteIcon />} variant="outlined" />;
 };
 

@@ -17,6 +17,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link, Title, useCreatePath, useDataProvider, useStore, useTranslate } from 'react-admin';
 import type { ArAging, AnnalsDataProvider } from '../dataProvider';
+import { AR_AGING } from '../queries';
 import { Money } from '../MoneyField';
 import { localToday } from './TrialBalancePage';
 
@@ -31,7 +32,7 @@ export const ArAgingPage = () => {
   const [asOf, setAsOf] = useStore('annals.arAging.asOf', localToday());
   const { data, error, isPending } = useQuery<ArAging>({
     queryKey: ['arAging', asOf],
-    queryFn: () => dataProvider.arAging(asOf).then(({ data }) => data),
+    queryFn: () => dataProvider.query<ArAging>(AR_AGING, { asOf }),
     enabled: DATE.test(asOf),
   });
   const t = (key: string) => translate(`annals.ar_aging.${key}`);

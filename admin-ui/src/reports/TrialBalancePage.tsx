@@ -17,7 +17,8 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Title, useCreatePath, useDataProvider, useStore, useTranslate } from 'react-admin';
-import type { AnnalsDataProvider } from '../dataProvider';
+import type { AnnalsDataProvider, TrialBalance } from '../dataProvider';
+import { TRIAL_BALANCE } from '../queries';
 import { Money } from '../MoneyField';
 
 export const localToday = () => {
@@ -35,7 +36,7 @@ export const TrialBalancePage = () => {
   const [asOf, setAsOf] = useStore('annals.trialBalance.asOf', localToday());
   const { data, error, isPending } = useQuery({
     queryKey: ['trialBalance', asOf],
-    queryFn: () => dataProvider.trialBalance(asOf).then(({ data }) => data),
+    queryFn: () => dataProvider.query<TrialBalance>(TRIAL_BALANCE, { asOf }),
     enabled: DATE.test(asOf),
   });
   const t = (key: string, args?: Record<string, unknown>) => translate(`annals.trial_balance.${key}`, args);

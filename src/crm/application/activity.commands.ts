@@ -44,6 +44,7 @@ export const activityCommands = commandsFor(
     completeTask: command<{ activityId: string }>({
       id: 'activityId',
       command: (input, _id, env) => ({ type: 'CompleteTask', ...input, now: env.now }),
+      probe: (activity) => ({ activityId: activity.id }),
     }),
   }),
 );

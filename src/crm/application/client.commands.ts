@@ -47,19 +47,28 @@ export const clientCommands = commandsFor(
         );
         return { type: 'UpdateClientDetails', clientId, changes };
       },
+      probe: (client) => ({ clientId: client.id, input: {} }),
     }),
     archiveClient: command({
       id: 'clientId',
       command: (input: { clientId: string; reason: string | null }) => ({ type: 'ArchiveClient', ...input }),
+      probe: (client) => ({ clientId: client.id, reason: null }),
     }),
-    restoreClient: command({ id: 'clientId', command: (input: { clientId: string }) => ({ type: 'RestoreClient', ...input }) }),
+    restoreClient: command({
+      id: 'clientId',
+      command: (input: { clientId: string }) => ({ type: 'RestoreClient', ...input }),
+      probe: (client) => ({ clientId: client.id }),
+    }),
     addContact: command<{ clientId: string; input: ContactRequest }>({
       id: 'clientId',
       command: ({ clientId, input }, _id, env) => ({ type: 'AddContact', clientId, contactId: env.createdId('contact'), ...input }),
+      probe: (client) => ({ clientId: client.id, input: { name: 'probe' } }),
     }),
     removeContact: command({
       id: 'clientId',
       command: (input: { clientId: string; contactId: string }) => ({ type: 'RemoveContact', ...input }),
+      // Offered while the client has a contact and takes changes.
+      probe: (client) => ({ clientId: client.id, contactId: (client.contacts as { id: string }[] | undefined)?.[0]?.id ?? '' }),
     }),
     setClientAddress: command({
       id: 'clientId',
@@ -69,10 +78,12 @@ export const clientCommands = commandsFor(
         kind,
         address: { ...input },
       }),
+      probe: (client) => ({ clientId: client.id, kind: 'BILLING' as const, input: { line1: 'probe', city: 'probe', postalCode: '0', country: 'US' } }),
     }),
     assignClientOwner: command<{ clientId: string; ownerId: string }>({
       id: 'clientId',
       command: async ({ clientId, ownerId }, _id, env) => ({ type: 'AssignClientOwner', clientId, ...(await newOwner(env, ownerId)) }),
+      probe: (client, caller) => ({ clientId: client.id, ownerId: caller.userId }),
     }),
   }),
 );

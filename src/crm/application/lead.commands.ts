@@ -27,19 +27,22 @@ export const leadCommands = commandsFor(
       creates: 'lead',
       command: (input: CaptureLeadRequest, leadId: string) => ({ type: 'CaptureLead', leadId, ...input }),
     }),
-    qualifyLead: command({ id: 'leadId', command: (input: { leadId: string }) => ({ type: 'QualifyLead', ...input }) }),
+    qualifyLead: command({ id: 'leadId', command: (input: { leadId: string }) => ({ type: 'QualifyLead', ...input }), probe: (lead) => ({ leadId: lead.id }) }),
     disqualifyLead: command({
       id: 'leadId',
       command: (input: { leadId: string; reason: string }) => ({ type: 'DisqualifyLead', ...input }),
+      probe: (lead) => ({ leadId: lead.id, reason: 'probe' }),
     }),
     assignLeadOwner: command<{ leadId: string; ownerId: string }>({
       id: 'leadId',
       command: async ({ leadId, ownerId }, _id, env) => ({ type: 'AssignLeadOwner', leadId, ...(await newOwner(env, ownerId)) }),
+      probe: (lead, caller) => ({ leadId: lead.id, ownerId: caller.userId }),
     }),
     /** The lead becomes CONVERTED, then its client is registered right away and answers. */
     convertLead: answering({
       id: (input: { leadId: string }) => input.leadId,
       command: ({ leadId }, _id, env) => ({ type: 'ConvertLead', leadId, clientId: clientIdForLead(env.tenantId, leadId) }),
+      probe: (lead) => ({ leadId: lead.id }),
       after: async (converted, { leadId }, _id, env) => {
         // A repeated request (same Idempotency-Key) appended nothing: its conversion is in the stream.
         const conversionId =

@@ -44,6 +44,7 @@ export const chartCommands = commandsFor(
     closeAccount: answering({
       id: (_input: { code: string }, env) => chartIdFor(env.tenantId),
       command: ({ code }, chartId) => ({ type: 'CloseAccount', chartId, code: code.trim() }),
+      probe: (account) => ({ code: String(account.code) }),
       before: ensureChart,
       answer: (q, tenantId, _id, { code }) => q.accountOrFail(tenantId, code.trim()),
     }),
@@ -93,6 +94,9 @@ export const journalEntryCommands = commandsFor(
       }),
       within: asPosting,
       answer: (q, tenantId, entryId) => q.journalEntryOrFail(tenantId, reversalIdFor(entryId)),
+      // Offered on manual entries only: an automatic posting mirrors an invoice, payment or credit note and is
+      // corrected there (credit note, void), or the books would disagree with the receivables.
+      probe: (entry) => ({ entryId: entry.sourceType || entry.reversalOf ? '' : entry.id, reason: 'probe' }),
     }),
   }),
 );

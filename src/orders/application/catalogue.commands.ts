@@ -35,7 +35,12 @@ export const productCommands = commandsFor(
     changeProductPrice: command({
       id: 'productId',
       command: (input: { productId: string; unitPrice: string }) => ({ type: 'ChangeProductPrice', ...input }),
+      probe: (product) => ({ productId: product.id, unitPrice: String(product.unitPrice ?? '1') }),
     }),
-    deactivateProduct: command({ id: 'productId', command: (input: { productId: string }) => ({ type: 'DeactivateProduct', ...input }) }),
+    deactivateProduct: command({
+      id: 'productId',
+      command: (input: { productId: string }) => ({ type: 'DeactivateProduct', ...input }),
+      probe: (product) => ({ productId: product.id }),
+    }),
   }),
 );

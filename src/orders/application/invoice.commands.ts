@@ -23,7 +23,11 @@ export const invoiceCommands = commandsFor(
     answer: { queries: InvoiceQueries, readModels: [INVOICES_PROJECTION], read: (q, tenantId, id, _input, env) => q.invoice(tenantId, id, env.today) },
   },
   ({ command }) => ({
-    sendInvoice: command<InvoiceInput>({ id: 'invoiceId', command: (input, _id, env) => ({ type: 'SendInvoice', ...input, today: env.today }) }),
+    sendInvoice: command<InvoiceInput>({
+      id: 'invoiceId',
+      command: (input, _id, env) => ({ type: 'SendInvoice', ...input, today: env.today }),
+      probe: (invoice) => ({ invoiceId: invoice.id }),
+    }),
     recordPayment: command<RecordPaymentRequest>({
       id: 'invoiceId',
       command: (input, _id, env) => ({
@@ -33,14 +37,18 @@ export const invoiceCommands = commandsFor(
         receivedOn: input.receivedOn ?? env.today,
         today: env.today,
       }),
+      // The smallest amount: offered while anything is due.
+      probe: (invoice) => ({ invoiceId: invoice.id, amount: '0.01', method: 'BANK_TRANSFER', reference: 'probe' }),
     }),
     issueCreditNote: command<IssueCreditNoteRequest>({
       id: 'invoiceId',
       command: (input, _id, env) => ({ type: 'IssueCreditNote', ...input, creditNoteId: env.createdId('credit-note'), today: env.today }),
+      probe: (invoice) => ({ invoiceId: invoice.id, amount: '0.01', reason: 'probe' }),
     }),
     voidInvoice: command<InvoiceInput & { reason: string }>({
       id: 'invoiceId',
       command: (input, _id, env) => ({ type: 'VoidInvoice', ...input, today: env.today }),
+      probe: (invoice) => ({ invoiceId: invoice.id, reason: 'probe' }),
     }),
   }),
 );

@@ -30,14 +30,33 @@ export const orderCommands = commandsFor(
       },
       // The quote's row shows its order too: wait for both read models.
       readModels: [QUOTES, ORDERS],
+      // Probed on the quote: offered once it is accepted and has no order yet.
+      probe: (quote) => ({ quoteId: quote.id }),
     }),
-    authorizePayment: command({ id: 'orderId', command: (input: OrderInput & { reference: string }) => ({ type: 'AuthorizePayment', ...input }) }),
-    failPayment: command({ id: 'orderId', command: (input: OrderInput & { reason: string }) => ({ type: 'FailPayment', ...input }) }),
+    authorizePayment: command({
+      id: 'orderId',
+      command: (input: OrderInput & { reference: string }) => ({ type: 'AuthorizePayment', ...input }),
+      probe: (order) => ({ orderId: order.id, reference: 'probe' }),
+    }),
+    failPayment: command({
+      id: 'orderId',
+      command: (input: OrderInput & { reason: string }) => ({ type: 'FailPayment', ...input }),
+      probe: (order) => ({ orderId: order.id, reason: 'probe' }),
+    }),
     shipOrder: command<OrderInput & { carrier: string; trackingNumber: string }>({
       id: 'orderId',
       command: (input, _id, env) => ({ type: 'ShipOrder', ...input, today: env.today }),
+      probe: (order) => ({ orderId: order.id, carrier: 'probe', trackingNumber: 'probe' }),
     }),
-    confirmDelivery: command<OrderInput>({ id: 'orderId', command: (input, _id, env) => ({ type: 'ConfirmDelivery', ...input, today: env.today }) }),
-    cancelOrder: command({ id: 'orderId', command: (input: OrderInput & { reason: string }) => ({ type: 'CancelOrder', ...input }) }),
+    confirmDelivery: command<OrderInput>({
+      id: 'orderId',
+      command: (input, _id, env) => ({ type: 'ConfirmDelivery', ...input, today: env.today }),
+      probe: (order) => ({ orderId: order.id }),
+    }),
+    cancelOrder: command({
+      id: 'orderId',
+      command: (input: OrderInput & { reason: string }) => ({ type: 'CancelOrder', ...input }),
+      probe: (order) => ({ orderId: order.id, reason: 'probe' }),
+    }),
   }),
 );

@@ -1,4 +1,5 @@
 import { answerWithRow, commandsFor } from '../../shared/command/command-declaration';
+import { ProbeRecord } from '../../shared/command/command-spec';
 import { SELLERS } from '../../shared/command/command-roles';
 import { quoteDecider } from '../domain/quote';
 import { quoteStream } from '../domain/quote.events';
@@ -11,6 +12,10 @@ export interface DraftQuoteRequest {
   validUntil?: string | null;
   lines: QuoteLineRequest[];
 }
+
+/** A quote's lines as a revision would give them again (as free text: the probe reads no product). */
+const quoteLinesOf = (quote: ProbeRecord): QuoteLineRequest[] =>
+  ((quote.lines ?? []) as QuoteLineRequest[]).map(({ description, quantity, unitPrice, taxRate }) => ({ description, quantity, unitPrice, taxRate }));
 
 export const quoteCommands = commandsFor(
   quoteDecider,
@@ -35,9 +40,23 @@ export const quoteCommands = commandsFor(
         ...(input.validUntil === undefined ? {} : { validUntil: input.validUntil }),
         today: env.today,
       }),
+      // Revising keeps the lines as they are: only the status decides.
+      probe: (quote) => ({ quoteId: quote.id, lines: quoteLinesOf(quote), validUntil: null }),
     }),
-    sendQuote: command<{ quoteId: string }>({ id: 'quoteId', command: (input, _id, env) => ({ type: 'SendQuote', ...input, today: env.today }) }),
-    acceptQuote: command<{ quoteId: string }>({ id: 'quoteId', command: (input, _id, env) => ({ type: 'AcceptQuote', ...input, today: env.today }) }),
-    rejectQuote: command({ id: 'quoteId', command: (input: { quoteId: string; reason: string }) => ({ type: 'RejectQuote', ...input }) }),
+    sendQuote: command<{ quoteId: string }>({
+      id: 'quoteId',
+      command: (input, _id, env) => ({ type: 'SendQuote', ...input, today: env.today }),
+      probe: (quote) => ({ quoteId: quote.id }),
+    }),
+    acceptQuote: command<{ quoteId: string }>({
+      id: 'quoteId',
+      command: (input, _id, env) => ({ type: 'AcceptQuote', ...input, today: env.today }),
+      probe: (quote) => ({ quoteId: quote.id }),
+    }),
+    rejectQuote: command({
+      id: 'quoteId',
+      command: (input: { quoteId: string; reason: string }) => ({ type: 'RejectQuote', ...input }),
+      probe: (quote) => ({ quoteId: quote.id, reason: 'probe' }),
+    }),
   }),
 );

@@ -1,6 +1,6 @@
 import { Type } from '@nestjs/common';
 import { Decider, DomainEvent } from '../domain/decider';
-import { executeCommand } from './command-executor';
+import { executeCommand, probeCommand } from './command-executor';
 import { AggregateCommands, AnswerRead, AnsweringSpec, CommandHandle, CommandSpec } from './command-spec';
 
 type Pending<Input, Row> = (name: string) => CommandHandle<Input, Row>;
@@ -50,7 +50,12 @@ export const commandsFor = <State, Command, Event extends DomainEvent, Queries, 
       if (!spec.id === !spec.creates) throw new Error(`Command ${name} must declare either id or creates`);
       if (!read) throw new Error(`Command ${name} must declare its answer: ${aggregate.entity} has no default one`);
       const declared = { name, roles: spec.roles ?? aggregate.roles, decider, aggregate, spec, read };
-      return { name, roles: declared.roles, execute: (ports, input, caller) => executeCommand(ports, declared, input, caller) };
+      return {
+        name,
+        roles: declared.roles,
+        execute: (ports, input, caller) => executeCommand(ports, declared, input, caller),
+        ...(spec.probe ? { allows: (ports, record, caller, states) => probeCommand(ports, declared, record, caller, states) } : {}),
+      } satisfies CommandHandle<Input, Answer>;
     };
   const declared = declare({
     command: (spec) => bind(spec, aggregate.answer.read),

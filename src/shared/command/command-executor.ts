@@ -2,10 +2,10 @@ import { Type } from '@nestjs/common';
 import { AuthError } from '../auth/auth.service';
 import { Caller, Role } from '../auth/caller';
 import { Decider, DomainEvent } from '../domain/decider';
-import { NotFoundError } from '../domain/domain-error';
+import { DomainError, NotFoundError } from '../domain/domain-error';
 import { isUuid } from '../domain/ids';
 import { CommandContext, contextFromCaller, createdId } from './command-context';
-import { AggregateCommands, AnswerRead, CommandEnv, CommandPorts, CommandSpec } from './command-spec';
+import { AggregateCommands, AnswerRead, CommandEnv, CommandPorts, CommandSpec, ProbedStates, ProbeRecord } from './command-spec';
 
 export interface DeclaredCommand<State, Command, Event extends DomainEvent, Queries, Input, Row, Issued extends Command = Command> {
   name: string;
@@ -81,4 +81,37 @@ export const executeCommand = async <State, Command, Event extends DomainEvent, 
     if (row === null || row === undefined) throw new NotFoundError(aggregate.entity, id);
     return row;
   });
+};
+
+/**
+ * Whether `executeCommand` would accept the declared command on the record now, asked of the same
+ * parts: the role, the command built from the declaration's probe input, and the pure `decide`
+ * on the record's folded state. Nothing is appended; a refusal by a rule answers false.
+ */
+export const probeCommand = async <State, Command, Event extends DomainEvent, Queries, Input, Row, Issued extends Command>(
+  ports: CommandPorts,
+  { roles, decider, aggregate, spec }: DeclaredCommand<State, Command, Event, Queries, Input, Row, Issued>,
+  record: ProbeRecord,
+  caller: Caller,
+  states: ProbedStates,
+): Promise<boolean> => {
+  if (!spec.probe || !roles.includes(caller.role)) return false;
+  const env = new Env(caller, ports);
+  try {
+    const input = spec.probe(record, caller);
+    const id = typeof spec.id === 'function' ? spec.id(input, env) : spec.id ? (input[spec.id] as string) : null;
+    if (!id || !isUuid(id)) return false;
+    const stream = aggregate.stream(id);
+    let loaded = states.get(stream);
+    if (!loaded) {
+      loaded = ports.runner.stateInTenant(decider, stream, caller.tenantId);
+      states.set(stream, loaded);
+    }
+    const command = await spec.command(input, id, env);
+    decider.decide(command, (await loaded).state as State);
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError) return false;
+    throw error;
+  }
 };

@@ -55,7 +55,19 @@ export interface CommandSpec<Input, Command, State> {
    * (in `command`) to its append, when another stream's append must not come in between.
    */
   within?: (env: CommandEnv, decideAndAppend: () => Promise<RunResult<State>>) => Promise<RunResult<State>>;
+  /**
+   * A representative input that names `record`: `allowedCommands` builds the command from it and
+   * runs `decide` against the record's state (nothing appended), so the decider alone says whether
+   * the command would be accepted now. Commands without one are not offered per record.
+   */
+  probe?: (record: ProbeRecord, caller: Caller) => Input;
 }
+
+/** A record as a query answers it (a lead, an account...): what a probe reads its input from. */
+export type ProbeRecord = { readonly id: string } & Readonly<Record<string, unknown>>;
+
+/** Streams already folded while probing one record's commands: each read once. */
+export type ProbedStates = Map<string, Promise<{ state: unknown; exists: boolean }>>;
 
 export interface AnsweringSpec<Input, Command, State, Queries, Row> extends CommandSpec<Input, Command, State> {
   answer: AnswerRead<Queries, Input, Row>;
@@ -81,6 +93,8 @@ export interface CommandHandle<Input, Row> {
   readonly name: string;
   readonly roles: readonly Role[];
   execute(ports: CommandPorts, input: Input, caller: Caller): Promise<Row>;
+  /** Whether the caller may run it on the record now (role, then the decider); absent for commands not offered per record. */
+  allows?(ports: CommandPorts, record: ProbeRecord, caller: Caller, states: ProbedStates): Promise<boolean>;
 }
 
 /**
