@@ -28,6 +28,10 @@ import { LeadConversionProcessManager } from './crm/application/lead-conversion.
 import { InvoicingProcessManager } from './orders/application/invoicing.process-manager';
 import { BillingPostingProcessManager } from './ledger/application/billing-posting.process-manager';
 import { KafkaRelayReactor } from './integration/integration.module';
+import { AuditModule } from './audit/audit.module';
+import { AuditChainReactor } from './audit/chain/chain.reactor';
+import { AUDITED_RECORDS } from './shared/history/known-at';
+import { auditedRecords } from '../projections';
 import { NotificationsModule } from './notifications/notifications.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { subscriptionOptions } from './notifications/public/notification-subscriptions';
@@ -46,7 +50,7 @@ export class AppModule {
         DatabaseModule.forRoot(appSchema),
         ProcessorsModule.forRoot({
           projectors: projections,
-          reactors: [LeadConversionProcessManager, InvoicingProcessManager, BillingPostingProcessManager, KafkaRelayReactor],
+          reactors: [LeadConversionProcessManager, InvoicingProcessManager, BillingPostingProcessManager, KafkaRelayReactor, AuditChainReactor],
           decode: decodeEvent,
         }),
         EventStoreModule.forRoot(),
@@ -71,6 +75,7 @@ export class AppModule {
         InvoicesModule,
         LedgerModule,
         IntegrationModule,
+        AuditModule,
         DashboardModule,
         NotificationsModule,
         WebhooksModule,
@@ -80,9 +85,10 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: HttpDrain, useValue: new HttpDrain() },
         { provide: CLOCK, useValue: config.clock ?? systemClock },
+        { provide: AUDITED_RECORDS, useValue: auditedRecords },
         DemoSeeder,
       ],
-      exports: [APP_CONFIG, CLOCK, HttpDrain],
+      exports: [APP_CONFIG, CLOCK, HttpDrain, AUDITED_RECORDS],
     };
   }
 }

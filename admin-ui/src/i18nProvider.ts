@@ -1,8 +1,10 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
+import frenchMessages from 'ra-language-french';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { features } from './features';
 import { englishMore } from './i18n/en-more';
+import { french } from './i18n/fr';
 
 const annalsEnglish = {
   ra: {
@@ -416,8 +418,17 @@ const annalsEnglish = {
 };
 
 const featureEnglish = features.map((feature) => ({ annals: { [feature.name]: feature.messages?.en ?? {} } }));
-const messages = mergeTranslations(englishMessages, annalsEnglish, englishMore, ...featureEnglish) as TranslationMessages;
+const featureFrench = features.map((feature) => ({ annals: { [feature.name]: feature.messages?.fr ?? feature.messages?.en ?? {} } }));
+const english = mergeTranslations(englishMessages, annalsEnglish, englishMore, ...featureEnglish) as TranslationMessages;
+// Where a French message is still missing, the English one shows rather than a key.
+const frenchCatalogue = mergeTranslations(english, frenchMessages, french, ...featureFrench) as TranslationMessages;
 
-export const i18nProvider = polyglotI18nProvider(() => messages, 'en', [{ locale: 'en', name: 'English' }], {
-  allowMissing: true,
-});
+export const i18nProvider = polyglotI18nProvider(
+  (locale) => (locale === 'fr' ? frenchCatalogue : english),
+  'en',
+  [
+    { locale: 'en', name: 'English' },
+    { locale: 'fr', name: 'Français' },
+  ],
+  { allowMissing: true },
+);

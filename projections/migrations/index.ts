@@ -11,6 +11,7 @@ import { Migration20261201000200ProcessorFencing } from './Migration202612010002
 import { Migration20261202000200IdempotencyExpiry } from './Migration20261202000200IdempotencyExpiry';
 import { Migration20261202000400Webhooks } from './Migration20261202000400Webhooks';
 import { Migration20261202000500Notifications } from './Migration20261202000500Notifications';
+import { Migration20261202000600Audit } from './Migration20261202000600Audit';
 
 /** In order. Listed explicitly so the compiled app and the tests run the same migrations. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   { name: 'Migration20261202000200IdempotencyExpiry', class: Migration20261202000200IdempotencyExpiry },
   { name: 'Migration20261202000400Webhooks', class: Migration20261202000400Webhooks },
   { name: 'Migration20261202000500Notifications', class: Migration20261202000500Notifications },
+  { name: 'Migration20261202000600Audit', class: Migration20261202000600Audit },
 ];
