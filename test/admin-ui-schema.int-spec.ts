@@ -19,15 +19,6 @@ const NOT_ON_A_SCREEN: Record<string, string> = {
   markAllNotificationsRead: 'pending: the notifications inbox screen',
   setEmailDigest: 'pending: the notification preferences screen',
   setNotificationPreference: 'pending: the notification preferences screen',
-  createWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  deleteWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  disableWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  enableWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  replayWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  resendWebhookDelivery: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  rotateWebhookSecret: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  sendTestWebhook: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  updateWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
 };
 
 const sources = (dir: string): string[] =>
