@@ -77,7 +77,7 @@ describe('Developers section in a real browser', () => {
       expect(secret).toMatch(/^whsec_/);
       receiver.secrets.push(secret);
       await page.getByRole('button', { name: 'Copy' }).click();
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+      expect(await page.evaluate('navigator.clipboard.readText()')).toBe(secret);
       await page.getByRole('link', { name: 'Open the endpoint' }).click();
       await seen(page.getByText('Partner CRM feed'));
       expect(await page.content()).not.toContain(secret);

@@ -40,6 +40,7 @@ const quoteToCash = (tenantId: string) => {
   const more = { lead: randomUUID(), quote: randomUUID(), quote3: randomUUID(), order: randomUUID(), invoice: randomUUID(), invoice2: randomUUID() };
   const entry = randomUUID();
   const chart = randomUUID();
+  const endpoint = randomUUID();
   const line = { productId: ids.product, description: 'Consulting day', quantity: '2', unitPrice: 50000, taxRate: '20', net: 100000, tax: 20000 };
   const totals = { net: 100000, tax: 20000, total: 120000 };
   const e = {
@@ -254,6 +255,33 @@ const quoteToCash = (tenantId: string) => {
     }),
     locked: log.append(`chartOfAccounts-${chart}`, 'PeriodLocked', { chartId: chart, through: '2026-11-30', previous: null }),
     deactivated: log.append(`product-${ids.product}`, 'ProductDeactivated', { productId: ids.product }),
+    endpointCreated: log.append(`webhookendpoint-${endpoint}`, 'WebhookEndpointCreated', {
+      endpointId: endpoint,
+      secretId: randomUUID(),
+      url: 'https://partner.example/hooks',
+      description: '',
+      eventTypes: [],
+      orderedBySubject: false,
+      rateLimitPerSecond: null,
+      backfillFrom: null,
+    }),
+    endpointFailing: log.append(`webhookendpoint-${endpoint}`, 'WebhookEndpointFailing', {
+      endpointId: endpoint,
+      since: '2026-12-05T10:00:00.000Z',
+      statusCode: 503,
+      error: null,
+    }),
+    endpointRecovered: log.append(`webhookendpoint-${endpoint}`, 'WebhookEndpointRecovered', {
+      endpointId: endpoint,
+      at: '2026-12-05T11:00:00.000Z',
+      failingSince: '2026-12-05T10:00:00.000Z',
+    }),
+    endpointDisabled: log.append(`webhookendpoint-${endpoint}`, 'WebhookEndpointDisabled', {
+      endpointId: endpoint,
+      reason: 'The endpoint answered 410 Gone',
+      automatic: true,
+      at: '2026-12-05T12:00:00.000Z',
+    }),
   };
   return { log, ids, more, e };
 };
@@ -269,7 +297,7 @@ describe('the integration catalogue (public contract of every context)', () => {
       expect(topicOf(d.type)).toBe(d.topic);
       expect(d.description.length).toBeGreaterThan(10);
     }
-    expect(integrationTopics).toEqual(['annals.crm', 'annals.orders', 'annals.billing', 'annals.catalogue', 'annals.ledger']);
+    expect(integrationTopics).toEqual(['annals.crm', 'annals.orders', 'annals.billing', 'annals.catalogue', 'annals.ledger', 'annals.webhooks']);
   });
 
   it.each(integrationCatalogue.map((d) => [d.type, d]))('%s: closed schema, every field required, and its example is valid', (_type, d) => {
@@ -311,7 +339,7 @@ describe('the integration catalogue (public contract of every context)', () => {
     }
     expect(new Set(published.map(([, event]) => event.type))).toEqual(new Set(integrationCatalogue.map((d) => d.type)));
     // What only shapes later payloads, or is internal, publishes nothing.
-    for (const quiet of [e.drafted, e.revised, e.invoiced, e.renamed, e.accountOpened]) expect(of(quiet)).toBeNull();
+    for (const quiet of [e.drafted, e.revised, e.invoiced, e.renamed, e.accountOpened, e.endpointCreated]) expect(of(quiet)).toBeNull();
     // Every event that publishes passes the store filter.
     for (const [recorded] of published) expect(integrationEventFilter.eventTypePrefixes!.some((prefix) => recorded.type.startsWith(prefix))).toBe(true);
   });

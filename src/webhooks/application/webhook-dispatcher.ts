@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import type { CloudEvent } from '../../crm/public/crm-integration-events';
+import type { CloudEvent } from '../../shared/integration/integration-event';
 import type { IntegrationEventSource, IntegrationSubscription } from '../../integration/integration-event-source';
 import { INTEGRATION_EVENT_SOURCE } from '../../integration/integration.module';
 import { Clock, CLOCK } from '../../shared/clock';
