@@ -25,15 +25,6 @@ const NOT_ON_A_SCREEN: Record<string, string> = {
   resetPassword: 'pending: the identity screens (admin-ui/src/identity/)',
   revokeApiKey: 'pending: the identity screens (admin-ui/src/identity/)',
   updateTenantSettings: 'pending: the identity screens (admin-ui/src/identity/)',
-  createWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  deleteWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  disableWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  enableWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  replayWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  resendWebhookDelivery: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  rotateWebhookSecret: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  sendTestWebhook: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  updateWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
 };
 
 const sources = (dir: string): string[] =>
