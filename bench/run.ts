@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAppend } from './append';
+import { benchAudit } from './audit';
 import { benchCommands, benchCommandsAgainstBaseline } from './commands';
 import { benchAgainstBaseline } from './lib/baseline';
 import { migrateAppSchema, newPool, startBenchServer } from './lib/pg';
@@ -18,7 +19,7 @@ import { benchRebuild } from './rebuild';
 import { benchRelay } from './relay';
 import { seedEvents } from './seed';
 
-const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay'] as const;
+const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'audit'] as const;
 
 /** The first line of /proc/stat (Linux): CPU ticks by state, summed over CPUs; null elsewhere. */
 const hostCpuTicks = (): number[] | null => {
@@ -92,6 +93,8 @@ const main = async () => {
           : await benchCommands(await server.createDatabase('bench_app'), options),
       );
     }
+
+    if (wanted('audit')) Object.assign(figures, await benchAudit(server));
   } finally {
     await server.stop();
   }
@@ -143,6 +146,9 @@ const main = async () => {
     ['command CPU: app (ms)', fig('command_app_cpu_ms'), null, null, null, null, ''],
     ['command CPU: PostgreSQL (ms)', fig('command_postgres_cpu_ms'), null, null, null, null, ''],
     ['relay to Kafka (events/s)', fig('relay_kafka_per_s'), null, null, null, null, '≥20,000/s'],
+    ['audit log by actor+date p99 (ms, 1M events)', fig('audit_log_query_p99_ms'), null, null, null, null, '≤50 ms'],
+    ['known-at record, 200 events (ms)', fig('known_at_record_ms'), null, null, null, null, '≤20 ms'],
+    ['audit chain (events/s)', fig('chain_events_per_s'), null, null, null, null, '≥ append 10x8'],
   ];
   console.log('');
   printTable(['figure', 'annals', 'peer', 'floor', 'annals/peer', 'annals/floor', 'target'], table);
@@ -203,6 +209,9 @@ const main = async () => {
     'command_p99_ms',
     'commands_per_s',
     'relay_kafka_per_s',
+    'audit_log_query_p99_ms',
+    'known_at_record_ms',
+    'chain_events_per_s',
   ];
   for (const name of required) if (!(name in results.figures)) (results.figures as Record<string, unknown>)[name] = null;
   const target = join(__dirname, 'results.json');
