@@ -16,10 +16,11 @@ import { migrateAppSchema, newPool, startBenchServer } from './lib/pg';
 import { log, now, parseArgs, printTable, round } from './lib/stats';
 import { benchReadAll } from './read-all';
 import { benchRebuild } from './rebuild';
+import { benchNotifications } from './notifications';
 import { benchRelay } from './relay';
 import { seedEvents } from './seed';
 
-const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'audit'] as const;
+const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'notifications', 'audit'] as const;
 
 /** The first line of /proc/stat (Linux): CPU ticks by state, summed over CPUs; null elsewhere. */
 const hostCpuTicks = (): number[] | null => {
@@ -94,6 +95,7 @@ const main = async () => {
       );
     }
 
+    if (wanted('notifications')) Object.assign(figures, await benchNotifications(await server.createDatabase('bench_notifications')));
     if (wanted('audit')) Object.assign(figures, await benchAudit(server));
   } finally {
     await server.stop();
@@ -146,6 +148,7 @@ const main = async () => {
     ['command CPU: app (ms)', fig('command_app_cpu_ms'), null, null, null, null, ''],
     ['command CPU: PostgreSQL (ms)', fig('command_postgres_cpu_ms'), null, null, null, null, ''],
     ['relay to Kafka (events/s)', fig('relay_kafka_per_s'), null, null, null, null, '≥20,000/s'],
+    ['notification p99, 50 users (ms)', fig('notification_latency_p99_ms'), null, null, null, null, '≤200 ms'],
     ['audit log by actor+date p99 (ms, 1M events)', fig('audit_log_query_p99_ms'), null, null, null, null, '≤50 ms'],
     ['known-at record, 200 events (ms)', fig('known_at_record_ms'), null, null, null, null, '≤20 ms'],
     ['audit chain (events/s)', fig('chain_events_per_s'), null, null, null, null, '≥ append 10x8'],
@@ -209,6 +212,7 @@ const main = async () => {
     'command_p99_ms',
     'commands_per_s',
     'relay_kafka_per_s',
+    'notification_latency_p99_ms',
     'audit_log_query_p99_ms',
     'known_at_record_ms',
     'chain_events_per_s',
