@@ -39,7 +39,9 @@ const main = async () => {
   try {
     await migrate(database);
     const only = option('tenant');
-    const tenants = only ? [only] : (await database.pool.query<{ tenant_id: string }>('SELECT tenant_id FROM audit_chain_heads ORDER BY tenant_id')).rows.map((r) => r.tenant_id);
+    const tenants = only
+      ? [only]
+      : (await database.pool.query<{ tenant_id: string }>('SELECT tenant_id FROM audit_chain_heads ORDER BY tenant_id')).rows.map((r) => r.tenant_id);
     const verifier = new LogVerifier(database.pool, store);
     for (const tenantId of tenants) {
       const result = await verifier.verify(tenantId, range);

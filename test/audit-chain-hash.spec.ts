@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { canonicalize, chainHash, GENESIS_HASH, storedDocument } from './chain-hash';
+import { canonicalize, chainHash, GENESIS_HASH, storedDocument } from '../src/shared/event-store/chain-hash';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // The `canonicalize` package (RFC 8785's reference implementation for JavaScript) exports only an
 // `import` condition; its one file is loaded by path (jest compiles it). The offline verifier's own copy too.
-const reference = (require(join(__dirname, '../../../node_modules/canonicalize/lib/canonicalize.js')) as { default: (v: unknown) => string }).default;
-const offline = require('../../../scripts/verify-export.mjs') as { canonicalize: (v: unknown) => string; chainHash: (p: string, e: unknown) => string };
+const reference = (require(join(__dirname, '../node_modules/canonicalize/lib/canonicalize.js')) as { default: (v: unknown) => string }).default;
+const offline = require('../scripts/verify-export.mjs') as { canonicalize: (v: unknown) => string; chainHash: (p: string, e: unknown) => string };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const documents: unknown[] = [
