@@ -17,10 +17,11 @@ import { log, now, parseArgs, printTable, round } from './lib/stats';
 import { benchReadAll } from './read-all';
 import { benchRebuild } from './rebuild';
 import { benchNotifications } from './notifications';
+import { benchEdgeLimits } from './edge-limits';
 import { benchRelay } from './relay';
 import { seedEvents } from './seed';
 
-const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'notifications', 'audit'] as const;
+const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'notifications', 'edge', 'audit'] as const;
 
 /** The first line of /proc/stat (Linux): CPU ticks by state, summed over CPUs; null elsewhere. */
 const hostCpuTicks = (): number[] | null => {
@@ -96,6 +97,7 @@ const main = async () => {
     }
 
     if (wanted('notifications')) Object.assign(figures, await benchNotifications(await server.createDatabase('bench_notifications')));
+    if (wanted('edge')) Object.assign(figures, benchEdgeLimits());
     if (wanted('audit')) Object.assign(figures, await benchAudit(server));
   } finally {
     await server.stop();
