@@ -74,6 +74,7 @@ export interface BrowserSuite {
 export const browserSuite = (name: string): BrowserSuite => {
   const screenshots = mkdtempSync(join(tmpdir(), `annals-${name}-`));
   const contexts: BrowserContext[] = [];
+  let failures = 0;
   const suite = {} as BrowserSuite;
 
   beforeAll(async () => {
@@ -118,7 +119,7 @@ export const browserSuite = (name: string): BrowserSuite => {
     } catch (error) {
       const pages = contexts.flatMap((context) => context.pages());
       for (const [index, page] of pages.entries()) {
-        const path = join(screenshots, `failure-${index}.png`);
+        const path = join(screenshots, `failure-${++failures}-${index}.png`);
         await page.screenshot({ path, fullPage: true }).catch(() => undefined);
         process.stdout.write(`${name} failure screenshot: ${path} (${page.url()})\n`);
       }
