@@ -30,7 +30,7 @@ export const benchRelay = async (url: string, count: number): Promise<Record<str
   const suffix = Date.now().toString(36);
   const consumerName = `bench-relay-${suffix}`;
   const kafka = new Kafka({ clientId: 'annals-bench', brokers: brokers(), logLevel: logLevel.NOTHING });
-  const relay = new KafkaRelay(pool, store, kafka, { topic: `annals.bench.${suffix}`, consumerName });
+  const relay = new KafkaRelay(pool, store, kafka, { topicPrefix: `bench-${suffix}.`, consumerName });
   try {
     const head = await store.headPosition();
     const from = head > BigInt(count) ? head - BigInt(count) : 0n;

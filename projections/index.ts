@@ -20,6 +20,8 @@ import { journalProjection } from './ledger/journal.projection';
 import { arInvoicesProjection } from './ledger/ar-aging.projection';
 import { webhookEndpointsProjection } from './webhooks/endpoints.projection';
 import { ArInvoiceView, JournalEntryView, LedgerAccountView, LedgerSettingsView } from './ledger/entities';
+import { auditLogProjection } from './audit/audit-log.projection';
+import type { AuditedRecord } from '../src/shared/history/known-at';
 
 /** Every projector the app runs (the composition root hands them to the processor runtime). */
 export const projections: readonly Projection[] = [
@@ -36,6 +38,18 @@ export const projections: readonly Projection[] = [
   journalProjection,
   arInvoicesProjection,
   webhookEndpointsProjection,
+  auditLogProjection,
+];
+
+/** The records "as known at" and `changes` fold from the log, with the projection that builds each one's table. */
+export const auditedRecords: readonly AuditedRecord[] = [
+  { entity: 'lead', category: 'lead', projection: leadsProjection },
+  { entity: 'client', category: 'client', projection: clientsProjection },
+  { entity: 'activity', category: 'activity', projection: activitiesProjection },
+  { entity: 'product', category: 'product', projection: productsProjection },
+  { entity: 'quote', category: 'quote', projection: quotesProjection },
+  { entity: 'order', category: 'order', projection: ordersProjection },
+  { entity: 'invoice', category: 'invoice', projection: invoicesProjection },
 ];
 
 /** MikroORM entities of the read models. */

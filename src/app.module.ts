@@ -26,6 +26,10 @@ import { LeadConversionProcessManager } from './crm/application/lead-conversion.
 import { InvoicingProcessManager } from './orders/application/invoicing.process-manager';
 import { BillingPostingProcessManager } from './ledger/application/billing-posting.process-manager';
 import { KafkaRelayReactor } from './integration/integration.module';
+import { AuditModule } from './audit/audit.module';
+import { AuditChainReactor } from './audit/chain/chain.reactor';
+import { AUDITED_RECORDS } from './shared/history/known-at';
+import { auditedRecords } from '../projections';
 import { NotificationsModule } from './notifications/notifications.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { subscriptionOptions } from './notifications/public/notification-subscriptions';
@@ -44,7 +48,7 @@ export class AppModule {
         DatabaseModule.forRoot(appSchema),
         ProcessorsModule.forRoot({
           projectors: projections,
-          reactors: [LeadConversionProcessManager, InvoicingProcessManager, BillingPostingProcessManager, KafkaRelayReactor],
+          reactors: [LeadConversionProcessManager, InvoicingProcessManager, BillingPostingProcessManager, KafkaRelayReactor, AuditChainReactor],
           decode: decodeEvent,
         }),
         EventStoreModule.forRoot(),
@@ -67,13 +71,19 @@ export class AppModule {
         InvoicesModule,
         LedgerModule,
         IntegrationModule,
+        AuditModule,
         DashboardModule,
         NotificationsModule,
         WebhooksModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: CLOCK, useValue: config.clock ?? systemClock }, DemoSeeder],
-      exports: [APP_CONFIG, CLOCK],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: config.clock ?? systemClock },
+        { provide: AUDITED_RECORDS, useValue: auditedRecords },
+        DemoSeeder,
+      ],
+      exports: [APP_CONFIG, CLOCK, AUDITED_RECORDS],
     };
   }
 }

@@ -14,11 +14,6 @@ const NOT_ON_A_SCREEN: Record<string, string> = {
   rebuildProjection: 'an operator task (CLI `npm run projections:rebuild` or an operator credential), not a tenant screen',
   replayProcessor: 'an operator task: replays a shared reactor for every tenant',
   retryProcessor: 'an operator task: retries a shared processor for every tenant',
-  // The notifications screens (admin-ui/src/notifications/) land after their API: remove each line when a screen names it.
-  markNotificationRead: 'pending: the notifications inbox screen',
-  markAllNotificationsRead: 'pending: the notifications inbox screen',
-  setEmailDigest: 'pending: the notification preferences screen',
-  setNotificationPreference: 'pending: the notification preferences screen',
   createWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
   deleteWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
   disableWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',

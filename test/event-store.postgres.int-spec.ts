@@ -4,6 +4,7 @@ import { NewEvent, RecordedEvent, Subscription, WrongExpectedRevisionError } fro
 import { PostgresEventStore } from '../src/shared/event-store/postgres/postgres-event-store';
 import { ensureEventStoreSchema, eventStoreSchemaSql } from '../src/shared/event-store/postgres/postgres-event-store.schema';
 import { eventStoreContract } from './event-store.contract';
+import { tenantFilterContract } from './event-store-tenant.contract';
 import { createTestDatabase, TestDatabase } from './support/postgres';
 
 let database: TestDatabase;
@@ -23,6 +24,10 @@ afterAll(async () => {
 });
 
 eventStoreContract('postgres', async () => {
+  const store = new PostgresEventStore(pool, { pollIntervalMs: 100 });
+  return { store, teardown: () => store.close() };
+});
+tenantFilterContract('postgres', async () => {
   const store = new PostgresEventStore(pool, { pollIntervalMs: 100 });
   return { store, teardown: () => store.close() };
 });

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Partitioners, PartitionMetadata } from 'kafkajs';
-import { CloudEvent, CRM_SOURCE, crmIntegrationEventSchemas, CrmIntegrationEventType, toIntegrationEvent } from '../src/crm/public/crm-integration-events';
+import {
+  CloudEvent,
+  CRM_SOURCE,
+  crmIntegrationEventSchemas,
+  CrmIntegrationEventType,
+  crmIntegrationEventTypes,
+  toIntegrationEvent,
+} from '../src/crm/public/crm-integration-events';
 import { KeyHashPartitioner } from '../src/integration/kafka-relay';
 import { EventMetadata, RecordedEvent } from '../src/shared/event-store/event-store.port';
 
@@ -30,6 +37,15 @@ describe('CRM integration events (public contract)', () => {
     ['LeadQualified', { leadId }, 'crm.lead.qualified.v1', { leadId }, leadId],
     ['LeadDisqualified', { leadId, reason: 'no budget' }, 'crm.lead.disqualified.v1', { leadId, reason: 'no budget' }, leadId],
     ['LeadConverted', { leadId, clientId }, 'crm.lead.converted.v1', { leadId, clientId }, leadId],
+    ['LeadOwnerAssigned', { leadId, ownerId: 'owner-7' }, 'crm.lead.assigned.v1', { leadId, ownerId: 'owner-7', assignedBy: 'user-1' }, leadId],
+    ['ClientOwnerAssigned', { clientId, ownerId: 'owner-7' }, 'crm.client.assigned.v1', { clientId, ownerId: 'owner-7', assignedBy: 'user-1' }, clientId],
+    [
+      'ActivityLogged',
+      { activityId: leadId, subjectType: 'CLIENT', subjectId: clientId, kind: 'TASK', subject: 'Call back', notes: 'private notes', dueOn: '2026-12-15' },
+      'crm.activity.logged.v1',
+      { activityId: leadId, subjectType: 'CLIENT', subjectId: clientId, kind: 'TASK', subject: 'Call back', dueOn: '2026-12-15' },
+      leadId,
+    ],
     [
       'ClientRegistered',
       { clientId, name: 'Ada', email: 'ada@example.com', company: null, leadId },
@@ -75,7 +91,13 @@ describe('CRM integration events (public contract)', () => {
   });
 
   it('has one schema per type, named after it', () => {
-    expect(Object.keys(crmIntegrationEventSchemas).sort()).toEqual(cases.map((c) => c.type).sort());
+    expect(Object.keys(crmIntegrationEventSchemas).sort()).toEqual(Object.values(crmIntegrationEventTypes).sort());
+    // Every type but crm.task.completed.v1 (its subject comes from the activity's history: test/integration-catalogue.spec.ts) is mapped above.
+    expect(cases.map((c) => c.type).sort()).toEqual(
+      Object.values(crmIntegrationEventTypes)
+        .filter((type) => type !== 'crm.task.completed.v1')
+        .sort(),
+    );
     for (const [type, schema] of Object.entries(crmIntegrationEventSchemas))
       expect((schema as { properties: { type: { const: string } } }).properties.type.const).toBe(type);
   });

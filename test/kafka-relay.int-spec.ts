@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, Partitioners, PartitionMetadata } from 'kafkajs';
 import { Pool } from 'pg';
-import { CloudEvent, toIntegrationEvent } from '../src/crm/public/crm-integration-events';
+import { CloudEvent, integrationTopics, toIntegrationEvent } from '../src/integration/integration-catalogue';
+import { historyOf } from '../src/shared/integration/integration-event';
 import {
   EventStoreIntegrationSource,
   IntegrationEventHandler,
@@ -168,10 +169,19 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
   const topics: string[] = [];
   const cleanups: (() => Promise<void>)[] = [];
 
+  /** A topic prefix of the test's own: returns its CRM topic (`test-xxxxxxxx.annals.crm`); every context's is deleted at the end. */
   const newTopic = () => {
-    const topic = `annals.crm.test-${randomUUID().slice(0, 8)}`;
-    topics.push(topic);
-    return topic;
+    const prefix = `test-${randomUUID().slice(0, 8)}.`;
+    topics.push(...integrationTopics.map((topic) => prefix + topic));
+    return `${prefix}annals.crm`;
+  };
+  const prefixOf = (crmTopic: string) => crmTopic.slice(0, -'annals.crm'.length);
+  /** The stored events of the whole log that publish an integration event (mapped with the log as their history). */
+  const publishedLog = async (): Promise<RecordedEvent[]> => {
+    const events: RecordedEvent[] = [];
+    for await (const event of store.readAll()) events.push(event);
+    const history = historyOf(events);
+    return events.filter((event) => toIntegrationEvent(event, history));
   };
   /** Runs at the end of the test even when it fails, so no consumer or relay outlives it. */
   const later = (cleanup: () => Promise<void>) => cleanups.push(cleanup);
@@ -205,7 +215,7 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
 
   /** Every relay and source in a test reads the same log: each test uses its own tenant and names. */
   const startRelay = async (topic: string, consumerName: string, options: { batchSize?: number; mapping?: IntegrationMapping } = {}) => {
-    const relay = new KafkaRelay(pool, store, broker.kafka, { topic, consumerName, partitions: 4, ...options });
+    const relay = new KafkaRelay(pool, store, broker.kafka, { topicPrefix: prefixOf(topic), consumerName, partitions: 4, ...options });
     await relay.start();
     later(() => relay.stop());
     return relay;
@@ -221,7 +231,7 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
 
     // The log holds earlier tests' events too; this relay starts from 0 and publishes them all.
     const all = [];
-    for await (const event of store.readAll()) if (toIntegrationEvent(event)) all.push(event);
+    all.push(...(await publishedLog()));
     await until(() => relay.publishedCount >= all.length, 'the relay to publish the log');
     await relay.stop();
 
@@ -274,7 +284,7 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
     const topic = newTopic();
     const relayName = `kafka-relay-${randomUUID()}`;
     const toRelay: RecordedEvent[] = [];
-    for await (const event of store.readAll()) if (toIntegrationEvent(event)) toRelay.push(event);
+    toRelay.push(...(await publishedLog()));
 
     // Ask the relay to stop while it is in the middle of its third batch of 50.
     let mapped = 0;
@@ -282,9 +292,9 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
     let relay!: KafkaRelay;
     const stopMidway: IntegrationMapping = {
       ...integrationMapping,
-      map: (event) => {
+      map: (event, history) => {
         if (++mapped === 120) stopping = relay.stop();
-        return integrationMapping.map(event);
+        return integrationMapping.map(event, history);
       },
     };
     relay = await startRelay(topic, relayName, { batchSize: 50, mapping: stopMidway });
@@ -326,17 +336,24 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
     const topic = newTopic();
     const relayName = `kafka-relay-${randomUUID()}`;
     const all: RecordedEvent[] = [];
-    for await (const event of store.readAll()) if (toIntegrationEvent(event)) all.push(event);
+    all.push(...(await publishedLog()));
     // The sixth batch of 50 fails once while it is prepared, when the fifth may still be in flight.
     let mapped = 0;
     const failOnce: IntegrationMapping = {
       ...integrationMapping,
-      map: (event) => {
+      map: (event, history) => {
         if (++mapped === 260) throw new Error('mapping failed');
-        return integrationMapping.map(event);
+        return integrationMapping.map(event, history);
       },
     };
-    const relay = new KafkaRelay(pool, store, broker.kafka, { topic, consumerName: relayName, partitions: 4, batchSize: 50, mapping: failOnce, retryMs: 1 });
+    const relay = new KafkaRelay(pool, store, broker.kafka, {
+      topicPrefix: prefixOf(topic),
+      consumerName: relayName,
+      partitions: 4,
+      batchSize: 50,
+      mapping: failOnce,
+      retryMs: 1,
+    });
     await relay.start();
     later(() => relay.stop());
     await until(async () => (await checkpoint(pool, relayName)) === all[all.length - 1].position, 'the relay to get past the failure and catch up');
@@ -383,7 +400,7 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
     const topic = newTopic();
     const relayName = `kafka-relay-${randomUUID()}`;
     const all: RecordedEvent[] = [];
-    for await (const event of store.readAll()) if (toIntegrationEvent(event)) all.push(event);
+    all.push(...(await publishedLog()));
     const relay = await startRelay(topic, relayName);
 
     const viaStore = collector();
@@ -427,7 +444,7 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
     // Only this tenant's events reach the handlers: each source reads from its own fresh start.
     const seeded = await seed(store, tenantId, 20);
     const all: RecordedEvent[] = [];
-    for await (const event of store.readAll()) if (toIntegrationEvent(event)) all.push(event);
+    all.push(...(await publishedLog()));
     await until(() => relay.publishedCount >= all.length, 'the relay to publish the log');
 
     const flaky = () => {

@@ -1,5 +1,6 @@
 import type { ComponentType, ReactElement, ReactNode } from 'react';
 import type { DataProvider, ResourceProps } from 'react-admin';
+import { notificationsFeature } from './notifications';
 
 /**
  * A section of the back office that plugs into the app without editing App.tsx, Menu.tsx,
@@ -27,4 +28,4 @@ export interface AdminFeature {
 }
 
 /** Every section, in menu order. Add a line per section. */
-export const features: AdminFeature[] = [];
+export const features: AdminFeature[] = [notificationsFeature];

@@ -62,6 +62,10 @@ export class InvoiceView {
   @Property({ type: 'text', fieldName: 'voided_on', nullable: true })
   voidedOn!: string | null;
 
+  /** Set by InvoiceFellOverdue: the business date the overdue detector marked it on. */
+  @Property({ type: 'text', fieldName: 'overdue_on', nullable: true })
+  overdueOn!: string | null;
+
   @Property({ type: 'text', fieldName: 'void_reason', nullable: true })
   voidReason!: string | null;
 

@@ -40,6 +40,8 @@ export interface InvoiceRow {
   sent_on: string | null;
   paid_on: string | null;
   voided_on: string | null;
+  /** The business date the overdue detector marked it overdue on (InvoiceFellOverdue). */
+  overdue_on: string | null;
   void_reason: string | null;
   payments: InvoicePaymentEntry[];
   credit_notes: InvoiceCreditNoteEntry[];
@@ -77,6 +79,7 @@ export const applyInvoiceEvent = (row: InvoiceRow | null, event: Recorded<Invoic
       sent_on: null,
       paid_on: null,
       voided_on: null,
+      overdue_on: null,
       void_reason: null,
       payments: [],
       credit_notes: [],
@@ -114,6 +117,8 @@ export const applyInvoiceEvent = (row: InvoiceRow | null, event: Recorded<Invoic
       return { ...row, status: 'PAID', paid_on: event.data.paidOn, ...touched };
     case 'InvoiceVoided':
       return { ...row, status: 'VOID', voided_on: event.data.voidedOn, void_reason: event.data.reason, ...touched };
+    case 'InvoiceFellOverdue':
+      return { ...row, overdue_on: event.data.overdueOn, ...touched };
   }
 };
 
@@ -140,6 +145,7 @@ export const invoicesProjection = rowProjection({
     sent_on: 'text',
     paid_on: 'text',
     voided_on: 'text',
+    overdue_on: 'text',
     void_reason: 'text',
     payments: 'jsonb',
     credit_notes: 'jsonb',

@@ -1,9 +1,14 @@
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Pool } from 'pg';
-import { CloudEvent, CRM_TOPIC, crmIntegrationEventFilter, toIntegrationEvent } from '../crm/public/crm-integration-events';
 import type { EventFilter, EventStore, RecordedEvent } from '../shared/event-store/event-store.port';
-import { ProcessorDefinition, reactor } from '../shared/processing/processor';
+import type { CloudEvent, StreamHistory } from '../shared/integration/integration-event';
+import { EventFailure, ProcessorDefinition, reactor } from '../shared/processing/processor';
 import { ProcessorRunner, ProcessorRunnerOptions } from '../shared/processing/processor-runner';
+import { integrationEventFilter, integrationTopics, toIntegrationEvent } from './integration-catalogue';
+import { IntegrationTranslator, Translated } from './integration-translator';
+import { ensureTopics } from './kafka-topics';
+
+export type { CloudEvent };
 
 /**
  * Handed a batch of integration events; resolves once they are dealt with durably. Delivery is
@@ -26,15 +31,48 @@ export interface IntegrationEventSource {
   subscribe(consumerName: string, handler: IntegrationEventHandler): Promise<IntegrationSubscription>;
 }
 
-/** Maps stored events to the integration events they publish (null: publishes none). */
+/**
+ * Maps stored events to the integration events they publish (null: publishes none), reading earlier
+ * events from `history`. Without one, an event whose payload folds its record's history (most
+ * orders and billing types) throws MissingHistory: map a stretch of the log with an
+ * IntegrationTranslator (src/integration/integration-translator.ts), which reads what is missing.
+ */
 export interface IntegrationMapping {
-  map(recorded: RecordedEvent): CloudEvent | null;
+  map(recorded: RecordedEvent, history?: StreamHistory): CloudEvent | null;
   /** Narrows what the store reads; every event it lets through still goes through `map`. */
   filter?: EventFilter;
 }
 
-/** Every context that publishes integration events. */
-export const integrationMapping: IntegrationMapping = { map: toIntegrationEvent, filter: crmIntegrationEventFilter };
+/** Every context that publishes integration events (src/integration/integration-catalogue.ts). */
+export const integrationMapping: IntegrationMapping = { map: toIntegrationEvent, filter: integrationEventFilter };
+
+/**
+ * A reactor over the log that hands integration events to `deliver`: mapped at once when the
+ * history they need is held (the next batch is ready while the previous one is delivered), else
+ * read first. An event whose mapping fails is named to the runtime after the events before it
+ * were delivered, so only its tenant is parked.
+ */
+export const integrationReactor = <Prepared>(
+  name: string,
+  translator: IntegrationTranslator,
+  filter: EventFilter,
+  prepare: (translated: Translated[]) => Prepared,
+  deliver: (prepared: Prepared) => Promise<void>,
+) =>
+  reactor({
+    name,
+    filter,
+    prepare: (events) => {
+      const ready = translator.tryTranslate(events);
+      return ready ? { prepared: prepare(ready) } : { events };
+    },
+    deliver: async (batch: { prepared: Prepared } | { events: RecordedEvent[] }) => {
+      if ('prepared' in batch) return deliver(batch.prepared);
+      const { translated, failure } = await translator.translate(batch.events);
+      if (translated.length > 0) await deliver(prepare(translated));
+      if (failure) throw new EventFailure(failure.event, failure.error);
+    },
+  });
 
 export interface RetryOptions {
   /** First pause after a failure, doubled on each failure in a row, up to maxRetryMs. */
@@ -72,14 +110,16 @@ export class EventStoreIntegrationSource implements IntegrationEventSource {
 
   async subscribe(consumerName: string, handler: IntegrationEventHandler): Promise<IntegrationSubscription> {
     const mapping = this.options.mapping ?? integrationMapping;
-    const consumer = reactor({
-      name: consumerName,
-      filter: mapping.filter ?? {},
-      prepare: (events) => events.map(mapping.map).filter((event): event is CloudEvent => event !== null),
-      deliver: async (integrationEvents) => {
+    const translator = new IntegrationTranslator(this.store, (recorded, history) => mapping.map(recorded, history));
+    const consumer = integrationReactor(
+      consumerName,
+      translator,
+      mapping.filter ?? {},
+      (translated) => translated.map((t) => t.event),
+      async (integrationEvents) => {
         if (integrationEvents.length > 0) await handler(integrationEvents);
       },
-    });
+    );
     if (this.options.runtime) return this.options.runtime.run(consumer, runnerOptions(this.options));
     const runner = new ProcessorRunner(this.pool, this.store, consumer, runnerOptions(this.options));
     await runner.start();
@@ -95,15 +135,18 @@ export class EventStoreIntegrationSource implements IntegrationEventSource {
 export class KafkaIntegrationSource implements IntegrationEventSource {
   constructor(
     private readonly kafka: Kafka,
-    private readonly options: { topics?: string[]; log?: (message: string) => void } = {},
+    private readonly options: { topics?: readonly string[]; partitions?: number; log?: (message: string) => void } = {},
   ) {}
 
   async subscribe(consumerName: string, handler: IntegrationEventHandler): Promise<IntegrationSubscription> {
+    const topics = [...(this.options.topics ?? integrationTopics)];
+    // The relay creates its topics when it starts; a consumer may start first (another instance, a broker just set up).
+    await ensureTopics(this.kafka, topics, this.options.partitions ?? 6);
     const consumer: Consumer = this.kafka.consumer({ groupId: consumerName, allowAutoTopicCreation: false });
     await consumer.connect();
     try {
       // A new group starts at the beginning: a new consumer is owed every event still retained.
-      await consumer.subscribe({ topics: this.options.topics ?? [CRM_TOPIC], fromBeginning: true });
+      await consumer.subscribe({ topics, fromBeginning: true });
       await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,

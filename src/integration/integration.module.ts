@@ -6,6 +6,7 @@ import { EVENT_STORE, EventStore } from '../shared/event-store/event-store.port'
 import { APP_CONFIG, DATABASE } from '../shared/tokens';
 import { EventStoreIntegrationSource, IntegrationEventSource, KafkaIntegrationSource } from './integration-event-source';
 import { KafkaRelay } from './kafka-relay';
+import { AsyncApiController } from './asyncapi.controller';
 import { ReactorProvider } from '../shared/processing/processors.module';
 import { ProjectionsService } from '../shared/projection/projections.service';
 
@@ -37,6 +38,7 @@ export class KafkaRelayReactor implements ReactorProvider, OnApplicationShutdown
 
 @Global()
 @Module({
+  controllers: [AsyncApiController],
   providers: [
     {
       provide: KAFKA,

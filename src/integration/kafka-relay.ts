@@ -1,13 +1,19 @@
-import { CompressionTypes, ICustomPartitioner, Kafka, Message, Producer } from 'kafkajs';
+import { CompressionTypes, ICustomPartitioner, Kafka, Message, Producer, TopicMessages } from 'kafkajs';
 import type { Pool } from 'pg';
-import { CRM_TOPIC } from '../crm/public/crm-integration-events';
-import type { EventStore, RecordedEvent } from '../shared/event-store/event-store.port';
-import { reactor, ReactorDefinition } from '../shared/processing/processor';
+import type { EventStore } from '../shared/event-store/event-store.port';
+import { ReactorDefinition } from '../shared/processing/processor';
 import { ProcessorRunner } from '../shared/processing/processor-runner';
-import { IntegrationMapping, integrationMapping, RetryOptions, runnerOptions } from './integration-event-source';
+import { integrationTopics, topicOf } from './integration-catalogue';
+import { IntegrationMapping, integrationMapping, integrationReactor, RetryOptions, runnerOptions } from './integration-event-source';
+import { IntegrationTranslator, Translated } from './integration-translator';
+import { ensureTopics } from './kafka-topics';
 
 export interface KafkaRelayOptions extends RetryOptions {
-  topic?: string;
+  /**
+   * Put before every topic name (`annals.crm` becomes `<prefix>annals.crm`): lets tests and
+   * benches publish to topics of their own. Empty by default.
+   */
+  topicPrefix?: string;
   /** The reactor's name: its checkpoint, and the lease that keeps one relay active. */
   consumerName?: string;
   /** Partitions of the topic when the relay creates it. */
@@ -28,6 +34,14 @@ export interface KafkaRelayOptions extends RetryOptions {
   /** How often a standby relay asks for the lease. */
   standbyRetryMs?: number;
 }
+
+/** One Kafka request: messages for one or more topics. */
+interface Request {
+  topicMessages: TopicMessages[];
+  count: number;
+}
+
+const toTopicMessages = (request: Map<string, Message[]>): TopicMessages[] => [...request].map(([topic, messages]) => ({ topic, messages }));
 
 /** Position of the stored event a message came from: lets an operator line the topic up with the log. */
 export const POSITION_HEADER = 'annals-position';
@@ -80,8 +94,9 @@ export const KeyHashPartitioner: ICustomPartitioner =
   };
 
 /**
- * Publishes integration events from the event store to Kafka, keyed by aggregate id, so each
- * aggregate's events keep their order within a partition: a reactor on the processor runtime
+ * Publishes integration events from the event store to Kafka, one topic per context
+ * (`annals.crm`, `annals.orders`, `annals.billing`, ...: the catalogue's topics), keyed by
+ * aggregate id, so each aggregate's events keep their order within a partition: a reactor on the processor runtime
  * (its checkpoint, lease, retry policy and parks are the runtime's).
  *
  * The checkpoint (consumer `kafka-relay`) moves only after Kafka has acknowledged a whole batch
@@ -113,7 +128,7 @@ export class KafkaRelay {
     options: KafkaRelayOptions = {},
   ) {
     this.options = {
-      topic: CRM_TOPIC,
+      topicPrefix: '',
       consumerName: 'kafka-relay',
       partitions: 6,
       batchSize: 5000,
@@ -124,12 +139,15 @@ export class KafkaRelay {
       maxRetryMs: 30_000,
       ...options,
     };
-    this.definition = reactor({
-      name: this.options.consumerName,
-      filter: this.options.mapping.filter ?? {},
-      prepare: (events) => this.toRequests(events),
-      deliver: (requests) => this.send(requests),
-    });
+    const mapping = this.options.mapping;
+    const translator = new IntegrationTranslator(store, (recorded, history) => mapping.map(recorded, history));
+    this.definition = integrationReactor(
+      this.options.consumerName,
+      translator,
+      mapping.filter ?? {},
+      (translated) => this.toRequests(translated),
+      (requests) => this.send(requests),
+    );
   }
 
   /** Messages Kafka has acknowledged since start. */
@@ -175,18 +193,13 @@ export class KafkaRelay {
     await connecting?.then((producer) => producer.disconnect()).catch(() => undefined);
   }
 
-  private async ensureTopic(): Promise<void> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      const existing = await admin.listTopics();
-      if (!existing.includes(this.options.topic)) {
-        // Replication follows the broker's default.replication.factor (1 on a single node).
-        await admin.createTopics({ topics: [{ topic: this.options.topic, numPartitions: this.options.partitions }], waitForLeaders: true });
-      }
-    } finally {
-      await admin.disconnect();
-    }
+  /** Every topic the relay publishes to. */
+  get topics(): string[] {
+    return integrationTopics.map((topic) => this.options.topicPrefix + topic);
+  }
+
+  private ensureTopic(): Promise<void> {
+    return ensureTopics(this.kafka, this.topics, this.options.partitions);
   }
 
   /** Connected on the first batch, so a standby relay holds no producer (and a failed connect is retried by the runtime). */
@@ -209,37 +222,41 @@ export class KafkaRelay {
     return this.connecting;
   }
 
-  /** A batch's messages, in log order, cut into as few requests as the size limit allows. */
-  private toRequests(events: RecordedEvent[]): Message[][] {
-    const requests: Message[][] = [];
-    let messages: Message[] = [];
+  /** A batch's messages, in log order, each to its context's topic, cut into as few requests as the size limit allows. */
+  private toRequests(translated: Translated[]): Request[] {
+    const requests: Request[] = [];
+    let request = new Map<string, Message[]>();
+    let count = 0;
     let bytes = 0;
-    for (const recorded of events) {
-      const event = this.options.mapping.map(recorded);
-      if (!event) continue;
+    for (const { recorded, event } of translated) {
       // Strings, not Buffers: kafkajs writes them straight into the request.
       const value = JSON.stringify(event);
       const position = recorded.position.toString();
       const size = Buffer.byteLength(value) + Buffer.byteLength(event.subject) + position.length + RECORD_OVERHEAD;
-      if (bytes + size > this.options.maxRequestBytes && messages.length > 0) {
-        requests.push(messages);
-        messages = [];
+      if (bytes + size > this.options.maxRequestBytes && count > 0) {
+        requests.push({ topicMessages: toTopicMessages(request), count });
+        request = new Map();
+        count = 0;
         bytes = 0;
       }
+      const topic = this.options.topicPrefix + topicOf(event.type);
+      let messages = request.get(topic);
+      if (!messages) request.set(topic, (messages = []));
       messages.push({ key: event.subject, value, headers: { 'content-type': CONTENT_TYPE, [POSITION_HEADER]: position } });
+      count++;
       bytes += size;
     }
-    if (messages.length > 0) requests.push(messages);
+    if (count > 0) requests.push({ topicMessages: toTopicMessages(request), count });
     return requests;
   }
 
   /** Sends a batch's requests one after another, each once the previous one was acknowledged. */
-  private async send(requests: Message[][]): Promise<void> {
+  private async send(requests: Request[]): Promise<void> {
     if (requests.length === 0) return;
     const producer = this.producer ?? (await this.connected());
-    for (const messages of requests) {
-      await producer.send({ topic: this.options.topic, acks: -1, compression: CompressionTypes.None, messages });
-      this.published += messages.length;
+    for (const { topicMessages, count } of requests) {
+      await producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
+      this.published += count;
     }
   }
 }

@@ -10,6 +10,7 @@ import { CommandExecutor, CommandService, READ_YOUR_WRITES } from './command/com
 import { EventSourcedRunner } from './command/event-sourced-runner';
 import { IdempotencyService } from './command/idempotency.service';
 import { HistoryResolver } from './history/history.resolver';
+import { RecordLog } from './history/known-at';
 import { ProjectionsResolver } from './projection/projections.resolver';
 import { ProjectionsService } from './projection/projections.service';
 import { TenantReader } from './read-model/tenant-reader';
@@ -26,6 +27,7 @@ import { TenantReader } from './read-model/tenant-reader';
     AllowedCommands,
     { provide: READ_YOUR_WRITES, useExisting: ProjectionsService },
     ProjectionsService,
+    RecordLog,
     TenantReader,
     AuthService,
     { provide: APP_GUARD, useClass: AuthGuard },
@@ -34,6 +36,6 @@ import { TenantReader } from './read-model/tenant-reader';
     HistoryResolver,
     ProjectionsResolver,
   ],
-  exports: [EventSourcedRunner, IdempotencyService, CommandService, AllowedCommands, ProjectionsService, TenantReader, AuthService],
+  exports: [EventSourcedRunner, IdempotencyService, CommandService, AllowedCommands, ProjectionsService, RecordLog, TenantReader, AuthService],
 })
 export class SharedModule {}

@@ -6,29 +6,34 @@
  * Envelope: CloudEvents 1.0, structured JSON mode. `id` is the domain event's id, so a consumer
  * that sees the same event twice (at-least-once delivery, a relay restarted after a crash) can
  * drop the repeat. Kafka messages are keyed by `subject` (the aggregate id), which keeps each
- * lead's or client's events in order.
+ * lead's, client's or activity's events in order.
  */
+import { foldStored } from '../../shared/domain/decider';
 import type { EventFilter, RecordedEvent } from '../../shared/event-store/event-store.port';
-import type { ClientRegistered } from '../domain/client.events';
+import {
+  closed,
+  CloudEvent,
+  cloudEvent,
+  cloudEventSchema,
+  email,
+  IntegrationEventDefinition,
+  IntegrationEventModule,
+  JsonSchema,
+  noHistory,
+  nonEmpty,
+  nullableDate,
+  nullableString,
+  StreamHistory,
+  uuid,
+} from '../../shared/integration/integration-event';
+import { clientDecider } from '../domain/client';
+import { clientStream } from '../domain/client.events';
+import type { ActivityKind, ActivityLogged, ActivitySubjectType, TaskCompleted } from '../domain/activity.events';
+import type { ClientOwnerAssigned, ClientRegistered } from '../domain/client.events';
 import { crmEvents } from '../domain/crm.events';
-import type { LeadCaptured, LeadConverted, LeadDisqualified, LeadQualified } from '../domain/lead.events';
+import type { LeadCaptured, LeadConverted, LeadDisqualified, LeadOwnerAssigned, LeadQualified } from '../domain/lead.events';
 
-/** A CloudEvents 1.0 event in structured JSON mode, with annals' `tenantid` extension. */
-export interface CloudEvent<Type extends string = string, Data = unknown> {
-  specversion: '1.0';
-  /** Unique per event; consumers dedupe on it (with `source`). */
-  id: string;
-  source: string;
-  type: Type;
-  /** The aggregate the event is about: the Kafka message key. */
-  subject: string;
-  /** When the event store recorded the event (RFC 3339). */
-  time: string;
-  datacontenttype: 'application/json';
-  /** The tenant the event belongs to; consumers must never mix tenants. */
-  tenantid: string;
-  data: Data;
-}
+export type { CloudEvent, JsonSchema };
 
 export const CRM_TOPIC = 'annals.crm';
 export const CRM_SOURCE = '/annals/crm';
@@ -58,17 +63,49 @@ export interface ClientRegisteredV1 {
   company: string | null;
   leadId: string | null;
 }
+/** `assignedBy`: the user (or API key, or `system:...` process) that made the assignment. */
+export interface LeadAssignedV1 {
+  leadId: string;
+  ownerId: string;
+  assignedBy: string;
+}
+export interface ClientAssignedV1 {
+  clientId: string;
+  ownerId: string;
+  assignedBy: string;
+}
+export interface ActivityLoggedV1 {
+  activityId: string;
+  subjectType: ActivitySubjectType;
+  subjectId: string;
+  kind: ActivityKind;
+  subject: string;
+  /** Set for tasks that have a due date. */
+  dueOn: string | null;
+}
+export interface TaskCompletedV1 {
+  activityId: string;
+  subjectType: ActivitySubjectType;
+  subjectId: string;
+  subject: string;
+  completedAt: string;
+}
 
 export type CrmIntegrationEvent =
   | CloudEvent<'crm.lead.captured.v1', LeadCapturedV1>
   | CloudEvent<'crm.lead.qualified.v1', LeadQualifiedV1>
   | CloudEvent<'crm.lead.disqualified.v1', LeadDisqualifiedV1>
   | CloudEvent<'crm.lead.converted.v1', LeadConvertedV1>
-  | CloudEvent<'crm.client.registered.v1', ClientRegisteredV1>;
+  | CloudEvent<'crm.lead.assigned.v1', LeadAssignedV1>
+  | CloudEvent<'crm.client.registered.v1', ClientRegisteredV1>
+  | CloudEvent<'crm.client.assigned.v1', ClientAssignedV1>
+  | CloudEvent<'crm.activity.logged.v1', ActivityLoggedV1>
+  | CloudEvent<'crm.task.completed.v1', TaskCompletedV1>;
 
 export type CrmIntegrationEventType = CrmIntegrationEvent['type'];
 
-type StoredCrmEvent = LeadCaptured | LeadQualified | LeadDisqualified | LeadConverted | ClientRegistered;
+type StoredCrmEvent =
+  LeadCaptured | LeadQualified | LeadDisqualified | LeadConverted | LeadOwnerAssigned | ClientRegistered | ClientOwnerAssigned | ActivityLogged | TaskCompleted;
 
 /** Stored domain type -> public type. Stored names are fixed (see lead.events.ts), so this is too. */
 export const crmIntegrationEventTypes = {
@@ -76,7 +113,11 @@ export const crmIntegrationEventTypes = {
   LeadQualified: 'crm.lead.qualified.v1',
   LeadDisqualified: 'crm.lead.disqualified.v1',
   LeadConverted: 'crm.lead.converted.v1',
+  LeadOwnerAssigned: 'crm.lead.assigned.v1',
   ClientRegistered: 'crm.client.registered.v1',
+  ClientOwnerAssigned: 'crm.client.assigned.v1',
+  ActivityLogged: 'crm.activity.logged.v1',
+  TaskCompleted: 'crm.task.completed.v1',
 } as const satisfies Record<StoredCrmEvent['type'], CrmIntegrationEventType>;
 
 /**
@@ -85,12 +126,22 @@ export const crmIntegrationEventTypes = {
  */
 export const crmIntegrationEventFilter: EventFilter = { eventTypePrefixes: Object.keys(crmIntegrationEventTypes) };
 
+/** The stored events that publish one, decoded with CRM's registrations (older versions upcast first). */
+const publishing = crmEvents.only('crm.integration', crmEvents.select(...(Object.keys(crmIntegrationEventTypes) as StoredCrmEvent['type'][])));
+
+/** A client's name as the log knew it at `position`: what billing events show beside the client id. */
+export const clientNameAt = (history: StreamHistory, clientId: string, position: bigint): string | null => {
+  const client = foldStored(clientDecider, history.upTo(clientStream(clientId), position));
+  return client.status === 'NONE' ? null : client.details.name;
+};
+
 /**
  * The public payload of each type. Deliberately narrower than the domain data: a lead's phone
- * number stays inside annals (partners get what they need to identify and follow a lead, not
- * every personal detail we hold), and metadata (actor, correlation) is never published.
+ * number and an activity's notes stay inside annals (partners get what they need to identify and
+ * follow a record, not every personal detail we hold), and metadata (correlation, causation) is
+ * never published; `assignedBy` names who assigned an owner, because that is the fact itself.
  */
-const publicData = (event: StoredCrmEvent) => {
+const publicData = (event: RecordedEvent & StoredCrmEvent, history: StreamHistory): { subject: string; data: CrmIntegrationEvent['data'] } => {
   switch (event.type) {
     case 'LeadCaptured': {
       const { leadId, name, email, company, source } = event.data;
@@ -102,9 +153,33 @@ const publicData = (event: StoredCrmEvent) => {
       return { subject: event.data.leadId, data: { leadId: event.data.leadId, reason: event.data.reason } satisfies LeadDisqualifiedV1 };
     case 'LeadConverted':
       return { subject: event.data.leadId, data: { leadId: event.data.leadId, clientId: event.data.clientId } satisfies LeadConvertedV1 };
+    case 'LeadOwnerAssigned': {
+      const { leadId, ownerId } = event.data;
+      return { subject: leadId, data: { leadId, ownerId, assignedBy: event.metadata.actorId } satisfies LeadAssignedV1 };
+    }
     case 'ClientRegistered': {
       const { clientId, name, email, company, leadId } = event.data;
       return { subject: clientId, data: { clientId, name, email, company, leadId } satisfies ClientRegisteredV1 };
+    }
+    case 'ClientOwnerAssigned': {
+      const { clientId, ownerId } = event.data;
+      return { subject: clientId, data: { clientId, ownerId, assignedBy: event.metadata.actorId } satisfies ClientAssignedV1 };
+    }
+    case 'ActivityLogged': {
+      const { activityId, subjectType, subjectId, kind, subject, dueOn } = event.data;
+      return {
+        subject: activityId,
+        data: { activityId, subjectType, subjectId, kind, subject, dueOn } satisfies ActivityLoggedV1,
+      };
+    }
+    case 'TaskCompleted': {
+      const { activityId, subjectType, subjectId, completedAt } = event.data;
+      const logged = history.before(event).find((e) => e.type === 'ActivityLogged') as (RecordedEvent & ActivityLogged) | undefined;
+      if (!logged) throw new Error(`TaskCompleted ${event.id}: activity ${activityId} has no ActivityLogged before it`);
+      return {
+        subject: activityId,
+        data: { activityId, subjectType, subjectId, subject: logged.data.subject, completedAt } satisfies TaskCompletedV1,
+      };
     }
     default:
       return assertNever(event);
@@ -115,86 +190,108 @@ const assertNever = (value: never): never => {
   throw new Error(`unmapped CRM event ${JSON.stringify(value)}`);
 };
 
-/** The stored events that publish one, decoded with CRM's registrations (older versions upcast first). */
-const publishing = crmEvents.only(
-  'crm.integration',
-  crmEvents.select('LeadCaptured', 'LeadQualified', 'LeadDisqualified', 'LeadConverted', 'ClientRegistered'),
-);
-
 /** The integration event a stored CRM event publishes, or null for events that publish none. */
-export const toIntegrationEvent = (stored: RecordedEvent): CrmIntegrationEvent | null => {
+export const toIntegrationEvent = (stored: RecordedEvent, history: StreamHistory = noHistory): CrmIntegrationEvent | null => {
   if (!publishing.has(stored.type)) return null;
   const recorded = publishing.decode(stored);
-  const { subject, data } = publicData(recorded);
-  return {
-    specversion: '1.0',
-    id: recorded.id,
-    source: CRM_SOURCE,
-    type: crmIntegrationEventTypes[recorded.type],
-    subject,
-    time: recorded.recordedAt.toISOString(),
-    datacontenttype: 'application/json',
-    tenantid: recorded.metadata.tenantId,
-    data,
-  } as CrmIntegrationEvent;
+  const { subject, data } = publicData(recorded, history);
+  return cloudEvent(CRM_SOURCE, recorded, crmIntegrationEventTypes[recorded.type], subject, data) as CrmIntegrationEvent;
 };
 
 // ---------------------------------------------------------------------------------------------
-// JSON Schemas (draft 2020-12): the documented contract, one per type, envelope included.
+// The catalogue entries: description, closed JSON Schema of `data` (draft 2020-12), an example.
 
-export type JsonSchema = Record<string, unknown>;
+const leadId = '0b6b7e3e-5a0c-4a4f-8f53-0d1f6f4b9c21';
+const clientId = '5f1d4c2a-7b3e-4e8f-9a6b-2c1d0e9f8a7b';
+const ownerId = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+const activityId = '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a9f';
+/** The values of the GraphQL enums ActivitySubjectType and ActivityKind: a partner sees the same in both APIs. */
+const subjectType = { enum: ['LEAD', 'CLIENT'] } as const;
 
-const uuid = { type: 'string', format: 'uuid' } as const;
-const nonEmpty = { type: 'string', minLength: 1 } as const;
-const nullableString = { type: ['string', 'null'] } as const;
-const email = { type: 'string', format: 'email' } as const;
-
-const envelope = (type: CrmIntegrationEventType, description: string, data: JsonSchema): JsonSchema => ({
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: `urn:annals:schema:${type}`,
-  title: type,
+const definition = (type: CrmIntegrationEventType, description: string, schema: JsonSchema, example: Record<string, unknown>): IntegrationEventDefinition => ({
+  type,
+  context: 'crm',
+  topic: CRM_TOPIC,
   description,
-  type: 'object',
-  required: ['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'tenantid', 'data'],
-  additionalProperties: false,
-  properties: {
-    specversion: { const: '1.0' },
-    id: { ...uuid, description: 'The domain event id: the same event always carries the same id. Dedupe on it.' },
-    source: { const: CRM_SOURCE },
-    type: { const: type },
-    subject: { ...uuid, description: 'The aggregate (lead or client) id; also the Kafka message key.' },
-    time: { type: 'string', format: 'date-time', description: 'When annals recorded the event.' },
-    datacontenttype: { const: 'application/json' },
-    tenantid: { ...nonEmpty, description: 'The tenant the event belongs to.' },
-    data: { type: 'object', additionalProperties: false, ...data },
-  },
+  schema,
+  example,
 });
 
-export const crmIntegrationEventSchemas: Record<CrmIntegrationEventType, JsonSchema> = {
-  'crm.lead.captured.v1': envelope('crm.lead.captured.v1', 'A lead was captured (entered by staff or received from a form).', {
-    required: ['leadId', 'name', 'email', 'company', 'source'],
-    properties: {
+export const crmIntegrationEventDefinitions: readonly IntegrationEventDefinition[] = [
+  definition(
+    'crm.lead.captured.v1',
+    'A lead was captured (entered by staff or received from a form).',
+    closed({
       leadId: uuid,
       name: nonEmpty,
       email,
       company: nullableString,
       source: { ...nullableString, description: 'Where the lead came from, e.g. "website".' },
-    },
+    }),
+    { leadId, name: 'Ada Lovelace', email: 'ada@example.com', company: 'Analytical Engines Ltd', source: 'website' },
+  ),
+  definition('crm.lead.qualified.v1', 'A lead was judged worth pursuing.', closed({ leadId: uuid }), { leadId }),
+  definition('crm.lead.disqualified.v1', 'A lead was dropped, with the reason given.', closed({ leadId: uuid, reason: nonEmpty }), {
+    leadId,
+    reason: 'No budget this year',
   }),
-  'crm.lead.qualified.v1': envelope('crm.lead.qualified.v1', 'A lead was judged worth pursuing.', {
-    required: ['leadId'],
-    properties: { leadId: uuid },
-  }),
-  'crm.lead.disqualified.v1': envelope('crm.lead.disqualified.v1', 'A lead was dropped, with the reason given.', {
-    required: ['leadId', 'reason'],
-    properties: { leadId: uuid, reason: nonEmpty },
-  }),
-  'crm.lead.converted.v1': envelope('crm.lead.converted.v1', 'A qualified lead became a client; crm.client.registered.v1 follows for clientId.', {
-    required: ['leadId', 'clientId'],
-    properties: { leadId: uuid, clientId: uuid },
-  }),
-  'crm.client.registered.v1': envelope('crm.client.registered.v1', 'A client was registered (leadId set when it came from a converted lead).', {
-    required: ['clientId', 'name', 'email', 'company', 'leadId'],
-    properties: { clientId: uuid, name: nonEmpty, email, company: nullableString, leadId: { type: ['string', 'null'], format: 'uuid' } },
-  }),
+  definition(
+    'crm.lead.converted.v1',
+    'A qualified lead became a client; crm.client.registered.v1 follows for clientId.',
+    closed({ leadId: uuid, clientId: uuid }),
+    { leadId, clientId },
+  ),
+  definition(
+    'crm.lead.assigned.v1',
+    'A lead was given an owner (a user of the tenant); assignedBy is who assigned it.',
+    closed({ leadId: uuid, ownerId: nonEmpty, assignedBy: nonEmpty }),
+    { leadId, ownerId, assignedBy: ownerId },
+  ),
+  definition(
+    'crm.client.registered.v1',
+    'A client was registered (leadId set when it came from a converted lead).',
+    closed({ clientId: uuid, name: nonEmpty, email, company: nullableString, leadId: { type: ['string', 'null'], format: 'uuid' } }),
+    { clientId, name: 'Ada Lovelace', email: 'ada@example.com', company: null, leadId },
+  ),
+  definition(
+    'crm.client.assigned.v1',
+    'A client was given an owner (a user of the tenant); assignedBy is who assigned it.',
+    closed({ clientId: uuid, ownerId: nonEmpty, assignedBy: nonEmpty }),
+    { clientId, ownerId, assignedBy: ownerId },
+  ),
+  definition(
+    'crm.activity.logged.v1',
+    'An activity (call, meeting, email, note or task) was logged on a lead or a client; dueOn is set for tasks with a due date.',
+    closed({
+      activityId: uuid,
+      subjectType,
+      subjectId: uuid,
+      kind: { enum: ['CALL', 'MEETING', 'EMAIL', 'NOTE', 'TASK'] },
+      subject: nonEmpty,
+      dueOn: nullableDate,
+    }),
+    { activityId, subjectType: 'CLIENT', subjectId: clientId, kind: 'TASK', subject: 'Call about the renewal', dueOn: '2026-12-15' },
+  ),
+  definition(
+    'crm.task.completed.v1',
+    'A task (an activity of kind task) was completed.',
+    closed({ activityId: uuid, subjectType, subjectId: uuid, subject: nonEmpty, completedAt: { type: 'string', format: 'date-time' } }),
+    { activityId, subjectType: 'CLIENT', subjectId: clientId, subject: 'Call about the renewal', completedAt: '2026-12-14T16:30:00.000Z' },
+  ),
+];
+
+/** One JSON Schema per type, envelope included (`$id` `urn:annals:schema:<type>`). */
+export const crmIntegrationEventSchemas = Object.fromEntries(crmIntegrationEventDefinitions.map((d) => [d.type, cloudEventSchema(d, CRM_SOURCE)])) as Record<
+  CrmIntegrationEventType,
+  JsonSchema
+>;
+
+/** CRM's part of the integration catalogue (src/integration/integration-catalogue.ts). */
+export const crmIntegrationEvents: IntegrationEventModule = {
+  context: 'crm',
+  source: CRM_SOURCE,
+  topic: CRM_TOPIC,
+  definitions: crmIntegrationEventDefinitions,
+  storedTypes: Object.keys(crmIntegrationEventTypes),
+  toIntegrationEvent,
 };

@@ -39,6 +39,12 @@ export class NotificationFilter {
   @IsOptional()
   @IsBoolean()
   unread?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Only this type, such as invoice.overdue' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  type?: string;
 }
 
 @ArgsType()

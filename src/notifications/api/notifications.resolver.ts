@@ -39,7 +39,13 @@ export class NotificationsResolver {
   @Query(() => NotificationList, { description: 'Your own notifications, newest first, with your unread count' })
   @Allow(...STAFF)
   notifications(@Args() args: NotificationsArgs, @Caller() caller: Caller) {
-    return this.store.page(caller.tenantId, caller.userId, args.filter?.unread === true, args.page, args.perPage);
+    return this.store.page(
+      caller.tenantId,
+      caller.userId,
+      { unread: args.filter?.unread === true, type: args.filter?.type || undefined },
+      args.page,
+      args.perPage,
+    );
   }
 
   @Mutation(() => UnreadNotifications, { description: 'Marks one of your notifications read; answers your unread count' })

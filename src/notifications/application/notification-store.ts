@@ -90,19 +90,20 @@ export class NotificationStore {
     return new Set(added.map((row) => row.id));
   }
 
-  async page(tenantId: string, userId: string, unreadOnly: boolean, page: number, perPage: number) {
-    const where = `tenant_id = $1 AND recipient_id = $2 AND in_app${unreadOnly ? ' AND read_at IS NULL' : ''}`;
+  async page(tenantId: string, userId: string, filter: { unread: boolean; type?: string }, page: number, perPage: number) {
+    const conditions = [filter.unread ? 'read_at IS NULL' : 'true', filter.type ? 'type = $3' : 'true'].join(' AND ');
+    const params = [tenantId, userId, ...(filter.type ? [filter.type] : [])];
+    const n = params.length;
     const [items, counts] = await Promise.all([
-      this.database.pool.query<Notification>(`SELECT ${COLUMNS} FROM notifications WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4`, [
-        tenantId,
-        userId,
-        perPage,
-        (page - 1) * perPage,
-      ]),
+      this.database.pool.query<Notification>(
+        `SELECT ${COLUMNS} FROM notifications WHERE tenant_id = $1 AND recipient_id = $2 AND in_app AND ${conditions}
+         ORDER BY created_at DESC, id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...params, perPage, (page - 1) * perPage],
+      ),
       this.database.pool.query<{ total: number; unread: number }>(
-        `SELECT count(*) FILTER (WHERE ${unreadOnly ? 'read_at IS NULL' : 'true'})::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread
+        `SELECT count(*) FILTER (WHERE ${conditions})::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread
          FROM notifications WHERE tenant_id = $1 AND recipient_id = $2 AND in_app`,
-        [tenantId, userId],
+        params,
       ),
     ]);
     return { items: items.rows, total: counts.rows[0].total, unread: counts.rows[0].unread };

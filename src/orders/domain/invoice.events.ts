@@ -13,7 +13,13 @@ export type InvoiceSent = { type: 'InvoiceSent'; data: { invoiceId: string; sent
 /** Derived: the balance reached zero through payments and credit notes. The order closes on it. */
 export type InvoiceFullyPaid = { type: 'InvoiceFullyPaid'; data: { invoiceId: string; orderId: string; paidOn: string } };
 
-export type InvoiceEvent = InvoiceIssued | InvoiceSent | PaymentRecorded | CreditNoteIssued | InvoiceFullyPaid | InvoiceVoided;
+/**
+ * The business date passed the due date while a balance was still due: appended once per invoice,
+ * by the overdue detector (src/orders/application/invoice-overdue.job.ts). `amountDue` in minor units.
+ */
+export type InvoiceFellOverdue = { type: 'InvoiceFellOverdue'; data: { invoiceId: string; dueOn: string; overdueOn: string; amountDue: number } };
+
+export type InvoiceEvent = InvoiceIssued | InvoiceSent | PaymentRecorded | CreditNoteIssued | InvoiceFullyPaid | InvoiceVoided | InvoiceFellOverdue;
 
 export const invoiceStream = (invoiceId: string) => `invoice-${invoiceId}`;
 

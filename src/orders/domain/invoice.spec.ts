@@ -1,6 +1,6 @@
 import { deciderSpec, itRefuses } from '../../shared/domain/decider-spec';
 import { IssueCreditNote, IssueInvoice, RecordPayment, invoiceDecider, splitCredit } from './invoice';
-import { CreditNoteIssued, InvoiceFullyPaid, InvoiceIssued, InvoiceSent, InvoiceVoided, PaymentRecorded } from './invoice.events';
+import { CreditNoteIssued, InvoiceFellOverdue, InvoiceFullyPaid, InvoiceIssued, InvoiceSent, InvoiceVoided, PaymentRecorded } from './invoice.events';
 
 const given = deciderSpec(invoiceDecider);
 const invoiceId = '1a2b3c4d-0000-4a43-9f38-1d8f8e0c7c11';
@@ -188,5 +188,32 @@ describe('Invoice', () => {
       expect(status([issued, sent, paid(100), paid(11900), fullyPaid])).toBe('PAID');
       expect(status([issued, voided])).toBe('VOID');
     });
+  });
+
+  describe('markInvoiceOverdue (the overdue detector)', () => {
+    const mark = (on: string) => ({ type: 'MarkInvoiceOverdue' as const, invoiceId, today: on });
+    const overdue = (overdueOn: string, amountDue = 12000): InvoiceFellOverdue => ({
+      type: 'InvoiceFellOverdue',
+      data: { invoiceId, dueOn: '2026-12-20', overdueOn, amountDue },
+    });
+    it('does nothing on the due date itself', () => given([issued, sent]).when(mark('2026-12-20')).then([]));
+    it('marks an unpaid invoice overdue the day after its due date, with the balance due', () =>
+      given([issued, sent, paid(5000)])
+        .when(mark('2026-12-21'))
+        .then([overdue('2026-12-21', 7000)]));
+    it('marks it once', () =>
+      given([issued, overdue('2026-12-21')])
+        .when(mark('2026-12-22'))
+        .then([]));
+    it('never marks a paid invoice', () =>
+      given([issued, paid(12000), fullyPaid])
+        .when(mark('2027-02-01'))
+        .then([]));
+    it('never marks a void invoice', () => given([issued, voided]).when(mark('2027-02-01')).then([]));
+    it('never marks an invoice credited in full', () =>
+      given([issued, credited(12000, 10000, 2000), fullyPaid])
+        .when(mark('2027-02-01'))
+        .then([]));
+    it('refuses an invoice that does not exist', () => given([]).when(mark('2027-02-01')).thenThrows('NOT_FOUND'));
   });
 });

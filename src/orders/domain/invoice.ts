@@ -23,10 +23,12 @@ export type RecordPayment = {
 };
 export type IssueCreditNote = { type: 'IssueCreditNote'; invoiceId: string; creditNoteId: string; amount: string; reason: string; today: string };
 export type VoidInvoice = { type: 'VoidInvoice'; invoiceId: string; reason: string; today: string };
-export type InvoiceCommand = IssueInvoice | SendInvoice | RecordPayment | IssueCreditNote | VoidInvoice;
+/** Sent by the overdue detector: a no-op unless the invoice is open, past its due date as of `today`, and not yet marked. */
+export type MarkInvoiceOverdue = { type: 'MarkInvoiceOverdue'; invoiceId: string; today: string };
+export type InvoiceCommand = IssueInvoice | SendInvoice | RecordPayment | IssueCreditNote | VoidInvoice | MarkInvoiceOverdue;
 
 /** What has happened to an invoice since it was issued. */
-type Progress = { paid: number; credited: number; creditedNet: number; creditedTax: number; sent: boolean };
+type Progress = { paid: number; credited: number; creditedNet: number; creditedTax: number; sent: boolean; overdue: boolean };
 export type Invoice = { status: 'NONE' } | ({ status: InvoiceStatus; id: string } & Omit<InvoiceIssued['data'], 'invoiceId'> & Progress);
 
 type ExistingInvoice = Existing<Invoice>;
@@ -167,6 +169,13 @@ export const decide = (command: InvoiceCommand, state: Invoice): InvoiceEvent[] 
       const { net, tax, total, clientId, currency } = invoice;
       return [{ type: 'InvoiceVoided', data: { invoiceId: invoice.id, clientId, currency, net, tax, total, reason, voidedOn: command.today } }];
     }
+    case 'MarkInvoiceOverdue': {
+      const invoice = existing(state, 'invoice', command.invoiceId);
+      const open = invoice.status !== 'VOID' && invoice.status !== 'PAID' && balanceDue(invoice) > 0;
+      if (!open || invoice.overdue || invoice.dueOn >= command.today) return [];
+      const { id: invoiceId, dueOn } = invoice;
+      return [{ type: 'InvoiceFellOverdue', data: { invoiceId, dueOn, overdueOn: command.today, amountDue: balanceDue(invoice) } }];
+    }
     default:
       return assertNever(command);
   }
@@ -179,7 +188,7 @@ const settledStatus = (invoice: ExistingInvoice): InvoiceStatus =>
 export const evolve = (state: Invoice, event: InvoiceEvent): Invoice => {
   if (event.type === 'InvoiceIssued') {
     const { invoiceId, ...issued } = event.data;
-    return { status: 'ISSUED', id: invoiceId, ...issued, paid: 0, credited: 0, creditedNet: 0, creditedTax: 0, sent: false };
+    return { status: 'ISSUED', id: invoiceId, ...issued, paid: 0, credited: 0, creditedNet: 0, creditedTax: 0, sent: false, overdue: false };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
@@ -198,6 +207,8 @@ export const evolve = (state: Invoice, event: InvoiceEvent): Invoice => {
       return { ...state, status: 'PAID' };
     case 'InvoiceVoided':
       return { ...state, status: 'VOID' };
+    case 'InvoiceFellOverdue':
+      return { ...state, overdue: true };
     default:
       return assertNever(event);
   }

@@ -46,6 +46,7 @@ export const invoiceEvents = defineEvents<InvoiceEvent>('orders.invoice', {
   CreditNoteIssued: 1,
   InvoiceFullyPaid: 1,
   InvoiceVoided: 1,
+  InvoiceFellOverdue: 1,
 });
 
 export const invoiceCounterEvents = defineEvents<InvoiceNumberAssigned>('orders.invoice-counter', { InvoiceNumberAssigned: 1 });

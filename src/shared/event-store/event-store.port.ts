@@ -58,6 +58,8 @@ export interface EventFilter {
   eventTypePrefixes?: string[];
   /** Keep events whose stream name starts with one of these prefixes (a category is `lead-`). */
   streamPrefixes?: string[];
+  /** Keep events of this tenant only (`metadata.tenantId`): an auditor's or a report's read of one tenant's log. */
+  tenantId?: string;
 }
 
 export interface ReadAllOptions {
@@ -65,6 +67,8 @@ export interface ReadAllOptions {
   after?: bigint;
   maxCount?: number;
   filter?: EventFilter;
+  /** Read what the store holds now, never a cache of recent events: verifying the log must see any change made to it. */
+  uncached?: boolean;
 }
 
 export interface SubscribeOptions {

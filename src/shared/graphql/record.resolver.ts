@@ -3,6 +3,8 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { Caller } from '../auth/caller';
 import { CommandService } from '../command/command.service';
 import { ListArgs, Page } from './list.types';
+import { checkKnownAt, knownAtScope } from '../history/known-at';
+import { RECORD_READERS, RecordReader } from '../history/record-readers';
 
 export interface RecordQueriesOptions<Queries, Row, Filter> {
   /** `lead(id)`: one record of the caller's tenant, or null. */
@@ -23,14 +25,22 @@ export interface RecordQueriesOptions<Queries, Row, Filter> {
  * {...}) {}`. The services are injected as properties, so a subclass needs no constructor.
  */
 export const RecordResolver = <Queries, Row, Filter>(queries: Type<Queries>, { one, list }: RecordQueriesOptions<Queries, Row, Filter>) => {
+  RECORD_READERS.set(one.name, { queries, read: one.read as RecordReader['read'] });
+
   @Resolver({ isAbstract: true })
   abstract class RecordResolverHost {
     @Inject(CommandService) protected readonly commands: CommandService;
     @Inject(queries) protected readonly queries: Queries;
 
     @Query(() => one.type, { name: one.name, nullable: true, description: one.description })
-    record(@Args('id', { type: () => ID }) id: string, @Caller() caller: Caller) {
-      return one.read(this.queries, caller.tenantId, id);
+    record(
+      @Args('id', { type: () => ID }) id: string,
+      @Args('knownAt', { type: () => Date, nullable: true, description: 'The record as the system knew it at that moment, folded from the log' })
+      knownAt: Date | undefined,
+      @Caller() caller: Caller,
+    ) {
+      if (!knownAt) return one.read(this.queries, caller.tenantId, id);
+      return knownAtScope.run({ knownAt: checkKnownAt(knownAt, new Date()) }, () => one.read(this.queries, caller.tenantId, id));
     }
 
     @Query(() => list.type, { name: list.name, description: list.description })

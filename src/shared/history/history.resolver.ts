@@ -28,6 +28,7 @@ export const HISTORY_ENTITIES: Record<string, string> = {
   order: 'order',
   journalEntry: 'journalEntry',
   chartOfAccounts: 'chartOfAccounts',
+  webhookEndpoint: 'webhookendpoint',
 };
 
 @Resolver()

@@ -312,10 +312,10 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
   }
 
   /** The events as the processor sees them: typed, at their current version (an undecodable one is its event's failure). */
-  readonly decoded = (events: RecordedEvent[]): RecordedEvent[] => decodeAll(this.options.decode, events);
+  readonly decoded = (events: RecordedEvent[]): RecordedEvent[] => (this.definition.raw ? events : decodeAll(this.options.decode, events));
 
   get decoder(): EventDecoder | undefined {
-    return this.options.decode;
+    return this.definition.raw ? undefined : this.options.decode;
   }
 
   /** A projector's writes and, unless `checkpoint` is null, its checkpoint, in one transaction (see projectorTransaction). */

@@ -25,6 +25,8 @@ export interface Reactor<Prepared> {
   readonly handles?: readonly string[];
   /** What the store reads for it; defaults to the `handles` types. */
   readonly filter?: EventFilter;
+  /** Sees events as stored, not decoded (the audit chain hashes what the store holds). */
+  readonly raw?: boolean;
   prepare(events: RecordedEvent[]): Prepared;
   deliver(prepared: Prepared): Promise<void>;
 }
@@ -86,6 +88,8 @@ interface DefinitionBase {
   /** Exact event types it takes; null: whatever the filter lets through. */
   readonly handles: ReadonlySet<string> | null;
   readonly filter: EventFilter;
+  /** Events reach it as stored: no decoding, no upcasting (processors over every event of the log). */
+  readonly raw: boolean;
 }
 
 export interface ProjectorDefinition extends DefinitionBase {
@@ -102,11 +106,13 @@ export interface ReactorDefinition extends DefinitionBase {
 /** What the runtime runs: either kind, behind one shape (the reactor's prepared type stays inside `stage`). */
 export type ProcessorDefinition = ProjectorDefinition | ReactorDefinition;
 
+/** A projection whose `handles` is empty reads every event of the log (the audit log). */
 export const projector = (projection: Projection): ProjectorDefinition => ({
   kind: 'projector',
   name: projection.name,
-  handles: new Set(projection.handles),
-  filter: { eventTypePrefixes: [...projection.handles] },
+  handles: projection.handles.length === 0 ? null : new Set(projection.handles),
+  filter: projection.handles.length === 0 ? {} : { eventTypePrefixes: [...projection.handles] },
+  raw: projection.raw ?? false,
   projection,
 });
 
@@ -115,6 +121,7 @@ export const reactor = <Prepared>(definition: Reactor<Prepared>): ReactorDefinit
   name: definition.name,
   handles: definition.handles ? new Set(definition.handles) : null,
   filter: definition.filter ?? { eventTypePrefixes: [...(definition.handles ?? [])] },
+  raw: definition.raw ?? false,
   stage: (events) => {
     const prepared = definition.prepare(events);
     return () => definition.deliver(prepared);

@@ -9,8 +9,10 @@ import type { Recorded } from '../event-store/recorded-event';
  */
 export interface Projection {
   name: string;
-  /** Stored event types this projection reads; the subscription is filtered to them. */
+  /** Stored event types this projection reads; the subscription is filtered to them. Empty: every event. */
   handles: readonly string[];
+  /** Reads events as stored, without decoding them (a projection of every event, whatever its type). */
+  raw?: boolean;
   /** Tables it owns: emptied on rebuild. */
   tables: readonly string[];
   applyBatch(tx: PoolClient, events: RecordedEvent[]): Promise<void>;
@@ -41,7 +43,50 @@ export interface RowProjectionDefinition<Row extends { id: string }, E extends D
   creates?: readonly string[];
 }
 
-export const rowProjection = <Row extends { id: string }, E extends DomainEvent>(definition: RowProjectionDefinition<Row, E>): Projection => {
+/**
+ * A row projection also folds one record in memory, with the same `apply`, for the log's readers
+ * ("as known at", field changes): no second copy of the logic and no copy of the data.
+ */
+export interface RowProjection<Row extends { id: string } = { id: string }> extends Projection {
+  readonly table: string;
+  readonly columns: Readonly<Record<string, ColumnType>>;
+  /**
+   * The row of `id` after `events` (in log order; others' events are ignored), each step as the
+   * table would hand it back (see asStored), so `apply` sees what it sees when it runs on the table.
+   * `step` is told each row in turn (the record after every event that touched it).
+   */
+  foldRow(events: readonly RecordedEvent[], id: string, step?: (row: Row | null, event: RecordedEvent) => void): Row | null;
+  /** Every row `events` build (a tenant's chart of accounts, its receivables), by id, as foldRow builds one. */
+  foldRows(events: readonly RecordedEvent[]): Map<string, Row>;
+}
+
+/** A row as PostgreSQL returns it from its table: dates as Date, bigint and numeric as text, jsonb parsed afresh. */
+export const asStored = <Row>(row: Row, columns: Readonly<Record<string, ColumnType>>): Row => {
+  const stored: Record<string, unknown> = {};
+  for (const [column, type] of Object.entries(columns)) stored[column] = storedValue((row as Record<string, unknown>)[column], type);
+  return stored as Row;
+};
+
+const storedValue = (value: unknown, type: ColumnType): unknown => {
+  if (value === undefined || value === null) return null;
+  switch (type) {
+    case 'timestamptz':
+      return value instanceof Date ? new Date(value.getTime()) : new Date(String(value));
+    case 'bigint':
+    case 'numeric':
+      return String(value);
+    case 'integer':
+      return Number(value);
+    case 'boolean':
+      return Boolean(value);
+    case 'jsonb':
+      return JSON.parse(typeof value === 'string' ? value : JSON.stringify(value));
+    default:
+      return String(value);
+  }
+};
+
+export const rowProjection = <Row extends { id: string }, E extends DomainEvent>(definition: RowProjectionDefinition<Row, E>): RowProjection<Row> => {
   const columns = Object.keys(definition.columns) as (keyof Row & string)[];
   const handled = new Set(definition.handles);
   const creates = new Set(definition.creates ?? []);
@@ -59,6 +104,33 @@ export const rowProjection = <Row extends { id: string }, E extends DomainEvent>
     name: definition.name,
     handles: definition.handles,
     tables: [definition.table],
+    table: definition.table,
+    columns: definition.columns,
+    foldRow(events, id, step) {
+      let row: Row | null = null;
+      for (const stored of events) {
+        if (!handled.has(stored.type)) continue;
+        const event = definition.events.decode(stored);
+        if (definition.key(event) !== id) continue;
+        const next = definition.apply(row, event);
+        row = next === null ? null : asStored(next, definition.columns);
+        step?.(row, stored);
+      }
+      return row;
+    },
+    foldRows(events) {
+      const rows = new Map<string, Row>();
+      for (const stored of events) {
+        if (!handled.has(stored.type)) continue;
+        const event = definition.events.decode(stored);
+        const key = definition.key(event);
+        if (key === null) continue;
+        const next = definition.apply(rows.get(key) ?? null, event);
+        if (next === null) rows.delete(key);
+        else rows.set(key, asStored(next, definition.columns));
+      }
+      return rows;
+    },
     async applyBatch(tx, events) {
       // Each event decoded and keyed once (the runtime has usually decoded it already: then a lookup).
       const relevant: { event: Recorded<E>; key: string }[] = [];

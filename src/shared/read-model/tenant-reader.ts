@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityClass, EntityManager, FilterQuery, MikroORM } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
 import { readerTenant } from '../database/database';
 import { ListArgs, Page } from '../graphql/list.types';
 import { READERS } from '../tokens';
 import { listOrder, pageOf, ReadModelList } from './list-query';
+import { knownAtScope, RecordLog } from '../history/known-at';
 
 /**
  * Every read-model query runs here: on the readers' pool, whose connections are the `annals_reader`
@@ -14,7 +15,10 @@ import { listOrder, pageOf, ReadModelList } from './list-query';
  */
 @Injectable()
 export class TenantReader {
-  constructor(@Inject(READERS) private readonly readers: MikroORM) {}
+  constructor(
+    @Inject(READERS) private readonly readers: MikroORM,
+    @Optional() private readonly log?: RecordLog,
+  ) {}
 
   read<T>(tenantId: string, query: (em: EntityManager) => Promise<T>): Promise<T> {
     if (!tenantId) return Promise.reject(new Error('TenantReader.read: a tenant is required'));
@@ -36,11 +40,19 @@ export class TenantReader {
    * hydrated as em.map would, without the identity map (reads only; half the CPU of em.map).
    */
   async findById<T extends { id: string; tenantId: string }>(em: EntityManager, entity: EntityClass<T>, tenantId: string, id: string): Promise<T | null> {
-    const { name, text } = this.byIdStatement(entity);
-    this.pool ??= (await em.getConnection().getNativeClient()) as Pool;
-    const { rows } = await this.pool.query({ name, text, values: [id, tenantId] });
-    if (rows.length === 0) return null;
-    const data = em.getDriver().mapResult(rows[0] as never, em.getMetadata().get(entity));
+    const meta = em.getMetadata().get(entity);
+    const moment = knownAtScope.getStore();
+    let row: Record<string, unknown> | null;
+    if (moment && this.log?.hasTable(meta.tableName)) {
+      // As known at a moment: the record folded from the log by its projection (see known-at.ts).
+      row = await this.log.rowAt(tenantId, meta.tableName, id, moment);
+    } else {
+      const { name, text } = this.byIdStatement(entity);
+      this.pool ??= (await em.getConnection().getNativeClient()) as Pool;
+      row = (await this.pool.query({ name, text, values: [id, tenantId] })).rows[0] ?? null;
+    }
+    if (row === null) return null;
+    const data = em.getDriver().mapResult(row as never, meta);
     return em.getEntityFactory().create(entity, data as never, { merge: false, refresh: false, newEntity: false, convertCustomTypes: true });
   }
 

@@ -68,7 +68,8 @@ const isSystem = (record: EsdbRecord) => record.type.startsWith('$') || record.s
 
 const matches = (record: EsdbRecord, filter: EventFilter | undefined): boolean =>
   (filter?.eventTypePrefixes === undefined || filter.eventTypePrefixes.some((prefix) => record.type.startsWith(prefix))) &&
-  (filter?.streamPrefixes === undefined || filter.streamPrefixes.some((prefix) => record.streamId.startsWith(prefix)));
+  (filter?.streamPrefixes === undefined || filter.streamPrefixes.some((prefix) => record.streamId.startsWith(prefix))) &&
+  (filter?.tenantId === undefined || (record.metadata as Partial<EventMetadata> | undefined)?.tenantId === filter.tenantId);
 
 const toRecordedEvent = (record: EsdbRecord): RecordedEvent => ({
   id: record.id,

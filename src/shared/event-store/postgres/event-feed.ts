@@ -89,8 +89,8 @@ export class EventFeed {
    * tail (recent events, immutable once below a visible head) serves them all, each filtering and
    * getting its own copies.
    */
-  async range(after: bigint, upTo: bigint, limit: number, filter: EventFilter | undefined): Promise<RecordedEvent[]> {
-    const recent = upTo - after <= TAIL_SPAN ? await this.fromTail(after, upTo) : undefined;
+  async range(after: bigint, upTo: bigint, limit: number, filter: EventFilter | undefined, uncached = false): Promise<RecordedEvent[]> {
+    const recent = !uncached && upTo - after <= TAIL_SPAN ? await this.fromTail(after, upTo) : undefined;
     if (!recent) return parseEvents(await this.pool.query<[string]>(rangeQuery(after, upTo, limit, filter)));
     const types = filter?.eventTypePrefixes;
     const streams = filter?.streamPrefixes;
@@ -99,6 +99,7 @@ export class EventFeed {
       if (matching.length >= limit) break;
       if (types && !types.some((prefix) => event.type.startsWith(prefix))) continue;
       if (streams && !streams.some((prefix) => event.streamName.startsWith(prefix))) continue;
+      if (filter?.tenantId !== undefined && event.metadata.tenantId !== filter.tenantId) continue;
       matching.push({
         ...event,
         data: structuredClone(event.data),

@@ -59,7 +59,8 @@ export const rangeQuery = (after: bigint, upTo: bigint, limit: number, filter: E
       WHERE position > $1 AND position <= $2
         AND ($3::text[] IS NULL OR type LIKE ANY ($3))
         AND ($4::text[] IS NULL OR stream_name LIKE ANY ($4))
+        AND ($6::text IS NULL OR tenant_id = $6)
       ORDER BY position LIMIT $5`,
     'e.position',
-    [after.toString(), upTo.toString(), prefixPatterns(filter?.eventTypePrefixes), prefixPatterns(filter?.streamPrefixes), limit],
+    [after.toString(), upTo.toString(), prefixPatterns(filter?.eventTypePrefixes), prefixPatterns(filter?.streamPrefixes), limit, filter?.tenantId ?? null],
   );

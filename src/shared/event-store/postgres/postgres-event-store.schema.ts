@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { appendOnlySql } from './append-only.schema';
 
 /**
  * Key of the session-level advisory lock that orders appends. Inside it, an append takes its
@@ -274,4 +275,5 @@ $es_check$;
 
 export const ensureEventStoreSchema = async (pool: Pool): Promise<void> => {
   await pool.query(eventStoreSchemaSql);
+  await pool.query(appendOnlySql);
 };

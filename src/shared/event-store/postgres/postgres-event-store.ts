@@ -137,7 +137,7 @@ export class PostgresEventStore implements EventStore {
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     const [visibleHead] = await this.heads();
-    const page = (after: bigint) => this.range(after, visibleHead, Math.min(READ_BATCH, remaining), options.filter);
+    const page = (after: bigint) => this.range(after, visibleHead, Math.min(READ_BATCH, remaining), options.filter, options.uncached);
     let next = remaining > 0 && (options.after ?? 0n) < visibleHead ? page(options.after ?? 0n) : undefined;
     while (next) {
       const events = await next;
@@ -172,7 +172,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** @internal Matching events in (after, upTo], upTo at most a visible head: see EventFeed.range. */
-  range(after: bigint, upTo: bigint, limit: number, filter: EventFilter | undefined): Promise<RecordedEvent[]> {
-    return this.feed.range(after, upTo, limit, filter);
+  range(after: bigint, upTo: bigint, limit: number, filter: EventFilter | undefined, uncached = false): Promise<RecordedEvent[]> {
+    return this.feed.range(after, upTo, limit, filter, uncached);
   }
 }

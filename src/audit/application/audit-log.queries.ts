@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { TenantReader } from '../../shared/read-model/tenant-reader';
+import { DirectoryActor, UserDirectory } from '../../identity/public/user-directory';
+import { AuditThreadContributors } from '../public/audit-thread-contributor';
+import { ActorNames } from './actors';
+
+export interface AuditLogQuery {
+  actorId?: string;
+  entity?: string;
+  entityId?: string;
+  eventType?: string;
+  from?: Date;
+  to?: Date;
+  correlationId?: string;
+}
+
+interface AuditLogRow {
+  position: string;
+  recorded_at: Date;
+  entity: string;
+  entity_id: string;
+  type: string;
+  actor_id: string | null;
+  actor_kind: string | null;
+  correlation_id: string | null;
+  causation_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  data: unknown;
+}
+
+export interface ThreadStep {
+  kind: string;
+  position: string | null;
+  at: Date;
+  entity: string | null;
+  entityId: string | null;
+  type: string;
+  actor: DirectoryActor | null;
+  causationId: string | null;
+  summary: string | null;
+  data: unknown;
+}
+
+const COLUMNS = 'position::text AS position, recorded_at, entity, entity_id, type, actor_id, actor_kind, correlation_id, causation_id, ip, user_agent, data';
+
+/** The conditions of a filter, in the order the indexes take them (tenant first, then actor, record or type, then time). */
+export const auditLogWhere = (tenantId: string, filter: AuditLogQuery): { where: string; params: unknown[] } => {
+  const conditions = ['tenant_id = ?'];
+  const params: unknown[] = [tenantId];
+  const also = (condition: string, value: unknown) => {
+    if (value === undefined || value === null || value === '') return;
+    conditions.push(condition);
+    params.push(value);
+  };
+  also('actor_id = ?', filter.actorId?.trim());
+  also('entity = ?', filter.entity?.trim());
+  also('entity_id = ?', filter.entityId?.trim());
+  also('type = ?', filter.eventType?.trim());
+  also('correlation_id = ?', filter.correlationId?.trim());
+  also('recorded_at >= ?', filter.from?.toISOString());
+  also('recorded_at <= ?', filter.to?.toISOString());
+  return { where: conditions.join(' AND '), params };
+};
+
+/** The audit trail of a tenant, from the audit.log read model (one row per stored event). */
+@Injectable()
+export class AuditLogQueries {
+  constructor(
+    private readonly reader: TenantReader,
+    private readonly directory: UserDirectory,
+    private readonly contributors: AuditThreadContributors,
+  ) {}
+
+  async auditLog(tenantId: string, filter: AuditLogQuery, page: number, perPage: number) {
+    const { where, params } = auditLogWhere(tenantId, filter);
+    const [rows, total] = await this.reader.read(tenantId, async (em) =>
+      Promise.all([
+        em.execute<AuditLogRow[]>(
+          `SELECT ${COLUMNS} FROM audit_log WHERE ${where} ORDER BY audit_log.recorded_at DESC, audit_log.position DESC LIMIT ? OFFSET ?`,
+          [...params, perPage, (page - 1) * perPage],
+        ),
+        em.execute<{ total: number }[]>(`SELECT count(*)::int AS total FROM audit_log WHERE ${where}`, params).then((r) => r[0].total),
+      ]),
+    );
+    const actors = new ActorNames(this.directory, tenantId);
+    return { items: await Promise.all(rows.map((row) => this.entry(row, actors))), total };
+  }
+
+  /** Everything one action caused, in order: its events across records (commands, process managers, postings) and the contributors' entries. */
+  async auditThread(tenantId: string, correlationId: string) {
+    const rows = await this.reader.read(tenantId, (em) =>
+      em.execute<AuditLogRow[]>(`SELECT ${COLUMNS} FROM audit_log WHERE tenant_id = ? AND correlation_id = ? ORDER BY audit_log.position LIMIT 5000`, [
+        tenantId,
+        correlationId.trim(),
+      ]),
+    );
+    const actors = new ActorNames(this.directory, tenantId);
+    const events = await Promise.all(
+      rows.map(async (row) => ({
+        kind: 'event',
+        position: row.position,
+        at: new Date(row.recorded_at),
+        entity: row.entity,
+        entityId: row.entity_id,
+        type: row.type,
+        actor: await actors.of(row.actor_id, row.actor_kind),
+        causationId: row.causation_id,
+        summary: null,
+        data: row.data,
+      })),
+    );
+    const contributed = (await Promise.all(this.contributors.all().map((c) => c.contributions(tenantId, correlationId.trim())))).flat();
+    const others = contributed.map((entry) => ({
+      kind: entry.kind,
+      position: null,
+      at: entry.at,
+      entity: null,
+      entityId: null,
+      type: entry.type,
+      actor: null,
+      causationId: entry.causationId,
+      summary: entry.summary,
+      data: entry.data ?? null,
+    }));
+    // Events keep their log order; a contributor's entry goes after the events recorded before it.
+    const thread: ThreadStep[] = [...events];
+    for (const entry of others.sort((a, b) => a.at.getTime() - b.at.getTime())) {
+      const at = thread.findIndex((step) => step.at.getTime() > entry.at.getTime());
+      thread.splice(at === -1 ? thread.length : at, 0, entry);
+    }
+    return thread;
+  }
+
+  private async entry(row: AuditLogRow, actors: ActorNames) {
+    return {
+      position: row.position,
+      recordedAt: new Date(row.recorded_at),
+      entity: row.entity,
+      entityId: row.entity_id,
+      type: row.type,
+      actor: await actors.of(row.actor_id, row.actor_kind),
+      correlationId: row.correlation_id,
+      causationId: row.causation_id,
+      ip: row.ip,
+      userAgent: row.user_agent,
+      data: row.data,
+    };
+  }
+}

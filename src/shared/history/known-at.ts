@@ -1,0 +1,94 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Inject, Injectable } from '@nestjs/common';
+import { BadInputError } from '../domain/domain-error';
+import { EVENT_STORE, EventStore, RecordedEvent } from '../event-store/event-store.port';
+import type { RowProjection } from '../projection/projection';
+
+/**
+ * "As known at": a read of a record as the system knew it at a moment (transaction time), computed
+ * from the log, never from a copy kept aside. A query that runs inside `knownAtScope.run(moment, ...)`
+ * reads its records through TenantReader as usual; TenantReader then folds the record's events up to
+ * the moment through the projection that builds its table (RowProjection.foldRow) instead of
+ * reading the table. The query's own mapping (row -> API type) is the same code either way.
+ */
+export interface KnownAtMoment {
+  /** Events recorded at or before this time... */
+  knownAt?: Date;
+  /** ...or at or before this log position (a record's state after one of its events). */
+  throughPosition?: bigint;
+  /** Streams already read in this scope (a timeline reads each once, however many states it shows). */
+  cache?: Map<string, RecordedEvent[]>;
+}
+
+export const knownAtScope = new AsyncLocalStorage<KnownAtMoment>();
+
+/** Within the moment: recorded at or before it. */
+export const knownBy = (moment: KnownAtMoment) => (event: RecordedEvent) =>
+  (moment.knownAt === undefined || event.recordedAt.getTime() <= moment.knownAt.getTime()) &&
+  (moment.throughPosition === undefined || event.position <= moment.throughPosition);
+
+/** A record kind whose table a row projection builds, and the stream category its records live in (`lead-<id>`). */
+export interface AuditedRecord {
+  /** The API's name for it, as `history(entity)` takes it: lead, client, product, quote, order, invoice. */
+  entity: string;
+  category: string;
+  projection: RowProjection;
+}
+
+export const AUDITED_RECORDS = Symbol('AUDITED_RECORDS');
+
+/** A knownAt argument the API was given: a date in the past or now (a future moment is refused: it is not known yet). */
+export const checkKnownAt = (knownAt: Date | undefined | null, now: Date): Date | undefined => {
+  if (knownAt === undefined || knownAt === null) return undefined;
+  if (Number.isNaN(knownAt.getTime())) throw new BadInputError({ knownAt: ['knownAt must be a date and time such as 2026-04-05T09:00:00Z'] });
+  return knownAt.getTime() > now.getTime() ? now : knownAt;
+};
+
+/** Reads records' events from the log for "as known at" and folds them with their projections. */
+@Injectable()
+export class RecordLog {
+  private readonly byTable: Map<string, AuditedRecord>;
+  private readonly byEntity: Map<string, AuditedRecord>;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(AUDITED_RECORDS) readonly records: readonly AuditedRecord[],
+  ) {
+    this.byTable = new Map(records.map((record) => [record.projection.table, record]));
+    this.byEntity = new Map(records.map((record) => [record.entity, record]));
+  }
+
+  record(entity: string): AuditedRecord | undefined {
+    return this.byEntity.get(entity);
+  }
+
+  hasTable(table: string): boolean {
+    return this.byTable.has(table);
+  }
+
+  /** The stream's events of the tenant (none if any event is another tenant's: such a record does not exist for this caller). */
+  async streamEvents(tenantId: string, streamName: string, cache?: Map<string, RecordedEvent[]>): Promise<RecordedEvent[]> {
+    const cached = cache?.get(streamName);
+    if (cached) return cached;
+    const events = await this.store.readStream(streamName);
+    const mine = events.some((event) => event.metadata.tenantId !== tenantId) ? [] : events;
+    cache?.set(streamName, mine);
+    return mine;
+  }
+
+  /** The row of `table` for `id` as the moment knew it, in the table's column names, or null. */
+  async rowAt(tenantId: string, table: string, id: string, moment: KnownAtMoment): Promise<Record<string, unknown> | null> {
+    const record = this.byTable.get(table);
+    if (!record) throw new Error(`knownAt: no projection builds ${table}`);
+    const events = (await this.streamEvents(tenantId, `${record.category}-${id}`, moment.cache)).filter(knownBy(moment));
+    return record.projection.foldRow(events, id) as Record<string, unknown> | null;
+  }
+
+  /** The tenant's events of these types known at the moment, in log order (the ledger's reports as the books stood then). */
+  async tenantEvents(tenantId: string, types: readonly string[], moment: KnownAtMoment): Promise<RecordedEvent[]> {
+    const within = knownBy(moment);
+    const events: RecordedEvent[] = [];
+    for await (const event of this.store.readAll({ filter: { tenantId, eventTypePrefixes: [...types] } })) if (within(event)) events.push(event);
+    return events;
+  }
+}
