@@ -122,7 +122,7 @@ describe('the dashboard, the ledger, French and accessibility in a real browser'
       await expectAccessible(page, 'client form');
       // Keyboard only: the form's first input has the focus, Tab reaches the next one.
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('email');
+      expect(await page.locator(':focus').getAttribute('name')).toBe('email');
     }),
   );
 });
