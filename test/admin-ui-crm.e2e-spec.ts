@@ -80,7 +80,7 @@ describe('the CRM back office in a real browser', () => {
     suite.journey(async () => {
       const page = await suite.signIn('sales@acme.test');
       await page.getByRole('menuitem', { name: 'Clients' }).click();
-      await page.getByRole('cell', { name: 'Ada Lovelace' }).click();
+      await page.getByRole('cell', { name: 'Ada Lovelace' }).first().click();
       await page.getByRole('tab', { name: 'Activities' }).click();
       const subject = `Call back about the renewal ${unique()}`;
       await page.getByRole('button', { name: 'Log activity' }).click();
