@@ -15,10 +15,11 @@ import { migrateAppSchema, newPool, startBenchServer } from './lib/pg';
 import { log, now, parseArgs, printTable, round } from './lib/stats';
 import { benchReadAll } from './read-all';
 import { benchRebuild } from './rebuild';
+import { benchNotifications } from './notifications';
 import { benchRelay } from './relay';
 import { seedEvents } from './seed';
 
-const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay'] as const;
+const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'notifications'] as const;
 
 /** The first line of /proc/stat (Linux): CPU ticks by state, summed over CPUs; null elsewhere. */
 const hostCpuTicks = (): number[] | null => {
@@ -92,6 +93,8 @@ const main = async () => {
           : await benchCommands(await server.createDatabase('bench_app'), options),
       );
     }
+
+    if (wanted('notifications')) Object.assign(figures, await benchNotifications(await server.createDatabase('bench_notifications')));
   } finally {
     await server.stop();
   }
@@ -143,6 +146,7 @@ const main = async () => {
     ['command CPU: app (ms)', fig('command_app_cpu_ms'), null, null, null, null, ''],
     ['command CPU: PostgreSQL (ms)', fig('command_postgres_cpu_ms'), null, null, null, null, ''],
     ['relay to Kafka (events/s)', fig('relay_kafka_per_s'), null, null, null, null, '≥20,000/s'],
+    ['notification p99, 50 users (ms)', fig('notification_latency_p99_ms'), null, null, null, null, '≤200 ms'],
   ];
   console.log('');
   printTable(['figure', 'annals', 'peer', 'floor', 'annals/peer', 'annals/floor', 'target'], table);
@@ -203,6 +207,7 @@ const main = async () => {
     'command_p99_ms',
     'commands_per_s',
     'relay_kafka_per_s',
+    'notification_latency_p99_ms',
   ];
   for (const name of required) if (!(name in results.figures)) (results.figures as Record<string, unknown>)[name] = null;
   const target = join(__dirname, 'results.json');

@@ -11,7 +11,8 @@ import {
 } from '../src/integration/integration-catalogue';
 import { CloudEvent, historyOf, JsonSchema, MissingHistory, noHistory } from '../src/shared/integration/integration-event';
 import { RecordedEvent } from '../src/shared/event-store/event-store.port';
-import { MemoryLog } from './support/integration-log';
+import { IntegrationTranslator } from '../src/integration/integration-translator';
+import { MemoryLog, quoteToCash } from './support/integration-log';
 
 const ajv = new Ajv2020({ strict: true, allErrors: true, strictTypes: false });
 addFormats(ajv);
@@ -31,231 +32,6 @@ const objectSchemas = (schema: JsonSchema, path = '$'): [string, JsonSchema][] =
   if (schema.items) found.push(...objectSchemas(schema.items as JsonSchema, `${path}[]`));
   for (const [i, branch] of ((schema.oneOf as JsonSchema[]) ?? []).entries()) found.push(...objectSchemas(branch, `${path}|${i}`));
   return found;
-};
-
-/** A quote-to-cash life in one tenant's log: every stored type that publishes, each in a realistic place. */
-const quoteToCash = (tenantId: string) => {
-  const log = new MemoryLog(tenantId);
-  const ids = { lead: randomUUID(), client: randomUUID(), activity: randomUUID(), product: randomUUID(), quote: randomUUID(), order: randomUUID() };
-  const more = { lead: randomUUID(), quote: randomUUID(), quote3: randomUUID(), order: randomUUID(), invoice: randomUUID(), invoice2: randomUUID() };
-  const entry = randomUUID();
-  const chart = randomUUID();
-  const line = { productId: ids.product, description: 'Consulting day', quantity: '2', unitPrice: 50000, taxRate: '20', net: 100000, tax: 20000 };
-  const totals = { net: 100000, tax: 20000, total: 120000 };
-  const e = {
-    captured: log.append(`lead-${ids.lead}`, 'LeadCaptured', {
-      leadId: ids.lead,
-      name: 'Ada',
-      email: 'ada@example.com',
-      company: 'Engines',
-      phone: '+44 1',
-      source: 'web',
-    }),
-    qualified: log.append(`lead-${ids.lead}`, 'LeadQualified', { leadId: ids.lead }),
-    leadAssigned: log.append(`lead-${ids.lead}`, 'LeadOwnerAssigned', { leadId: ids.lead, ownerId: 'owner-2' }, { actorId: 'manager-1' }),
-    converted: log.append(`lead-${ids.lead}`, 'LeadConverted', { leadId: ids.lead, clientId: ids.client }),
-    registered: log.append(`client-${ids.client}`, 'ClientRegistered', {
-      clientId: ids.client,
-      name: 'Ada',
-      email: 'ada@example.com',
-      company: null,
-      leadId: ids.lead,
-      phone: null,
-      ownerId: 'owner-2',
-    }),
-    disqualified: log.append(`lead-${more.lead}`, 'LeadDisqualified', { leadId: more.lead, reason: 'no budget' }),
-    clientAssigned: log.append(`client-${ids.client}`, 'ClientOwnerAssigned', { clientId: ids.client, ownerId: 'owner-3' }),
-    renamed: log.append(`client-${ids.client}`, 'ClientDetailsUpdated', {
-      clientId: ids.client,
-      name: 'Ada Lovelace',
-      email: 'ada@example.com',
-      company: null,
-      phone: null,
-    }),
-    logged: log.append(`activity-${ids.activity}`, 'ActivityLogged', {
-      activityId: ids.activity,
-      subjectType: 'CLIENT',
-      subjectId: ids.client,
-      kind: 'TASK',
-      subject: 'Call back',
-      notes: 'secret',
-      dueOn: '2026-12-10',
-    }),
-    completed: log.append(`activity-${ids.activity}`, 'TaskCompleted', {
-      activityId: ids.activity,
-      subjectType: 'CLIENT',
-      subjectId: ids.client,
-      completedAt: '2026-12-09T10:00:00.000Z',
-    }),
-    productCreated: log.append(`product-${ids.product}`, 'ProductCreated', {
-      productId: ids.product,
-      sku: 'CONSULT',
-      name: 'Consulting day',
-      currency: 'USD',
-      unitPrice: 50000,
-      taxRate: '20',
-    }),
-    priceChanged: log.append(`product-${ids.product}`, 'ProductPriceChanged', { productId: ids.product, unitPrice: 55000, previousUnitPrice: 50000 }),
-    drafted: log.append(`quote-${ids.quote}`, 'QuoteDrafted', {
-      quoteId: ids.quote,
-      clientId: ids.client,
-      currency: 'USD',
-      validUntil: '2026-12-31',
-      revision: 1,
-      lines: [line],
-      net: 50000,
-      tax: 10000,
-      total: 60000,
-    }),
-    revised: log.append(`quote-${ids.quote}`, 'QuoteRevised', { quoteId: ids.quote, validUntil: '2026-12-31', revision: 2, lines: [line], ...totals }),
-    quoteSent: log.append(`quote-${ids.quote}`, 'QuoteSent', { quoteId: ids.quote, revision: 2, sentOn: '2026-12-01' }),
-    accepted: log.append(`quote-${ids.quote}`, 'QuoteAccepted', { quoteId: ids.quote, revision: 2, acceptedOn: '2026-12-02' }),
-    drafted2: log.append(`quote-${more.quote}`, 'QuoteDrafted', {
-      quoteId: more.quote,
-      clientId: ids.client,
-      currency: 'USD',
-      validUntil: null,
-      revision: 1,
-      lines: [line],
-      ...totals,
-    }),
-    rejected: log.append(`quote-${more.quote}`, 'QuoteRejected', { quoteId: more.quote, reason: 'too dear' }),
-    drafted3: log.append(`quote-${more.quote3}`, 'QuoteDrafted', {
-      quoteId: more.quote3,
-      clientId: ids.client,
-      currency: 'USD',
-      validUntil: '2026-12-01',
-      revision: 1,
-      lines: [line],
-      ...totals,
-    }),
-    expired: log.append(`quote-${more.quote3}`, 'QuoteExpired', { quoteId: more.quote3, validUntil: '2026-12-01' }),
-    placed: log.append(`order-${ids.order}`, 'OrderPlaced', {
-      orderId: ids.order,
-      quoteId: ids.quote,
-      clientId: ids.client,
-      currency: 'USD',
-      lines: [line],
-      ...totals,
-      placedOn: '2026-12-02',
-    }),
-    paymentFailed: log.append(`order-${ids.order}`, 'PaymentFailed', { orderId: ids.order, reason: 'declined' }),
-    authorized: log.append(`order-${ids.order}`, 'PaymentAuthorized', { orderId: ids.order, reference: 'AUTH-1' }),
-    shipped: log.append(`order-${ids.order}`, 'OrderShipped', { orderId: ids.order, carrier: 'UPS', trackingNumber: '1Z', shippedOn: '2026-12-03' }),
-    delivered: log.append(`order-${ids.order}`, 'OrderDelivered', {
-      orderId: ids.order,
-      quoteId: ids.quote,
-      clientId: ids.client,
-      currency: 'USD',
-      ...totals,
-      deliveredOn: '2026-12-04',
-    }),
-    issued: log.append(`invoice-${more.invoice}`, 'InvoiceIssued', {
-      invoiceId: more.invoice,
-      number: 'INV-2026-000001',
-      orderId: ids.order,
-      clientId: ids.client,
-      currency: 'USD',
-      issuedOn: '2026-12-04',
-      dueOn: '2027-01-03',
-      ...totals,
-    }),
-    invoiced: log.append(`order-${ids.order}`, 'OrderInvoiced', { orderId: ids.order, invoiceId: more.invoice }),
-    posted: log.append(`journalEntry-${entry}`, 'JournalEntryPosted', {
-      entryId: entry,
-      date: '2026-12-04',
-      memo: 'Invoice INV-2026-000001',
-      currency: 'USD',
-      lines: [
-        { accountCode: '1100', debit: 120000, credit: 0 },
-        { accountCode: '4000', debit: 0, credit: 100000 },
-        { accountCode: '2200', debit: 0, credit: 20000 },
-      ],
-      source: { type: 'InvoiceIssued', id: more.invoice, eventId: randomUUID() },
-    }),
-    invoiceSent: log.append(`invoice-${more.invoice}`, 'InvoiceSent', { invoiceId: more.invoice, sentOn: '2026-12-04' }),
-    credited: log.append(`invoice-${more.invoice}`, 'CreditNoteIssued', {
-      invoiceId: more.invoice,
-      creditNoteId: randomUUID(),
-      clientId: ids.client,
-      currency: 'USD',
-      amount: 12000,
-      net: 10000,
-      tax: 2000,
-      reason: 'late',
-      issuedOn: '2026-12-05',
-    }),
-    overdue: log.append(`invoice-${more.invoice}`, 'InvoiceFellOverdue', {
-      invoiceId: more.invoice,
-      dueOn: '2027-01-03',
-      overdueOn: '2027-01-04',
-      amountDue: 108000,
-    }),
-    payment: log.append(`invoice-${more.invoice}`, 'PaymentRecorded', {
-      invoiceId: more.invoice,
-      paymentId: randomUUID(),
-      clientId: ids.client,
-      currency: 'USD',
-      amount: 108000,
-      method: 'bank transfer',
-      reference: 'TRX-1',
-      receivedOn: '2027-01-05',
-    }),
-    paid: log.append(`invoice-${more.invoice}`, 'InvoiceFullyPaid', { invoiceId: more.invoice, orderId: ids.order, paidOn: '2027-01-05' }),
-    closed: log.append(`order-${ids.order}`, 'OrderClosed', { orderId: ids.order }),
-    placed2: log.append(`order-${more.order}`, 'OrderPlaced', {
-      orderId: more.order,
-      quoteId: more.quote,
-      clientId: ids.client,
-      currency: 'USD',
-      lines: [],
-      ...totals,
-      placedOn: '2026-12-02',
-    }),
-    cancelled: log.append(`order-${more.order}`, 'OrderCancelled', { orderId: more.order, reason: 'changed mind' }),
-    issued2: log.append(`invoice-${more.invoice2}`, 'InvoiceIssued', {
-      invoiceId: more.invoice2,
-      number: 'INV-2026-000002',
-      orderId: more.order,
-      clientId: ids.client,
-      currency: 'USD',
-      issuedOn: '2026-12-04',
-      dueOn: '2027-01-03',
-      ...totals,
-    }),
-    voided: log.append(`invoice-${more.invoice2}`, 'InvoiceVoided', {
-      invoiceId: more.invoice2,
-      clientId: ids.client,
-      currency: 'USD',
-      ...totals,
-      reason: 'error',
-      voidedOn: '2026-12-05',
-    }),
-    reversed: log.append(`journalEntry-${entry}`, 'JournalEntryReversed', {
-      entryId: entry,
-      reversalEntryId: randomUUID(),
-      date: '2026-12-05',
-      memo: 'Reversal',
-      reason: 'voided',
-      currency: 'USD',
-      lines: [
-        { accountCode: '1100', debit: 0, credit: 120000 },
-        { accountCode: '4000', debit: 100000, credit: 0 },
-        { accountCode: '2200', debit: 20000, credit: 0 },
-      ],
-      source: null,
-    }),
-    accountOpened: log.append(`chartOfAccounts-${chart}`, 'AccountOpened', {
-      chartId: chart,
-      accountId: randomUUID(),
-      code: '5000',
-      name: 'Rent',
-      accountType: 'EXPENSE',
-    }),
-    locked: log.append(`chartOfAccounts-${chart}`, 'PeriodLocked', { chartId: chart, through: '2026-11-30', previous: null }),
-    deactivated: log.append(`product-${ids.product}`, 'ProductDeactivated', { productId: ids.product }),
-  };
-  return { log, ids, more, e };
 };
 
 describe('the integration catalogue (public contract of every context)', () => {
@@ -382,5 +158,51 @@ describe('the integration catalogue (public contract of every context)', () => {
   it('publishes nothing for stored types outside the contract', () => {
     const stray = new MemoryLog('t').append('thing-1', 'ThingHappened', { x: 1 });
     expect(toIntegrationEvent(stray)).toBeNull();
+  });
+
+  describe('the translator (history held per stream, read only when missing)', () => {
+    const readStream = async (name: string) => log.events.filter((event) => event.streamName === name);
+    const expected = (from: number) => published.filter(([recorded]) => log.events.indexOf(recorded) >= from).map(([, event]) => event);
+
+    it("never reads a record's own stream when it maps the log from the start, in order (only the client an invoice names)", async () => {
+      const read: string[] = [];
+      const translator = new IntegrationTranslator({ readStream: (name) => (read.push(name), readStream(name)) }, toIntegrationEvent);
+      const out: CloudEvent[] = [];
+      for (let i = 0; i < log.events.length; i += 5) {
+        const batch = log.events.slice(i, i + 5);
+        const { translated, failure } = await translator.translate(batch);
+        expect(failure).toBeUndefined();
+        out.push(...translated.map((t) => t.event));
+      }
+      expect(out).toEqual(expected(0));
+      expect(read.length).toBeGreaterThan(0);
+      expect(read.filter((name) => name !== `client-${ids.client}`)).toEqual([]);
+      // Without billing events in a batch, nothing is read and the batch maps at once.
+      expect(translator.tryTranslate(log.events.filter((event) => !event.streamName.startsWith('invoice-')))).not.toBeNull();
+    });
+
+    it('reads the streams it misses when it starts mid-way, or forgets them, and maps the same payloads', async () => {
+      const from = log.events.indexOf(e.invoiceSent);
+      for (const maxStreams of [10_000, 2]) {
+        const translator = new IntegrationTranslator({ readStream }, toIntegrationEvent, { maxStreams });
+        const rest = log.events.slice(from);
+        expect(translator.tryTranslate(rest)).toBeNull();
+        const { translated, failure } = await translator.translate(rest);
+        expect(failure).toBeUndefined();
+        expect(translated.map((t) => t.event)).toEqual(expected(from));
+        expect(translator.history.readCount).toBeGreaterThan(0);
+      }
+    });
+
+    it('names the first event it cannot map, after mapping those before it', async () => {
+      const broken = new MemoryLog('t');
+      const ok = broken.append('lead-1', 'LeadQualified', { leadId: randomUUID() });
+      const orphan = broken.append(`invoice-${randomUUID()}`, 'InvoiceSent', { invoiceId: randomUUID(), sentOn: '2026-12-01' });
+      orphan.revision = 3n; // its stream holds nothing before it: corrupt history, the event's own failure
+      const translator = new IntegrationTranslator({ readStream: async () => [] }, toIntegrationEvent);
+      const { translated, failure } = await translator.translate([ok, orphan]);
+      expect(translated.map((t) => t.recorded)).toEqual([ok]);
+      expect(failure?.event).toBe(orphan);
+    });
   });
 });

@@ -12,7 +12,7 @@ import { QuoteExpiryJob } from '../src/orders/application/quote-expiry.job';
 import { CloudEvent } from '../src/shared/integration/integration-event';
 import { startTestApp, TestApp } from './support/app';
 
-const until = async <T>(probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, what: string, timeoutMs = 30_000): Promise<T> => {
+const until = async <T>(probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, what: string, timeoutMs = 60_000): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -220,7 +220,7 @@ describe('integration events of every context, from the API to IntegrationEventS
       'billing.invoice.payment_recorded.v1',
       'billing.invoice.paid.v1',
     ]);
-  });
+  }, 180_000);
 
   it('marks an open invoice overdue once, only after its due date, never a paid one, whatever another tenant holds', async () => {
     const job = t.app.get(InvoiceOverdueJob);
@@ -274,7 +274,7 @@ describe('integration events of every context, from the API to IntegrationEventS
     await arrived(probe.id, 'crm.lead.captured.v1');
     expect(overdueOf(open.invoiceId)).toHaveLength(1);
     expect(overdueOf(settled.invoiceId)).toHaveLength(0);
-  });
+  }, 180_000);
 
   it('gives the same ids and payloads when the log is mapped again from the start (replay, backfill)', async () => {
     const probe = await gql(sales, `mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { id } }`, {
@@ -287,5 +287,5 @@ describe('integration events of every context, from the API to IntegrationEventS
     const upTo = replayed.findIndex((event) => event.subject === probe.id);
     expect(replayed.slice(0, upTo + 1)).toEqual(received.slice(0, upTo + 1));
     expect(received.length).toBeGreaterThan(100);
-  });
+  }, 180_000);
 });

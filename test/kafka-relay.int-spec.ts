@@ -10,11 +10,13 @@ import {
   integrationMapping,
   KafkaIntegrationSource,
 } from '../src/integration/integration-event-source';
+import { setCheckpoint } from '../src/shared/processing/checkpoint-store';
 import { ensureProcessorSchema, processorSchemaSql } from '../src/shared/processing/processor-schema';
 import { KafkaRelay, POSITION_HEADER } from '../src/integration/kafka-relay';
 import { EventMetadata, NewEvent, RecordedEvent } from '../src/shared/event-store/event-store.port';
 import { PostgresEventStore } from '../src/shared/event-store/postgres/postgres-event-store';
 import { ensureEventStoreSchema } from '../src/shared/event-store/postgres/postgres-event-store.schema';
+import { quoteToCash } from './support/integration-log';
 import { startTestKafka, TestKafka } from './support/kafka';
 import { createTestDatabase, TestDatabase } from './support/postgres';
 
@@ -483,5 +485,54 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
     expect(viaKafka.failures()).toBe(2);
     expectExactlyOnceInOrder(mine(viaStore.received), seeded);
     expectExactlyOnceInOrder(mine(viaKafka.received), seeded);
+  });
+
+  // Last: the other tests read the CRM topic only, and expect nothing else in the log.
+  it("publishes every context's events to its own topic, with payloads folded from the log even when it starts mid-way, and the Kafka source reads them all", async () => {
+    const tenantId = `tenant-${randomUUID()}`;
+    const { log, e } = quoteToCash(tenantId);
+    const lateLead = randomUUID();
+    log.append(`lead-${lateLead}`, 'LeadCaptured', { leadId: lateLead, name: 'Late', email: 'late@example.com', company: null, phone: null, source: null });
+    const stored = new Map<string, RecordedEvent>();
+    for (const event of log.events) {
+      const { position } = await store.appendToStream(event.streamName, [{ id: event.id, type: event.type, data: event.data, metadata: event.metadata }], {
+        expectedRevision: event.revision === 0n ? 'no_stream' : event.revision - 1n,
+      });
+      stored.set(event.id, { ...event, position });
+    }
+    // Start after the invoice was issued: its later events need the invoice's (and the client's) history, read from the store.
+    const from = stored.get(e.issued.id)!.position;
+    const expected = (await publishedLog()).filter((event) => event.metadata.tenantId === tenantId && event.position > from);
+    const history = historyOf([...stored.values()]);
+    const byId = new Map(expected.map((event) => [event.id, toIntegrationEvent(event, history)!]));
+    const contexts = new Set([...byId.values()].map((event) => event.type.split('.')[0]));
+    expect(contexts).toEqual(new Set(['crm', 'orders', 'billing', 'catalogue', 'ledger']));
+
+    const crmTopic = newTopic();
+    const prefix = prefixOf(crmTopic);
+    const relayName = `kafka-relay-${randomUUID()}`;
+    const everything = (await publishedLog()).filter((event) => event.position > from);
+    await setCheckpoint(pool, relayName, from, 'reactor');
+    const relay = await startRelay(crmTopic, relayName, { batchSize: 7 });
+    await until(() => relay.publishedCount >= everything.length, 'the relay to publish what follows its checkpoint');
+    for (const topic of integrationTopics) {
+      const context = topic.slice('annals.'.length);
+      const ours = [...byId.values()].filter((event) => event.type.startsWith(`${context}.`));
+      const messages = (await readTopic(broker.kafka, prefix + topic, ours.length)).filter((m) => m.event.tenantid === tenantId);
+      expect(messages.map((m) => m.event)).toEqual(expect.arrayContaining(ours));
+      expect(messages).toHaveLength(ours.length);
+      for (const m of messages) expect(m.key).toBe(m.event.subject);
+    }
+
+    const viaKafka = collector();
+    const source = new KafkaIntegrationSource(broker.kafka, { topics: integrationTopics.map((topic) => prefix + topic) });
+    const subscription = await source.subscribe(`webhooks-${randomUUID()}`, viaKafka.handler);
+    later(() => subscription.stop());
+    await until(() => viaKafka.received.filter((event) => event.tenantid === tenantId).length >= byId.size, 'the Kafka source to deliver every topic');
+    const mine = viaKafka.received.filter((event) => event.tenantid === tenantId);
+    expect(new Map(mine.map((event) => [event.id, event]))).toEqual(byId);
+    // In order per subject, across the topics.
+    const order = expected.map((event) => event.id);
+    for (const [subject, ids] of groupBySubject(mine)) expect([subject, ids]).toEqual([subject, order.filter((id) => ids.includes(id))]);
   });
 });

@@ -4,6 +4,8 @@ import { CloudEvent, MissingHistory, StreamHistory } from '../shared/integration
 /** The mapping the translator runs: pure, reading earlier events from the history it is given. */
 export type IntegrationMap = (recorded: RecordedEvent, history: StreamHistory) => CloudEvent | null;
 
+const MIN_STREAMS = 4;
+
 interface HeldStream {
   /** A prefix of the stream, oldest first: every event up to `lastRevision`. */
   events: RecordedEvent[];
@@ -22,10 +24,15 @@ export class StoreHistory implements StreamHistory {
   private readonly streams = new Map<string, HeldStream>();
   private reads = 0;
 
+  private readonly maxStreams: number;
+
   constructor(
     private readonly store: Pick<EventStore, 'readStream'>,
-    private readonly maxStreams = 10_000,
-  ) {}
+    maxStreams = 10_000,
+  ) {
+    // One event's payload may fold two streams (an invoice's and its client's): never hold fewer.
+    this.maxStreams = Math.max(MIN_STREAMS, maxStreams);
+  }
 
   /** Stream reads since start (for tests and figures). */
   get readCount(): number {
@@ -59,14 +66,17 @@ export class StoreHistory implements StreamHistory {
   }
 
   /**
-   * Reads the stream a mapping missed. The missing event at `position` was seen in the log, so
-   * every event of the stream before it had committed when this read began: the read covers them.
+   * Reads the stream a mapping missed. The missing event at `position` was seen in the log, and so
+   * was the batch it came in, up to `seenThrough`: every event of the stream at or before that had
+   * committed when this read began (the log hands out only positions nothing can commit below), so
+   * the read covers them.
    */
-  async load(missing: MissingHistory): Promise<void> {
+  async load(missing: MissingHistory, seenThrough = missing.position): Promise<void> {
     this.reads++;
     const events = await this.store.readStream(missing.streamName);
     const last = events[events.length - 1];
-    const coveredThrough = last && last.position > missing.position ? last.position : missing.position;
+    let coveredThrough = seenThrough > missing.position ? seenThrough : missing.position;
+    if (last && last.position > coveredThrough) coveredThrough = last.position;
     this.hold(missing.streamName, { events, lastRevision: last?.revision ?? -1n, coveredThrough });
   }
 
@@ -136,18 +146,25 @@ export class IntegrationTranslator {
 
   /** The batch mapped, reading the missing history (in parallel, then one event at a time for what the first pass could not know). */
   async translate(events: readonly RecordedEvent[]): Promise<TranslatedBatch> {
+    // Every event of the batch was seen in the log: what the store holds up to the last one is complete.
+    const seenThrough = events.length > 0 ? events[events.length - 1].position : 0n;
     const missing = new Map<string, MissingHistory>();
+    // A stream whose event missed: its later events wait for the second pass (they will extend what the first one loads).
+    const waiting = new Set<string>();
     for (const recorded of events) {
+      if (waiting.has(recorded.streamName)) continue;
       try {
         this.map(recorded, this.history);
         this.history.record(recorded);
       } catch (error) {
         if (!(error instanceof MissingHistory)) break;
+        waiting.add(recorded.streamName);
         if (!missing.has(error.streamName)) missing.set(error.streamName, error);
       }
     }
     const loads = [...missing.values()];
-    for (let i = 0; i < loads.length; i += LOAD_CONCURRENCY) await Promise.all(loads.slice(i, i + LOAD_CONCURRENCY).map((m) => this.history.load(m)));
+    for (let i = 0; i < loads.length; i += LOAD_CONCURRENCY)
+      await Promise.all(loads.slice(i, i + LOAD_CONCURRENCY).map((m) => this.history.load(m, seenThrough)));
 
     const translated: Translated[] = [];
     for (const recorded of events) {
@@ -159,7 +176,7 @@ export class IntegrationTranslator {
           break;
         } catch (error) {
           if (!(error instanceof MissingHistory) || attempt > MAX_LOADS_PER_EVENT) return { translated, failure: { event: recorded, error } };
-          await this.history.load(error);
+          await this.history.load(error, seenThrough);
         }
       }
     }

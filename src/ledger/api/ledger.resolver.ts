@@ -3,6 +3,7 @@ import { Caller } from '../../shared/auth/caller';
 import { CommandMutation } from '../../shared/graphql/command-mutation';
 import { ListArgs } from '../../shared/graphql/list.types';
 import { RecordResolver } from '../../shared/graphql/record.resolver';
+import { asKnownAt } from '../../shared/history/known-at';
 import { chartCommands, journalEntryCommands } from '../application/ledger.commands';
 import { LedgerQueries } from '../application/ledger.queries';
 import {
@@ -31,23 +32,41 @@ export class LedgerResolver extends RecordResolver(LedgerQueries, {
   },
 }) {
   @Query(() => AccountList, { description: 'The chart of accounts with balances as of a date (today and beyond when omitted); sorts on code, name, type' })
-  accounts(@Args() list: ListArgs, @Args('asOf', { type: () => String, nullable: true }) asOf: string | undefined, @Caller() caller: Caller) {
-    return this.queries.accounts(caller.tenantId, asOf, list);
+  accounts(
+    @Args() list: ListArgs,
+    @Args('asOf', { type: () => String, nullable: true }) asOf: string | undefined,
+    @Args('knownAt', { type: () => Date, nullable: true, description: 'The books as known at that moment' }) knownAt: Date | undefined,
+    @Caller() caller: Caller,
+  ) {
+    return asKnownAt(knownAt, () => this.queries.accounts(caller.tenantId, asOf, list));
   }
 
   @Query(() => Account, { nullable: true })
-  account(@Args('code') code: string, @Args('asOf', { type: () => String, nullable: true }) asOf: string | undefined, @Caller() caller: Caller) {
-    return this.queries.account(caller.tenantId, code, asOf);
+  account(
+    @Args('code') code: string,
+    @Args('asOf', { type: () => String, nullable: true }) asOf: string | undefined,
+    @Args('knownAt', { type: () => Date, nullable: true, description: 'The books as known at that moment' }) knownAt: Date | undefined,
+    @Caller() caller: Caller,
+  ) {
+    return asKnownAt(knownAt, () => this.queries.account(caller.tenantId, code, asOf));
   }
 
   @Query(() => TrialBalance)
-  trialBalance(@Args('asOf') asOf: string, @Caller() caller: Caller) {
-    return this.queries.trialBalance(caller.tenantId, asOf);
+  trialBalance(
+    @Args('asOf') asOf: string,
+    @Args('knownAt', { type: () => Date, nullable: true, description: 'The books as known at that moment' }) knownAt: Date | undefined,
+    @Caller() caller: Caller,
+  ) {
+    return asKnownAt(knownAt, () => this.queries.trialBalance(caller.tenantId, asOf));
   }
 
   @Query(() => ArAging)
-  arAging(@Args('asOf') asOf: string, @Caller() caller: Caller) {
-    return this.queries.arAging(caller.tenantId, asOf);
+  arAging(
+    @Args('asOf') asOf: string,
+    @Args('knownAt', { type: () => Date, nullable: true, description: 'The books as known at that moment' }) knownAt: Date | undefined,
+    @Caller() caller: Caller,
+  ) {
+    return asKnownAt(knownAt, () => this.queries.arAging(caller.tenantId, asOf));
   }
 
   @Query(() => LedgerPeriod)

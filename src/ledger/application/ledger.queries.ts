@@ -22,6 +22,9 @@ import {
 import { chartIdFor } from '../domain/chart';
 import { isValidDate } from '../domain/dates';
 import { ChartOfAccounts } from './chart-of-accounts';
+import { KnownAtMoment, knownAtScope, knownBy, RecordLog } from '../../shared/history/known-at';
+import { journalEntryStream } from '../domain/journal-entry.events';
+import { AR_KNOWN_AT_TYPES, balancesAsKnown, entryAsKnown, LEDGER_KNOWN_AT_TYPES, receivablesAsKnown } from '../../../projections/ledger/ledger-known-at';
 
 const END_OF_TIME = '9999-12-31';
 const ACCOUNT_SORT = ['code', 'name', 'type'] as const;
@@ -94,9 +97,13 @@ export class LedgerQueries {
   constructor(
     private readonly reader: TenantReader,
     private readonly chart: ChartOfAccounts,
+    private readonly log: RecordLog,
   ) {}
 
   private async balances(em: EntityManager, tenantId: string, asOf: string): Promise<AccountBalanceRow[]> {
+    // As known at a moment (knownAt): the same rows, folded from the events known then (ledger-known-at.ts).
+    const moment = knownAtScope.getStore();
+    if (moment) return balancesAsKnown(await this.log.tenantEvents(tenantId, LEDGER_KNOWN_AT_TYPES, moment), asOf);
     return em.execute(
       `SELECT a.id, a.code, a.name, a.account_type, a.open,
               COALESCE(SUM(b.debit), 0)::text AS debit, COALESCE(SUM(b.credit), 0)::text AS credit
@@ -156,6 +163,8 @@ export class LedgerQueries {
 
   async journalEntry(tenantId: string, id: string): Promise<JournalEntry | null> {
     if (!isUuid(id)) return null;
+    const moment = knownAtScope.getStore();
+    if (moment) return this.journalEntryAsKnown(tenantId, id, moment);
     const rows: EntryRow[] = await this.reader.read(tenantId, (em) => em.execute(`${ENTRY_SELECT} WHERE e.tenant_id = ? AND e.id = ?`, [tenantId, id]));
     return rows[0] ? toEntry(rows[0]) : null;
   }
@@ -222,13 +231,16 @@ export class LedgerQueries {
   async arAging(tenantId: string, asOf: string): Promise<ArAging> {
     const date = checkDate('asOf', asOf)!;
     const currency = await this.chart.currency(tenantId);
-    const rows: (ArInvoiceRow & { client_name: string | null })[] = await this.reader.read(tenantId, (em) =>
-      em.execute(
-        `SELECT i.*, c.name AS client_name FROM ledger_ar_invoices i LEFT JOIN crm_clients c ON c.id = i.client_id
+    const moment = knownAtScope.getStore();
+    const rows: (ArInvoiceRow & { client_name: string | null })[] = moment
+      ? await this.receivablesAsKnown(tenantId, date, moment)
+      : await this.reader.read(tenantId, (em) =>
+          em.execute(
+            `SELECT i.*, c.name AS client_name FROM ledger_ar_invoices i LEFT JOIN crm_clients c ON c.id = i.client_id
           WHERE i.tenant_id = ? AND i.issued_on <= ? AND (i.voided_on IS NULL OR i.voided_on > ?)`,
-        [tenantId, date, date],
-      ),
-    );
+            [tenantId, date, date],
+          ),
+        );
     const names = new Map(rows.map((row) => [row.client_id, row.client_name]));
     const zero = (): Record<AgingBucket, bigint> => ({ current: 0n, days1to30: 0n, days31to60: 0n, days61to90: 0n, over90: 0n });
     const byClient = new Map<string, { buckets: Record<AgingBucket, bigint>; invoices: number }>();
@@ -254,6 +266,45 @@ export class LedgerQueries {
       .map(([clientId, client]) => ({ clientId, clientName: names.get(clientId) ?? null, invoiceCount: client.invoices, ...amounts(client.buckets) }))
       .sort((a, b) => (a.clientName ?? '').localeCompare(b.clientName ?? '') || a.clientId.localeCompare(b.clientId));
     return { asOf: date, currency, lines, totals: amounts(totals) };
+  }
+
+  /** The receivables as known at the moment (see ledger-known-at.ts), with the clients' names, as the query below selects them. */
+  private async receivablesAsKnown(tenantId: string, date: string, moment: KnownAtMoment) {
+    const rows = receivablesAsKnown(await this.log.tenantEvents(tenantId, AR_KNOWN_AT_TYPES, moment)).filter(
+      (row) => row.tenant_id === tenantId && row.issued_on <= date && (row.voided_on === null || row.voided_on > date),
+    );
+    const names: { id: string; name: string }[] = await this.reader.read(tenantId, (em) =>
+      em.execute(`SELECT id, name FROM crm_clients WHERE tenant_id = ? AND id = ANY(?::uuid[])`, [tenantId, `{${rows.map((row) => row.client_id).join(',')}}`]),
+    );
+    const byId = new Map(names.map((client) => [client.id, client.name]));
+    return rows.map((row) => ({ ...row, client_name: byId.get(row.client_id) ?? null }));
+  }
+
+  /** One entry as known at the moment: its stream (the original's, for a reversal) folded through journalRows. */
+  private async journalEntryAsKnown(tenantId: string, id: string, moment: KnownAtMoment): Promise<JournalEntry | null> {
+    const current: { reversal_of: string | null }[] = await this.reader.read(tenantId, (em) =>
+      em.execute(`SELECT reversal_of FROM ledger_entries WHERE tenant_id = ? AND id = ?`, [tenantId, id]),
+    );
+    const stream = journalEntryStream(current[0]?.reversal_of ?? id);
+    const events = (await this.log.streamEvents(tenantId, stream, moment.cache)).filter(knownBy(moment));
+    const known = entryAsKnown(events, id);
+    if (!known) return null;
+    const names: { code: string; name: string }[] = await this.reader.read(tenantId, (em) =>
+      em.execute(`SELECT code, name FROM ledger_accounts WHERE tenant_id = ?`, [tenantId]),
+    );
+    const nameOf = new Map(names.map((account) => [account.code, account.name]));
+    return toEntry({
+      ...known.entry,
+      total: String(known.entry.total),
+      reversed_by: known.reversedBy,
+      reversal_reason: known.reason,
+      lines: known.lines.map((line) => ({
+        accountCode: line.account_code,
+        accountName: nameOf.get(line.account_code) ?? null,
+        debit: line.debit,
+        credit: line.credit,
+      })),
+    });
   }
 
   async period(tenantId: string): Promise<LedgerPeriod> {

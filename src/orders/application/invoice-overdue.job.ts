@@ -32,7 +32,9 @@ export interface OverdueRun {
 export class InvoiceOverdueJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('InvoiceOverdue');
   private timer?: NodeJS.Timeout;
-  private running?: Promise<OverdueRun>;
+  /** The last run asked for: runs go one after another, each reading the clock when it starts. */
+  private tail: Promise<unknown> = Promise.resolve();
+  private pending = 0;
 
   constructor(
     private readonly runner: EventSourcedRunner,
@@ -41,7 +43,10 @@ export class InvoiceOverdueJob implements OnApplicationBootstrap, OnModuleDestro
   ) {}
 
   onApplicationBootstrap() {
-    const tick = () => void this.detectOverdue().catch((error) => this.logger.warn(`finding overdue invoices failed, will retry: ${(error as Error).message}`));
+    const tick = () => {
+      if (this.pending > 0) return; // a run is under way or waiting: it will see the time by then
+      this.detectOverdue().catch((error) => this.logger.warn(`finding overdue invoices failed, will retry: ${(error as Error).message}`));
+    };
     this.timer = setInterval(tick, EVERY_MS);
     this.timer.unref();
     setTimeout(tick, 1000).unref();
@@ -49,13 +54,21 @@ export class InvoiceOverdueJob implements OnApplicationBootstrap, OnModuleDestro
 
   async onModuleDestroy() {
     clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+    await this.tail.catch(() => undefined);
   }
 
-  /** Marks every open invoice past its due date as of the clock's business date; one run at a time. */
+  /**
+   * Marks every open invoice past its due date as of the clock's business date. Runs go one at a
+   * time; one asked for while another is under way starts after it, reading the clock then.
+   */
   detectOverdue(): Promise<OverdueRun> {
-    this.running ??= this.run(today(this.clock.now())).finally(() => (this.running = undefined));
-    return this.running;
+    this.pending++;
+    const run = this.tail
+      .catch(() => undefined)
+      .then(() => this.run(today(this.clock.now())))
+      .finally(() => this.pending--);
+    this.tail = run;
+    return run;
   }
 
   private async run(day: string): Promise<OverdueRun> {

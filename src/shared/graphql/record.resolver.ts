@@ -3,7 +3,7 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { Caller } from '../auth/caller';
 import { CommandService } from '../command/command.service';
 import { ListArgs, Page } from './list.types';
-import { checkKnownAt, knownAtScope } from '../history/known-at';
+import { asKnownAt } from '../history/known-at';
 import { RECORD_READERS, RecordReader } from '../history/record-readers';
 
 export interface RecordQueriesOptions<Queries, Row, Filter> {
@@ -39,8 +39,7 @@ export const RecordResolver = <Queries, Row, Filter>(queries: Type<Queries>, { o
       knownAt: Date | undefined,
       @Caller() caller: Caller,
     ) {
-      if (!knownAt) return one.read(this.queries, caller.tenantId, id);
-      return knownAtScope.run({ knownAt: checkKnownAt(knownAt, new Date()) }, () => one.read(this.queries, caller.tenantId, id));
+      return asKnownAt(knownAt, () => one.read(this.queries, caller.tenantId, id));
     }
 
     @Query(() => list.type, { name: list.name, description: list.description })

@@ -92,3 +92,7 @@ export class RecordLog {
     return events;
   }
 }
+
+/** Runs `read` as known at `knownAt` (a query's knownAt argument), or as it is now without one. */
+export const asKnownAt = <T>(knownAt: Date | undefined | null, read: () => T): T =>
+  knownAt ? knownAtScope.run({ knownAt: checkKnownAt(knownAt, new Date()) }, read) : read();
