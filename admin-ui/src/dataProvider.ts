@@ -123,10 +123,7 @@ const text = (value: unknown) => String(value ?? '').trim();
  * `idempotencyKey` is the click's: a retried request of the same click has one effect.
  */
 export const sendCommand = async <T = RaRecord>(document: string, variables: Record<string, unknown>, idempotencyKey?: string): Promise<T> =>
-  only(await (graphql as Send<Record<string, T>>)(document, variables, { idempotencyKey }));
-
-/** graphql() with the click's Idempotency-Key (the third argument of graphql.ts). */
-type Send<T> = (query: string, variables: Record<string, unknown>, options: { idempotencyKey?: string }) => Promise<T>;
+  only(await graphql<Record<string, T>>(document, variables, { idempotencyKey }));
 
 /** A quote form's lines as the API takes them: a product's defaults fill what is left empty. */
 const quoteLinesInput = (data: Record<string, unknown>) =>
