@@ -15,10 +15,11 @@ import { migrateAppSchema, newPool, startBenchServer } from './lib/pg';
 import { log, now, parseArgs, printTable, round } from './lib/stats';
 import { benchReadAll } from './read-all';
 import { benchRebuild } from './rebuild';
+import { benchIntegrationEvents } from './integration-events';
 import { benchRelay } from './relay';
 import { seedEvents } from './seed';
 
-const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay'] as const;
+const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'integration'] as const;
 
 /** The first line of /proc/stat (Linux): CPU ticks by state, summed over CPUs; null elsewhere. */
 const hostCpuTicks = (): number[] | null => {
@@ -76,6 +77,8 @@ const main = async () => {
       if (here('rebuild')) Object.assign(figures, await benchRebuild(url, { profile: profileDir }));
       if (wanted('relay')) Object.assign(figures, await benchRelay(url, Math.min(args.relayEvents, args.events)));
     }
+
+    if (wanted('integration')) Object.assign(figures, await benchIntegrationEvents(await server.createDatabase('bench_integration')));
 
     if (wanted('commands')) {
       const options = {
@@ -143,6 +146,8 @@ const main = async () => {
     ['command CPU: app (ms)', fig('command_app_cpu_ms'), null, null, null, null, ''],
     ['command CPU: PostgreSQL (ms)', fig('command_postgres_cpu_ms'), null, null, null, null, ''],
     ['relay to Kafka (events/s)', fig('relay_kafka_per_s'), null, null, null, null, '≥20,000/s'],
+    ['integration events mapped, history held (events/s)', fig('integration_map_per_s'), null, null, null, null, ''],
+    ['integration events mapped, cold (events/s)', fig('integration_map_cold_per_s'), null, null, null, null, ''],
   ];
   console.log('');
   printTable(['figure', 'annals', 'peer', 'floor', 'annals/peer', 'annals/floor', 'target'], table);
