@@ -14,7 +14,7 @@ const CAPTURE = `mutation ($input: CaptureLeadInput!) { captureLead(input: $inpu
 const QUALIFY = `mutation ($id: ID!) { qualifyLead(id: $id) { id status } }`;
 
 /** The app of the checkout at `root` (this one, or a baseline's worktree) in its own process. */
-const startServer = (databaseUrl: string, nodeArgs: string[], root: string) =>
+export const startServer = (databaseUrl: string, nodeArgs: string[], root: string) =>
   new Promise<{ url: string; pid: number; stop(): Promise<void> }>((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', join(root, 'bench', 'commands-server.ts'), databaseUrl], {
       cwd: root,

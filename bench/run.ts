@@ -16,10 +16,11 @@ import { log, now, parseArgs, printTable, round } from './lib/stats';
 import { benchReadAll } from './read-all';
 import { benchRebuild } from './rebuild';
 import { benchIntegrationEvents } from './integration-events';
+import { benchNotifications } from './notifications';
 import { benchRelay } from './relay';
 import { seedEvents } from './seed';
 
-const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'integration'] as const;
+const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'notifications', 'integration'] as const;
 
 /** The first line of /proc/stat (Linux): CPU ticks by state, summed over CPUs; null elsewhere. */
 const hostCpuTicks = (): number[] | null => {
@@ -95,6 +96,8 @@ const main = async () => {
           : await benchCommands(await server.createDatabase('bench_app'), options),
       );
     }
+
+    if (wanted('notifications')) Object.assign(figures, await benchNotifications(await server.createDatabase('bench_notifications')));
   } finally {
     await server.stop();
   }
@@ -146,6 +149,7 @@ const main = async () => {
     ['command CPU: app (ms)', fig('command_app_cpu_ms'), null, null, null, null, ''],
     ['command CPU: PostgreSQL (ms)', fig('command_postgres_cpu_ms'), null, null, null, null, ''],
     ['relay to Kafka (events/s)', fig('relay_kafka_per_s'), null, null, null, null, '≥20,000/s'],
+    ['notification p99, 50 users (ms)', fig('notification_latency_p99_ms'), null, null, null, null, '≤200 ms'],
     ['integration events mapped, history held (events/s)', fig('integration_map_per_s'), null, null, null, null, ''],
     ['integration events mapped, cold (events/s)', fig('integration_map_cold_per_s'), null, null, null, null, ''],
   ];
@@ -208,6 +212,7 @@ const main = async () => {
     'command_p99_ms',
     'commands_per_s',
     'relay_kafka_per_s',
+    'notification_latency_p99_ms',
   ];
   for (const name of required) if (!(name in results.figures)) (results.figures as Record<string, unknown>)[name] = null;
   const target = join(__dirname, 'results.json');

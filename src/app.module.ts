@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
-import { AppConfig } from './config';
+import { AppConfig, graphiqlEnabled } from './config';
 import { CrmModule } from './crm/crm.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthController } from './health.controller';
+import { HttpDrain } from './shared/http/http-drain';
 import { IdentityModule } from './identity/identity.module';
 import { IntegrationModule } from './integration/integration.module';
 import { LedgerModule } from './ledger/ledger.module';
@@ -14,6 +15,7 @@ import { DemoSeeder } from './seed/demo-seeder';
 import { DatabaseModule } from './shared/database/database.module';
 import { EventStoreModule } from './shared/event-store/event-store.module';
 import { formatGraphQLErrors } from './shared/graphql/errors';
+import { queryParseOptions, queryValidationRules } from './shared/graphql/query-limits';
 import { DateTimeScalar } from './shared/graphql/scalars';
 import { SharedModule } from './shared/shared.module';
 import { APP_CONFIG } from './shared/tokens';
@@ -57,7 +59,9 @@ export class AppModule {
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
-          graphiql: true,
+          graphiql: graphiqlEnabled(config),
+          validationRules: queryValidationRules({ introspection: graphiqlEnabled(config) }),
+          graphql: { parseOptions: queryParseOptions },
           buildSchemaOptions: schemaOptions,
           context: (request: unknown) => ({ req: request }),
           errorFormatter: formatGraphQLErrors as never,
@@ -79,11 +83,12 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: HttpDrain, useValue: new HttpDrain() },
         { provide: CLOCK, useValue: config.clock ?? systemClock },
         { provide: AUDITED_RECORDS, useValue: auditedRecords },
         DemoSeeder,
       ],
-      exports: [APP_CONFIG, CLOCK, AUDITED_RECORDS],
+      exports: [APP_CONFIG, CLOCK, HttpDrain, AUDITED_RECORDS],
     };
   }
 }

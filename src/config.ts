@@ -18,6 +18,14 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Where time-driven parts read the time (src/shared/clock.ts); the system clock unless a test gives its own. */
   clock?: Clock;
+  /** NODE_ENV=production: introspection and GraphiQL off unless `graphiql` says otherwise. */
+  production?: boolean;
+  /** GRAPHIQL=true|false: GraphiQL at /graphiql and schema introspection; on by default outside production. */
+  graphiql?: boolean;
+  /** IDEMPOTENCY_TTL_HOURS: how long an Idempotency-Key is remembered (24 h by default); older keys are pruned. */
+  idempotencyTtlHours?: number;
+  /** SHUTDOWN_GRACE_MS: how long in-flight requests may take to finish once SIGTERM is received (10 s by default). */
+  shutdownGraceMs?: number;
   /** Email: SMTP server (`smtp://user:pass@host:587`); without it emails are only kept in the outbox. */
   smtpUrl?: string;
   /** The sender address of every email (the tenant's name is its display name). */
@@ -58,6 +66,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     demoPassword: env.DEMO_PASSWORD || 'demo',
     // Demo data only on the embedded default, or when asked for explicitly.
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !databaseUrl,
+    production: env.NODE_ENV === 'production',
+    graphiql: env.GRAPHIQL ? booleanVariable('GRAPHIQL', env.GRAPHIQL) : undefined,
+    idempotencyTtlHours: env.IDEMPOTENCY_TTL_HOURS ? positiveNumber('IDEMPOTENCY_TTL_HOURS', env.IDEMPOTENCY_TTL_HOURS) : undefined,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS ? positiveNumber('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS) : undefined,
     smtpUrl: env.SMTP_URL ? smtpUrl(env.SMTP_URL) : undefined,
     mailFrom: env.MAIL_FROM ? mailFrom(env.MAIL_FROM) : 'annals@localhost',
     publicUrl: (env.PUBLIC_URL ? publicUrl(env.PUBLIC_URL) : `http://localhost:${Number(env.PORT || 3000)}`).replace(/\/+$/, ''),
@@ -109,6 +121,14 @@ const publicUrl = (value: string): string => {
   if (!/^https?:\/\/[^/\s]+/.test(value)) throw new Error(`PUBLIC_URL must be where people open annals, such as https://annals.example.com, got "${value}"`);
   return value.trim();
 };
+
+const booleanVariable = (name: string, value: string): boolean => {
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new Error(`${name} must be "true" or "false", not "${value}"`);
+};
+
+/** GraphiQL and introspection: as GRAPHIQL says, else on outside production only. */
+export const graphiqlEnabled = (config: Pick<AppConfig, 'production' | 'graphiql'>): boolean => config.graphiql ?? !config.production;
 
 const requiredInProduction = (name: string): never => {
   throw new Error(`${name} must be set when DATABASE_URL points at an external PostgreSQL server`);

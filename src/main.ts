@@ -1,6 +1,6 @@
 import './shared/node-compat';
 import { Logger } from '@nestjs/common';
-import { createApp } from './app';
+import { createApp, stopApp } from './app';
 import { loadConfig } from './config';
 import { assertDataDirReachable, EmbeddedPostgresError } from './shared/database/embedded-postgres';
 
@@ -15,7 +15,7 @@ const bootstrap = async () => {
     if (closing) return;
     closing = true;
     logger.log(`${signal} received: stopping`);
-    await app.close();
+    await stopApp(app, config, (message) => logger.log(message));
     logger.log('Stopped cleanly');
     process.exit(0);
   };

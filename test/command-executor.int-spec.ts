@@ -156,11 +156,12 @@ describe('The command executor: one path for every command, its steps in order',
 
   it('answers a repeat with the same Idempotency-Key as the first time, appending nothing and building no command', async () => {
     const key = `capture-${randomUUID()}`;
-    const first = await capture(caller('sales', key));
-    // The created id derives from the key, so a retry that got past the key store would still target the same lead.
-    expect(first.id).toBe(deterministicId('acme', key, 'lead'));
+    const sales = caller('sales', key);
+    const first = await capture(sales);
+    // The created id derives from the key (in its sender's namespace), so a retry that got past the key store would still target the same lead.
+    expect(first.id).toBe(deterministicId('acme', `user:${sales.userId}:${key}`, 'lead'));
     steps.length = 0;
-    const repeat = await capture(caller('sales', key));
+    const repeat = await capture({ ...sales, requestId: randomUUID() });
     expect(repeat).toEqual(first);
     expect(steps).toEqual([]);
     expect(await storedTypes(first.id)).toEqual(['LeadCaptured']);

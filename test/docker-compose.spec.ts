@@ -17,7 +17,25 @@ interface Service {
 }
 
 const root = join(__dirname, '..');
-const compose = load(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as { services: Record<string, Service> };
+const composeText = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
+const envExample = readFileSync(join(root, '.env.example'), 'utf8');
+
+/** The variables compose interpolates (`${NAME}`, `${NAME:-default}`, `${NAME:?error}`), with their form. */
+const interpolated = [...composeText.matchAll(/\$\{([A-Z_][A-Z0-9_]*)(:[-?][^}]*)?\}/g)].map(([, name, rest]) => ({
+  name,
+  required: rest?.startsWith(':?') ?? false,
+}));
+/** What an operator's .env gives: every required secret set. */
+const operatorEnv: Record<string, string> = { JWT_SECRET: 'a'.repeat(64), POSTGRES_PASSWORD: 'b0c1d2e3f4' };
+/** The file as compose sees it with that .env: required variables set, defaults taken otherwise. */
+const resolved = composeText.replace(/\$\{([A-Z_][A-Z0-9_]*)(?::([-?])([^}]*))?\}/g, (_match, name: string, kind?: string, rest?: string) => {
+  if (name in operatorEnv) return operatorEnv[name];
+  if (kind === '?') throw new Error(`${name} is required by docker-compose.yml but the test's .env does not set it`);
+  return kind === '-' ? (rest ?? '') : '';
+});
+const compose = load(resolved) as { services: Record<string, Service & { env_file?: unknown }> };
+/** The variables .env.example names, set or commented out. */
+const documented = new Set([...envExample.matchAll(/^#?\s*([A-Z_][A-Z0-9_]*)=/gm)].map(([, name]) => name));
 const services = compose.services;
 const env = (service: string) => (services[service].environment ?? {}) as Record<string, string>;
 
@@ -119,9 +137,38 @@ describe('docker-compose.yml', () => {
         for (const [target, { condition }] of Object.entries(service.depends_on))
           if (condition === 'service_healthy') expect([target, services[target].healthcheck?.test]).toEqual([target, expect.anything()]);
     }
-    expect(env('app').SEED_DEMO).toBe('true');
-    // No secret is baked into the file: compose refuses to start until the operator sets one.
-    expect(env('app').JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?[^}]+\}$/);
+  });
+
+  it('seeds no demo data and bakes in no password: the secrets come from the .env the operator writes', () => {
+    expect(env('app').SEED_DEMO).toBe('false');
+    expect(env('app')).not.toHaveProperty('DEMO_PASSWORD');
+    expect(env('app').NODE_ENV).toBe('production');
+    // Compose refuses to start until the operator sets them.
+    expect(interpolated.filter((v) => v.required).map((v) => v.name)).toEqual(expect.arrayContaining(['JWT_SECRET', 'POSTGRES_PASSWORD']));
+    expect(composeText).toMatch(/JWT_SECRET: \$\{JWT_SECRET:\?[^}]+\}/);
+    expect(composeText).toMatch(/POSTGRES_PASSWORD: \$\{POSTGRES_PASSWORD:\?[^}]+\}/);
+    expect(env('app').JWT_SECRET).toBe(operatorEnv.JWT_SECRET);
+    expect(env('postgres').POSTGRES_PASSWORD).toBe(operatorEnv.POSTGRES_PASSWORD);
+    // The app gets the rest of .env (OPERATOR_TOKEN, SMTP_URL, ...) from the file itself, which must exist.
+    expect(services.app.env_file).toEqual([{ path: '.env', required: true }]);
+    // No literal secret anywhere: every password-like value is interpolated.
+    for (const [name, service] of Object.entries(load(composeText) as { services: Record<string, Service> }['services']))
+      for (const [key, value] of Object.entries(service.environment ?? {}))
+        if (/PASSWORD|SECRET|TOKEN/.test(key)) expect([name, key, value]).toEqual([name, key, expect.stringMatching(/^\$\{[A-Z_]+:\?[^}]+\}$/)]);
+  });
+
+  it('publishes only the app on the host: PostgreSQL, KurrentDB and Kafka stay inside the compose network', () => {
+    expect(Object.entries(services).flatMap(([name, service]) => (service.ports?.length ? [name] : []))).toEqual(['app']);
+  });
+
+  it('documents in .env.example every variable the app reads and every one compose interpolates', () => {
+    const config = readFileSync(join(root, 'src', 'config.ts'), 'utf8');
+    const read = new Set([...config.matchAll(/\benv\.([A-Z_][A-Z0-9_]*)/g)].map(([, name]) => name));
+    expect(read.size).toBeGreaterThan(10);
+    const missing = [...read, ...interpolated.map((v) => v.name)].filter((name) => !documented.has(name));
+    expect([...new Set(missing)]).toEqual([]);
+    // The secrets are left empty in the example: an operator fills them in, nothing works with a copied value.
+    for (const name of ['JWT_SECRET', 'POSTGRES_PASSWORD', 'OPERATOR_TOKEN']) expect(envExample).toMatch(new RegExp(`^${name}=$`, 'm'));
   });
 
   it('publishes no host port twice', () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Notifier } from '../src/notifications/application/notifier';
+import { MAILER, type Mailer } from '../src/shared/mail/mailer.port';
 import type { CloudEvent } from '../src/crm/public/crm-integration-events';
 import { startTestApp, TestApp } from './support/app';
 import { eventually, TestSmtpServer } from './support/smtp';
@@ -183,6 +184,30 @@ describe('notifications: inbox and email (real SMTP server, embedded PostgreSQL)
     );
     await smtp.start();
     await eventually(() => ids.every((id) => smtp.mails.some((m) => m.text.includes(id))), 20_000, 'every email after SMTP came back');
+  });
+
+  it('retries a message SMTP refuses, then shows it failed with the error; other contexts send through the same MAILER', async () => {
+    const mailer = t.app.get<Mailer>(MAILER);
+    const id = `test-${randomUUID()}`;
+    const message = { tenantId: 'acme', to: 'bounce@acme.example', subject: 'Welcome to Acme', text: 'Hello', html: '<p>Hello</p>', kind: 'invitation', id };
+    await mailer.send(message);
+    await mailer.send(message); // the same id twice is one message
+    const failed = await eventually(
+      async () => {
+        const outbox = (await t.graphql(`{ outbox(perPage: 100) { items { id kind to status attempts lastError nextAttemptAt } } }`, {}, admin.headers)).data
+          .outbox;
+        return outbox.items.find((m: any) => m.id === id && m.status === 'FAILED');
+      },
+      20_000,
+      'the message to be shown failed',
+    );
+    expect(failed).toMatchObject({ kind: 'invitation', to: 'bounce@acme.example', attempts: 4, nextAttemptAt: null });
+    expect(failed.lastError).toContain('mailbox unavailable');
+    const refused = await mailer.send({ ...message, id: `test-${randomUUID()}`, to: 'not an address' }).catch((error) => error);
+    expect(refused).toMatchObject({ code: 'BAD_USER_INPUT' });
+    // Another tenant's admin never sees it.
+    const globex = (await t.graphql(`{ outbox(perPage: 100) { items { id } } }`, {}, globexAdmin.headers)).data.outbox;
+    expect(globex.items.some((m: any) => m.id === id)).toBe(false);
   });
 
   it('lets only admins read the outbox', async () => {

@@ -31,6 +31,9 @@ export class TestSmtpServer {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      // A mailbox that never accepts mail: a permanent failure to retry until the last attempt.
+      onRcptTo: (address, _session, callback) =>
+        address.address.startsWith('bounce@') ? callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 })) : callback(),
       onData: (stream, _session, callback) => {
         simpleParser(stream)
           .then((mail) => {

@@ -1,7 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { DATE_PATTERN, EnumField, TextField } from '../../shared/graphql/input-fields';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { DATE_PATTERN, EnumField, INPUT_BOUNDS, LinesField, TextField } from '../../shared/graphql/input-fields';
 import { PaginatedList } from '../../shared/graphql/list.types';
 import { enumType, EnumValue } from '../../shared/graphql/enum-type';
 
@@ -125,13 +124,13 @@ export class JournalLineInput {
   @Field({ nullable: true, defaultValue: '0', description: 'A decimal amount such as "125.50"; leave "0" on a credit line' })
   @IsOptional()
   @IsString()
-  @MaxLength(30)
+  @MaxLength(INPUT_BOUNDS.decimal, { message: `debit can be at most ${INPUT_BOUNDS.decimal} characters` })
   debit?: string;
 
   @Field({ nullable: true, defaultValue: '0', description: 'Leave "0" on a debit line' })
   @IsOptional()
   @IsString()
-  @MaxLength(30)
+  @MaxLength(INPUT_BOUNDS.decimal, { message: `credit can be at most ${INPUT_BOUNDS.decimal} characters` })
   credit?: string;
 }
 
@@ -145,10 +144,7 @@ export class PostJournalEntryInput {
   @TextField({ max: 500, blank: 'memo is required: say what the entry is for' })
   memo: string;
 
-  @Field(() => [JournalLineInput], { description: 'Two or more; debits must equal credits' })
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => JournalLineInput)
+  @LinesField(() => JournalLineInput, { of: 'a journal entry', description: 'Two or more (at most 500); debits must equal credits' })
   lines: JournalLineInput[];
 }
 

@@ -7,11 +7,12 @@ import { ReactorProvider } from '../../shared/processing/processors.module';
 import { BILLING_EVENT_TYPES } from '../../orders/public/billing.events';
 import { billingEvents } from '../../orders/public/published.events';
 import { planPosting } from '../domain/billing-postings';
-import { Chart, lockedThrough } from '../domain/chart';
+import { lockedThrough } from '../domain/chart';
 import { journalEntryDecider } from '../domain/journal-entry';
 import { journalEntryStream } from '../domain/journal-entry.events';
 import { LedgerError, LedgerErrorCode } from '../domain/ledger.error';
 import { ChartOfAccounts } from './chart-of-accounts';
+import { PeriodGate } from './period-gate';
 
 export const BILLING_POSTINGS = 'ledger.billing-postings';
 
@@ -28,6 +29,7 @@ export class BillingPostingProcessManager implements ReactorProvider {
   constructor(
     private readonly runner: EventSourcedRunner,
     private readonly chart: ChartOfAccounts,
+    private readonly gate: PeriodGate,
   ) {}
 
   reactor() {
@@ -35,12 +37,10 @@ export class BillingPostingProcessManager implements ReactorProvider {
       name: BILLING_POSTINGS,
       handles: BILLING_EVENT_TYPES,
       prepare: (events: RecordedEvent[]) => events,
-      // One chart per tenant per batch: a batch's postings of one tenant read it once.
       deliver: async (events) => {
-        const charts = new Map<string, Chart>();
         for (const event of events) {
           try {
-            await this.post(event, charts);
+            await this.post(event);
           } catch (error) {
             throw new EventFailure(event, error);
           }
@@ -49,13 +49,14 @@ export class BillingPostingProcessManager implements ReactorProvider {
     });
   }
 
-  async post(event: RecordedEvent, charts: Map<string, Chart> = new Map()): Promise<void> {
+  /** Reads the chart and appends behind the period gate: a period locked meanwhile is seen, and the posting dated after it. */
+  post(event: RecordedEvent): Promise<void> {
+    return this.gate.posting(event.metadata.tenantId, () => this.postPlanned(event));
+  }
+
+  private async postPlanned(event: RecordedEvent): Promise<void> {
     const tenantId = event.metadata.tenantId;
-    let chart = charts.get(tenantId);
-    if (!chart) {
-      chart = await this.chart.load(tenantId);
-      charts.set(tenantId, chart);
-    }
+    const chart = await this.chart.load(tenantId);
     const plan = planPosting(tenantId, billingEvents.decode(event), event.id, lockedThrough(chart));
     if (!plan) return;
     const context = { ...contextFromEvent(event, 'system:ledger'), idempotencyKey: `billing:${event.id}` };

@@ -8,6 +8,7 @@ import { journalEntryDecider, reversalIdFor } from '../domain/journal-entry';
 import { journalEntryStream } from '../domain/journal-entry.events';
 import { ACCOUNTS_PROJECTION, ChartOfAccounts, JOURNAL_PROJECTION, SETTINGS_PROJECTION } from './chart-of-accounts';
 import { LedgerQueries } from './ledger.queries';
+import { PeriodGate } from './period-gate';
 
 export interface OpenAccountRequest {
   code: string;
@@ -19,6 +20,9 @@ export interface PostJournalEntryRequest {
   memo: string;
   lines: { accountCode: string; debit?: string; credit?: string }[];
 }
+
+/** A posting reads the period lock and appends while no lock is being appended (PeriodGate). */
+const asPosting = <T>(env: CommandEnv, work: () => Promise<T>) => env.get(PeriodGate).posting(env.tenantId, work);
 
 /** The tenant's chart is seeded on first use, before any command of it. */
 const ensureChart = (_command: unknown, env: CommandEnv) => env.get(ChartOfAccounts).ensure(env.tenantId);
@@ -48,6 +52,8 @@ export const chartCommands = commandsFor(
       id: (_input: { through: string }, env) => chartIdFor(env.tenantId),
       command: ({ through }, chartId, env) => ({ type: 'LockPeriod', chartId, through: through.trim(), today: env.today }),
       before: ensureChart,
+      // Once the postings in flight have appended, and before any other reads the chart.
+      within: (env, work) => env.get(PeriodGate).locking(env.tenantId, work),
       readModels: [SETTINGS_PROJECTION],
       answer: (q, tenantId) => q.period(tenantId),
     }),
@@ -73,6 +79,7 @@ export const journalEntryCommands = commandsFor(
         const chart = await ledger.load(env.tenantId);
         return { type: 'PostJournalEntry', entryId, date: input.date.trim(), memo: input.memo, currency, lines, chart };
       },
+      within: asPosting,
     }),
     /** Answers the mirror entry, dated today unless a date is given. */
     reverseJournalEntry: answering({
@@ -85,6 +92,7 @@ export const journalEntryCommands = commandsFor(
         date: date?.trim() || env.today,
         chart: await env.get(ChartOfAccounts).load(env.tenantId),
       }),
+      within: asPosting,
       answer: (q, tenantId, entryId) => q.journalEntryOrFail(tenantId, reversalIdFor(entryId)),
       // Offered on manual entries only: an automatic posting mirrors an invoice, payment or credit note and is
       // corrected there (credit note, void), or the books would disagree with the receivables.

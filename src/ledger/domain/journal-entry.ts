@@ -1,5 +1,5 @@
 import { assertNever, recordDecider } from '../../shared/domain/decider';
-import { formatMinor } from '../../shared/domain/money';
+import { checkedAmount, formatMinor } from '../../shared/domain/money';
 import { existing } from '../../shared/domain/guards';
 import { deterministicId } from '../../shared/domain/ids';
 import { Chart, lockedThrough } from './chart';
@@ -50,8 +50,9 @@ const refuseLocked = (date: string, chart: Chart) => {
 
 const checkLines = (lines: JournalLine[], chart: Chart, currency: string) => {
   if (lines.length < 2) throw new LedgerError(LedgerErrorCode.TooFewLines, `A journal entry needs at least two lines; it has ${lines.length}`);
-  let debits = 0;
-  let credits = 0;
+  // Summed in BigInt: floats lose cents once a sum passes 2^53 minor units, and a wrong sum could balance.
+  let debits = 0n;
+  let credits = 0n;
   lines.forEach((line, index) => {
     const at = `Line ${index + 1} (account ${line.accountCode})`;
     if (line.debit < 0 || line.credit < 0)
@@ -62,18 +63,19 @@ const checkLines = (lines: JournalLine[], chart: Chart, currency: string) => {
     const account = chart.status === 'OPEN' ? chart.accounts[line.accountCode] : undefined;
     if (!account) throw new LedgerError(LedgerErrorCode.UnknownAccount, `${at}: there is no account ${line.accountCode} in the chart of accounts`);
     if (!account.open) throw new LedgerError(LedgerErrorCode.AccountClosed, `${at}: account ${account.code} (${account.name}) is closed`);
-    debits += line.debit;
-    credits += line.credit;
+    debits += BigInt(line.debit);
+    credits += BigInt(line.credit);
   });
   if (debits !== credits)
     throw new LedgerError(
       LedgerErrorCode.Unbalanced,
-      `Debits (${formatMinor(debits, currency)}) and credits (${formatMinor(credits, currency)}) differ by ${formatMinor(Math.abs(debits - credits), currency)} ${currency}; an entry must balance`,
+      `Debits (${formatMinor(debits, currency)}) and credits (${formatMinor(credits, currency)}) differ by ${formatMinor(debits > credits ? debits - credits : credits - debits, currency)} ${currency}; an entry must balance`,
       {
-        debits,
-        credits,
+        debits: formatMinor(debits, currency),
+        credits: formatMinor(credits, currency),
       },
     );
+  checkedAmount(debits, currency, 'lines', 'the sum of the debits');
 };
 
 export const decide = (command: JournalEntryCommand, state: JournalEntry): JournalEntryEvent[] => {

@@ -52,11 +52,21 @@ const amountOf = (data: EventData, ...fields: string[]) =>
   );
 const endpoint = (data: EventData) => text(data.url) || text(data.description) || 'A webhook endpoint';
 const endpointLink = (data: EventData) => recordLink('webhookEndpoints', text(data.endpointId));
+/** "Deliveries fail since 2026-12-01 10:00 UTC (HTTP 503: Service Unavailable)" from what the health event carries. */
 const failures = (data: EventData) => {
   const n = Number(data.consecutiveFailures ?? data.failures ?? 0);
-  const reason = text(data.lastError) || text(data.reason);
-  return `${n > 0 ? `${n} deliveries in a row failed` : 'Deliveries are failing'}${reason ? ` (last: ${reason})` : ''}`;
+  const status = typeof data.statusCode === 'number' ? `HTTP ${data.statusCode}` : '';
+  const error = text(data.lastError) || text(data.error);
+  const detail = [status, error].filter(Boolean).join(': ');
+  const since = text(data.since) || text(data.failingSince);
+  const head =
+    n > 0 ? `${n} deliveries in a row failed` : since ? `Deliveries fail since ${since.replace('T', ' ').slice(0, 16)} UTC` : 'Deliveries are failing';
+  return `${head}${detail ? ` (last: ${detail})` : ''}`;
 };
+const disabledBecause = (data: EventData) =>
+  data.automatic === false
+    ? `An admin disabled it${text(data.reason) ? `: ${text(data.reason)}` : ''}. Nothing is sent to it until it is enabled again.`
+    : `annals stopped sending to it${text(data.reason) ? `: ${text(data.reason)}` : ` (${failures(data)})`}. Fix the receiver, then enable the endpoint again.`;
 
 /**
  * What people are told, one line per notification type: when, who, and what it says. Adding a type
@@ -103,8 +113,8 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
     to: { clientOwner: clientOf },
     about: (d) => ({ subjectType: 'QUOTE', subjectId: text(d.quoteId) }),
     names: { client: clientOf },
-    title: (d) => `${numbered('Quote', d.number)} accepted`,
-    body: (d, f) => `${numbered('Quote', d.number)}${forName(f.client)} was accepted${amountOf(d, 'total') ? `: ${amountOf(d, 'total')}` : ''}.`,
+    title: (_d, f) => `Quote accepted${forName(f.client)}`,
+    body: (d, f) => `The quote${forName(f.client)}${amountOf(d, 'total') ? ` (${amountOf(d, 'total')})` : ''} was accepted: an order can be placed from it.`,
     link: (d) => recordLink('quotes', text(d.quoteId)),
   },
   {
@@ -114,20 +124,21 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
     to: { clientOwner: clientOf },
     about: (d) => ({ subjectType: 'QUOTE', subjectId: text(d.quoteId) }),
     names: { client: clientOf },
-    title: (d) => `${numbered('Quote', d.number)} rejected`,
-    body: (d, f) => `${numbered('Quote', d.number)}${forName(f.client)} was rejected${text(d.reason) ? `: ${text(d.reason)}` : ''}.`,
+    title: (_d, f) => `Quote rejected${forName(f.client)}`,
+    body: (d, f) =>
+      `The quote${forName(f.client)}${amountOf(d, 'total') ? ` (${amountOf(d, 'total')})` : ''} was rejected${text(d.reason) ? `: ${text(d.reason)}` : ''}.`,
     link: (d) => recordLink('quotes', text(d.quoteId)),
   },
   {
     type: 'order.payment_failed',
-    on: ['orders.order.payment_failed.v1', 'orders.payment.failed.v1'],
+    on: ['orders.order.payment_failed.v1'],
     email: false,
     to: { clientOwner: clientOf },
     about: (d) => ({ subjectType: 'ORDER', subjectId: text(d.orderId) }),
     names: { client: clientOf },
-    title: (d) => `Payment failed for ${numbered('Order', d.number).replace(/^A o/, 'an o')}`,
+    title: (_d, f) => `Payment failed${forName(f.client)}`,
     body: (d, f) =>
-      `A payment${amountOf(d, 'amount', 'total') ? ` of ${amountOf(d, 'amount', 'total')}` : ''}${forName(f.client)} failed${text(d.reason) ? `: ${text(d.reason)}` : ''}.`,
+      `The payment${amountOf(d, 'total') ? ` of ${amountOf(d, 'total')}` : ''} for the order${forName(f.client)} failed${text(d.reason) ? `: ${text(d.reason)}` : ''}.`,
     link: (d) => recordLink('orders', text(d.orderId)),
   },
   {
@@ -139,7 +150,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
     names: { client: clientOf },
     title: (d) => `${numbered('Invoice', d.number)} is overdue`,
     body: (d, f) => {
-      const late = typeof d.daysOverdue === 'number' ? d.daysOverdue : text(d.dueOn) ? daysBetween(text(d.dueOn), f.today) : 0;
+      const late = text(d.dueOn) ? daysBetween(text(d.dueOn), text(d.overdueOn) || f.today) : 0;
       const amount = amountOf(d, 'amountDue', 'balance', 'outstanding', 'total');
       return `${numbered('Invoice', d.number)}${forName(f.client)} is ${late > 0 ? `${days(late)} ` : ''}overdue${amount ? `: ${amount}` : ''}`;
     },
@@ -175,7 +186,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
     to: { roles: ['admin'] },
     about: (d) => ({ subjectType: 'WEBHOOK_ENDPOINT', subjectId: text(d.endpointId) }),
     title: (d) => `Webhook endpoint disabled: ${endpoint(d)}`,
-    body: (d) => `${failures(d)}, so annals stopped sending to it. Fix the receiver, then enable the endpoint again.`,
+    body: disabledBecause,
     link: endpointLink,
   },
   {

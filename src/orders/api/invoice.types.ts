@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
-import { composeField, DATE_PATTERN, DECIMAL_PATTERN, EnumField, IdField, TextField } from '../../shared/graphql/input-fields';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { composeField, DATE_PATTERN, DecimalField, EnumField, IdField, TextField } from '../../shared/graphql/input-fields';
 import { PaginatedList } from '../../shared/graphql/list.types';
 import { ClientRecordFilter } from './orders.types';
 import { enumType, EnumValue } from '../../shared/graphql/enum-type';
@@ -72,11 +72,7 @@ export class InvoiceFilter extends ClientRecordFilter(InvoiceStatus) {
 
 /** An amount against an invoice: a positive decimal string. */
 const AmountField = (description: string): PropertyDecorator =>
-  composeField((property) => [
-    Field({ description }),
-    IsString(),
-    Matches(DECIMAL_PATTERN, { message: `${property} must be a positive decimal number such as "125.50"` }),
-  ]);
+  composeField((property) => [DecimalField({ message: `${property} must be a positive decimal number such as "125.50"`, description })]);
 
 const INVOICE_ID = 'an invoice id (a UUID)';
 

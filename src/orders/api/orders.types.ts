@@ -1,7 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
-import { composeField, DATE_PATTERN, DECIMAL_PATTERN, EnumField, IdField, SearchField, TextField } from '../../shared/graphql/input-fields';
+import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
+import { composeField, DATE_PATTERN, DecimalField, EnumField, IdField, LinesField, SearchField, TextField } from '../../shared/graphql/input-fields';
 import { PaginatedList } from '../../shared/graphql/list.types';
 import { enumType, EnumValue } from '../../shared/graphql/enum-type';
 
@@ -99,10 +98,6 @@ export class QuoteList extends PaginatedList(Quote) {}
 @ObjectType()
 export class OrderList extends PaginatedList(Order) {}
 
-/** A decimal string such as "125.50": no sign, no exponent. */
-const DecimalField = (message: string, { optional = false, description }: { optional?: boolean; description: string }): PropertyDecorator =>
-  composeField(() => [Field({ nullable: optional, description }), ...(optional ? [IsOptional()] : []), IsString(), Matches(DECIMAL_PATTERN, { message })]);
-
 const TAX_RATE = 'taxRate must be a percentage such as "20" or "7.5"';
 
 @InputType()
@@ -115,12 +110,13 @@ export class CreateProductInput {
   @TextField({ max: 200, blank: 'name is required' })
   name: string;
 
-  @DecimalField('unitPrice must be a decimal number such as "125.50" (no sign, no currency symbol)', {
+  @DecimalField({
+    message: 'unitPrice must be a decimal number such as "125.50" (no sign, no currency symbol)',
     description: 'Decimal string in the tenant currency, e.g. "125.50"',
   })
   unitPrice: string;
 
-  @DecimalField(TAX_RATE, { description: 'Percent, e.g. "20" or "7.5"' })
+  @DecimalField({ message: TAX_RATE, description: 'Percent, e.g. "20" or "7.5"' })
   taxRate: string;
 }
 
@@ -132,26 +128,22 @@ export class QuoteLineInput {
   @TextField({ max: 500, optional: true, description: "Defaults to the product's name" })
   description?: string;
 
-  @DecimalField('quantity must be a positive decimal number such as "2" or "1.5"', { description: 'Decimal string, e.g. "2" or "1.5"' })
+  @DecimalField({ message: 'quantity must be a positive decimal number such as "2" or "1.5"', description: 'Decimal string, e.g. "2" or "1.5"' })
   quantity: string;
 
-  @DecimalField('unitPrice must be a decimal number such as "125.50"', { optional: true, description: "Decimal string; defaults to the product's price" })
+  @DecimalField({
+    message: 'unitPrice must be a decimal number such as "125.50"',
+    optional: true,
+    description: "Decimal string; defaults to the product's price",
+  })
   unitPrice?: string;
 
-  @DecimalField(TAX_RATE, { optional: true, description: "Percent; defaults to the product's tax rate" })
+  @DecimalField({ message: TAX_RATE, optional: true, description: "Percent; defaults to the product's tax rate" })
   taxRate?: string;
 }
 
-/** A quote's lines: 1 to 200, each validated. */
-const QuoteLinesField = (description?: string): PropertyDecorator =>
-  composeField(() => [
-    Field(() => [QuoteLineInput], { description }),
-    IsArray(),
-    ArrayMinSize(1, { message: 'a quote needs at least one line' }),
-    ArrayMaxSize(200, { message: 'a quote can have at most 200 lines' }),
-    ValidateNested({ each: true }),
-    Type(() => QuoteLineInput),
-  ]);
+/** A quote's lines: 1 to 500, each validated. */
+const QuoteLinesField = (description?: string): PropertyDecorator => LinesField(() => QuoteLineInput, { of: 'a quote', min: 1, description });
 
 /** A quote's last valid day, 'YYYY-MM-DD', or null. */
 const ValidUntilField = (description: string): PropertyDecorator =>

@@ -1,4 +1,15 @@
-import { MoneyError, QUANTITY_SCALE, TAX_RATE_SCALE, formatScaled, lineNet, parseScaled, taxOn, toMinor } from '../../shared/domain/money';
+import {
+  MAX_QUANTITY,
+  MoneyError,
+  QUANTITY_SCALE,
+  TAX_RATE_SCALE,
+  checkedAmount,
+  formatScaled,
+  lineNet,
+  parseScaled,
+  taxOn,
+  toMinor,
+} from '../../shared/domain/money';
 import { OrderLine } from './order.events';
 import { OrdersError, OrdersErrorCode } from './orders.error';
 
@@ -40,9 +51,11 @@ export const priceLines = (inputs: LineInput[], currency: string): { lines: Orde
     if (!description) throw new OrdersError(OrdersErrorCode.DescriptionRequired, `${field}: describe what the line sells`);
     const quantity = parseScaled(input.quantity, QUANTITY_SCALE, `${field}.quantity`);
     if (quantity <= 0n) throw new OrdersError(OrdersErrorCode.QuantityNotPositive, `${field}.quantity: must be more than zero`);
+    if (quantity > MAX_QUANTITY * 10n ** BigInt(QUANTITY_SCALE))
+      throw new MoneyError(`${field}.quantity`, `"${input.quantity}" is more than ${MAX_QUANTITY} units`);
     const unitPrice = toMinor(input.unitPrice, currency, `${field}.unitPrice`);
     const taxRate = parseTaxRate(input.taxRate, `${field}.taxRate`);
-    const net = lineNet(quantity, unitPrice);
+    const net = checkedAmount(lineNet(quantity, unitPrice), currency, field, 'quantity x unitPrice');
     return {
       productId: input.productId ?? null,
       description,
@@ -50,10 +63,16 @@ export const priceLines = (inputs: LineInput[], currency: string): { lines: Orde
       unitPrice,
       taxRate: normalised(taxRate, TAX_RATE_SCALE),
       net,
-      tax: taxOn(net, taxRate),
+      tax: checkedAmount(taxOn(net, taxRate), currency, field, 'the tax'),
     };
   });
-  const net = lines.reduce((sum, line) => sum + line.net, 0);
-  const tax = lines.reduce((sum, line) => sum + line.tax, 0);
-  return { lines, net, tax, total: net + tax };
+  // Summed in BigInt: 500 lines near the largest amount would pass Number.MAX_SAFE_INTEGER.
+  const net = lines.reduce((sum, line) => sum + BigInt(line.net), 0n);
+  const tax = lines.reduce((sum, line) => sum + BigInt(line.tax), 0n);
+  return {
+    lines,
+    net: checkedAmount(net, currency, 'lines', 'the net total'),
+    tax: checkedAmount(tax, currency, 'lines', 'the tax total'),
+    total: checkedAmount(net + tax, currency, 'lines', 'the total'),
+  };
 };

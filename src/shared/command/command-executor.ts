@@ -66,10 +66,13 @@ export const executeCommand = async <State, Command, Event extends DomainEvent, 
   // A malformed id names no record; saying so beats a database cast error.
   if (!isUuid(id)) throw new NotFoundError(aggregate.entity, id);
 
-  return ports.idempotency.run(caller.tenantId, caller.idempotencyKey, name, input, async () => {
-    const command = await spec.command(input, id, env);
-    if (spec.before) await spec.before(command, env);
-    const result = await ports.runner.run(decider, aggregate.stream(id), command, env.context);
+  return ports.idempotency.run(caller.tenantId, env.context.idempotencyKey, name, input, async () => {
+    const decideAndAppend = async () => {
+      const command = await spec.command(input, id, env);
+      if (spec.before) await spec.before(command, env);
+      return ports.runner.run(decider, aggregate.stream(id), command, env.context);
+    };
+    const result = spec.within ? await spec.within(env, decideAndAppend) : await decideAndAppend();
     const also = spec.after ? await spec.after(result, input, id, env) : null;
     const writer = { tenantId: caller.tenantId };
     await ports.readModels.waitFor(spec.readModels ?? aggregate.answer.readModels, result.position, writer);

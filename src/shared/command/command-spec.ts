@@ -51,6 +51,11 @@ export interface CommandSpec<Input, Command, State> {
   /** Read models to wait for instead of the aggregate's (the row of another record shows the change too). */
   readModels?: string[];
   /**
+   * Runs around building the command and appending it: a lock the command holds from what it reads
+   * (in `command`) to its append, when another stream's append must not come in between.
+   */
+  within?: (env: CommandEnv, decideAndAppend: () => Promise<RunResult<State>>) => Promise<RunResult<State>>;
+  /**
    * A representative input that names `record`: `allowedCommands` builds the command from it and
    * runs `decide` against the record's state (nothing appended), so the decider alone says whether
    * the command would be accepted now. Commands without one are not offered per record.

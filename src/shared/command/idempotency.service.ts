@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import type { AppConfig } from '../../config';
+import { Clock, CLOCK, systemClock } from '../clock';
 import { Database } from '../database/database';
 import { DomainError } from '../domain/domain-error';
-import { DATABASE } from '../tokens';
+import { APP_CONFIG, DATABASE } from '../tokens';
 
 const WAIT_FOR_TWIN_MS = 10_000;
 /** A claim older than this whose request never finished (a crash) may be taken over. */
 const ABANDONED_AFTER_MS = 30_000;
+/** How long a key is remembered unless IDEMPOTENCY_TTL_HOURS says otherwise. */
+export const DEFAULT_IDEMPOTENCY_TTL_HOURS = 24;
+/** Expired keys are deleted at most this often (by the next keyed request). */
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export class IdempotencyError extends DomainError<'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_KEY_IN_PROGRESS'> {}
 
@@ -20,14 +26,28 @@ const stableJson = (value: unknown): string =>
  * runs, and stores its answer; the same key again gets that answer without running anything.
  * The key is scoped to the tenant and bound to the request's content: reusing it for a different
  * request is refused. (Event ids derived from the key make the append itself idempotent too.)
+ *
+ * A key is remembered for IDEMPOTENCY_TTL_HOURS (24 by default): after that the same key is a new
+ * request, and the rows of expired keys are deleted. The key arrives scoped to its caller
+ * (`scopedIdempotencyKey`): one person's keys never meet another's, nor a process manager's.
  */
 @Injectable()
 export class IdempotencyService {
-  constructor(@Inject(DATABASE) private readonly database: Pick<Database, 'pool'>) {}
+  private readonly logger = new Logger('Idempotency');
+  private readonly ttlMs: number;
+  private lastPruned = 0;
+
+  constructor(
+    @Inject(DATABASE) private readonly database: Pick<Database, 'pool'>,
+    @Optional() @Inject(APP_CONFIG) config?: Pick<AppConfig, 'idempotencyTtlHours'>,
+    @Optional() @Inject(CLOCK) private readonly clock: Clock = systemClock,
+  ) {
+    this.ttlMs = (config?.idempotencyTtlHours ?? DEFAULT_IDEMPOTENCY_TTL_HOURS) * 60 * 60 * 1000;
+  }
 
   async run<T>(tenantId: string, key: string | undefined, operation: string, request: unknown, execute: () => Promise<T>): Promise<T> {
     if (!key) return execute();
-    if (key.length > 200) throw new IdempotencyError('IDEMPOTENCY_KEY_REUSED', 'The Idempotency-Key header may be at most 200 characters');
+    this.pruneNowAndThen();
     const hash = createHash('sha256')
       .update(`${operation}\u0000${stableJson(request)}`)
       .digest('hex');
@@ -35,13 +55,16 @@ export class IdempotencyService {
     const deadline = Date.now() + WAIT_FOR_TWIN_MS;
 
     for (;;) {
+      const now = this.clock.now();
       const claimed = await pool.query(
-        `INSERT INTO idempotency_keys (tenant_id, key, operation, request_hash) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (tenant_id, key) DO UPDATE SET created_at = now()
-           WHERE idempotency_keys.completed_at IS NULL AND idempotency_keys.created_at < now() - $5 * interval '1 millisecond'
-             AND idempotency_keys.request_hash = EXCLUDED.request_hash
+        `INSERT INTO idempotency_keys (tenant_id, key, operation, request_hash, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (tenant_id, key) DO UPDATE
+           SET created_at = EXCLUDED.created_at, operation = EXCLUDED.operation, request_hash = EXCLUDED.request_hash, response = NULL, completed_at = NULL
+           WHERE idempotency_keys.created_at < $5::timestamptz - $7 * interval '1 millisecond'
+              OR (idempotency_keys.completed_at IS NULL AND idempotency_keys.created_at < $5::timestamptz - $6 * interval '1 millisecond'
+                  AND idempotency_keys.request_hash = EXCLUDED.request_hash)
          RETURNING key`,
-        [tenantId, key, operation, hash, ABANDONED_AFTER_MS],
+        [tenantId, key, operation, hash, now, ABANDONED_AFTER_MS, this.ttlMs],
       );
       if (claimed.rowCount === 1) return this.execute(tenantId, key, execute);
 
@@ -73,11 +96,29 @@ export class IdempotencyService {
       throw error;
     }
     const answer = JSON.parse(JSON.stringify(result ?? null));
-    await this.database.pool.query(`UPDATE idempotency_keys SET response = $3, completed_at = now() WHERE tenant_id = $1 AND key = $2`, [
+    await this.database.pool.query(`UPDATE idempotency_keys SET response = $3, completed_at = $4 WHERE tenant_id = $1 AND key = $2`, [
       tenantId,
       key,
       JSON.stringify(answer),
+      this.clock.now(),
     ]);
     return answer as T;
+  }
+
+  /** Deletes the keys older than the TTL, at most once an hour, beside the request that triggers it. */
+  private pruneNowAndThen(): void {
+    const now = this.clock.now();
+    if (now.getTime() - this.lastPruned < PRUNE_EVERY_MS) return;
+    this.lastPruned = now.getTime();
+    void this.prune(now).catch((error) => this.logger.warn(`pruning expired Idempotency-Keys failed: ${(error as Error).message}`));
+  }
+
+  /** Deletes the keys older than the TTL as of `now`; answers how many. */
+  async prune(now: Date = this.clock.now()): Promise<number> {
+    const { rowCount } = await this.database.pool.query(`DELETE FROM idempotency_keys WHERE created_at < $1::timestamptz - $2 * interval '1 millisecond'`, [
+      now,
+      this.ttlMs,
+    ]);
+    return rowCount ?? 0;
   }
 }

@@ -1,13 +1,13 @@
-import { DomainError } from './domain-error';
+import { BadInputError } from './domain-error';
 
 /**
  * Money is an integer count of minor units with an ISO 4217 currency; never a float. The API
  * speaks decimal strings ("125.50"); these helpers convert exactly, with no binary floating point.
  * Quantities and tax rates are decimal strings too, held as scaled integers.
  */
-export class MoneyError extends DomainError<'BAD_USER_INPUT'> {
+export class MoneyError extends BadInputError {
   constructor(field: string, message: string) {
-    super('BAD_USER_INPUT', `${field}: ${message}`, { fields: { [field]: [message] } });
+    super({ [field]: [message] });
   }
 }
 
@@ -36,10 +36,28 @@ export const formatScaled = (value: bigint | number, scale: number): string => {
   return negative ? `-${text}` : text;
 };
 
-/** A decimal amount in a currency -> integer minor units (a safe JS integer, as events store it). */
+/**
+ * The largest amount annals stores, in minor units (999,999,999,999.99 in a two-digit currency): any
+ * amount, line, tax, total or entry sum is at most this. Sums of a few such amounts stay far below
+ * Number.MAX_SAFE_INTEGER; longer sums are computed in BigInt and checked against it (`checkedAmount`).
+ */
+export const MAX_AMOUNT_MINOR = 99_999_999_999_999n;
+
+/** A computed amount (BigInt) as the safe integer events store, or BAD_USER_INPUT naming `field` when it passes MAX_AMOUNT_MINOR. */
+export const checkedAmount = (minor: bigint, currency: string, field: string, what = 'the amount'): number => {
+  if (minor > MAX_AMOUNT_MINOR || minor < -MAX_AMOUNT_MINOR)
+    throw new MoneyError(
+      field,
+      `${what} comes to ${formatMinor(minor, currency)}, more than the largest amount annals keeps (${formatMinor(MAX_AMOUNT_MINOR, currency)})`,
+    );
+  return Number(minor);
+};
+
+/** A decimal amount in a currency -> integer minor units (a safe JS integer, as events store it), at most MAX_AMOUNT_MINOR. */
 export const toMinor = (amount: string, currency: string, field = 'amount', options: { allowNegative?: boolean } = {}): number => {
   const minor = parseScaled(amount, minorDigits(currency), field, options);
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER) || minor < -BigInt(Number.MAX_SAFE_INTEGER)) throw new MoneyError(field, `"${amount}" is too large`);
+  if (minor > MAX_AMOUNT_MINOR || minor < -MAX_AMOUNT_MINOR)
+    throw new MoneyError(field, `"${amount}" is too large: at most ${formatMinor(MAX_AMOUNT_MINOR, currency)}`);
   return Number(minor);
 };
 
@@ -55,12 +73,14 @@ export const divideHalfUp = (numerator: bigint, denominator: bigint): bigint => 
 };
 
 export const QUANTITY_SCALE = 3; // "2.5" units -> 2500
+/** The largest quantity of a line: a million units. */
+export const MAX_QUANTITY = 1_000_000n;
 export const TAX_RATE_SCALE = 2; // "20" percent -> 2000 hundredths of a percent
 
-/** Line net in minor units: quantity x unit price, rounded half-up to the minor unit. */
-export const lineNet = (quantityScaled: bigint, unitPriceMinor: number): number =>
-  Number(divideHalfUp(quantityScaled * BigInt(unitPriceMinor), 10n ** BigInt(QUANTITY_SCALE)));
+/** Line net in minor units: quantity x unit price, rounded half-up to the minor unit (BigInt: check it before storing). */
+export const lineNet = (quantityScaled: bigint, unitPriceMinor: number): bigint =>
+  divideHalfUp(quantityScaled * BigInt(unitPriceMinor), 10n ** BigInt(QUANTITY_SCALE));
 
 /** Tax on a net amount, rounded half-up to the minor unit. */
-export const taxOn = (netMinor: number, taxRateScaled: bigint): number =>
-  Number(divideHalfUp(BigInt(netMinor) * taxRateScaled, 100n * 10n ** BigInt(TAX_RATE_SCALE)));
+export const taxOn = (netMinor: bigint | number, taxRateScaled: bigint): bigint =>
+  divideHalfUp(BigInt(netMinor) * taxRateScaled, 100n * 10n ** BigInt(TAX_RATE_SCALE));
