@@ -1,5 +1,6 @@
 import type { ComponentType, ReactElement, ReactNode } from 'react';
 import type { DataProvider, ResourceProps } from 'react-admin';
+import { developers } from './developers';
 import { notificationsFeature } from './notifications';
 
 /**
@@ -28,4 +29,4 @@ export interface AdminFeature {
 }
 
 /** Every section, in menu order. Add a line per section. */
-export const features: AdminFeature[] = [notificationsFeature];
+export const features: AdminFeature[] = [notificationsFeature, developers];
