@@ -17,10 +17,11 @@ import { benchReadAll } from './read-all';
 import { benchRebuild } from './rebuild';
 import { benchIntegrationEvents } from './integration-events';
 import { benchNotifications } from './notifications';
+import { benchEdgeLimits } from './edge-limits';
 import { benchRelay } from './relay';
 import { seedEvents } from './seed';
 
-const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'notifications', 'integration'] as const;
+const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'notifications', 'edge', 'integration'] as const;
 
 /** The first line of /proc/stat (Linux): CPU ticks by state, summed over CPUs; null elsewhere. */
 const hostCpuTicks = (): number[] | null => {
@@ -98,6 +99,7 @@ const main = async () => {
     }
 
     if (wanted('notifications')) Object.assign(figures, await benchNotifications(await server.createDatabase('bench_notifications')));
+    if (wanted('edge')) Object.assign(figures, benchEdgeLimits());
   } finally {
     await server.stop();
   }
