@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
 import { Database } from '../../shared/database/database';
 import { NotFoundError } from '../../shared/domain/domain-error';
 import { isUuid } from '../../shared/domain/ids';
@@ -57,10 +58,10 @@ export class NotificationStore {
    * every instance about each new in-app notification (NOTIFY is delivered on commit). Answers
    * the ids that were new.
    */
-  async add(rows: readonly NewNotification[]): Promise<Set<string>> {
+  async add(rows: readonly NewNotification[], db: Pick<PoolClient, 'query'> = this.database.pool): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
     const col = <K extends keyof NewNotification>(key: K) => rows.map((row) => row[key]);
-    const { rows: added } = await this.database.pool.query<{ id: string }>(
+    const { rows: added } = await db.query<{ id: string }>(
       `WITH added AS (
          INSERT INTO notifications (id, tenant_id, recipient_id, type, title, body, link, subject_type, subject_id, source_event_id, in_app, email, created_at)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
