@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
 import { Database } from '../../shared/database/database';
 import { NotFoundError } from '../../shared/domain/domain-error';
 import { isUuid } from '../../shared/domain/ids';
 import { DATABASE } from '../../shared/tokens';
+import { keepSql } from '../mail/mail-outbox';
 
 /** The channel every instance LISTENs on: a notification just stored, for the live subscription. */
 export const NOTIFICATION_CHANNEL = 'annals_notification_added';
@@ -55,20 +55,22 @@ export class NotificationStore {
 
   /**
    * Stores what is new (a source event seen again adds nothing) and, in the same statement, tells
-   * every instance about each new in-app notification (NOTIFY is delivered on commit). Answers
-   * the ids that were new.
+   * every instance about each new in-app notification (NOTIFY is delivered on commit) and keeps
+   * their emails (`mail`: MailOutbox.rowsOf) in the outbox. One statement, committed
+   * asynchronously: the reactor's checkpoint moves in a later commit, and the WAL is written in
+   * order, so that commit being durable makes this one durable too. Answers the ids that were new.
    */
-  async add(rows: readonly NewNotification[], db: Pick<PoolClient, 'query'> = this.database.pool): Promise<Set<string>> {
+  async add(rows: readonly NewNotification[], mail: unknown[] | null = null): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
     const col = <K extends keyof NewNotification>(key: K) => rows.map((row) => row[key]);
-    const { rows: added } = await db.query<{ id: string }>(
+    const { rows: added } = await this.database.pool.query<{ id: string }>(
       `WITH added AS (
          INSERT INTO notifications (id, tenant_id, recipient_id, type, title, body, link, subject_type, subject_id, source_event_id, in_app, email, created_at)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
                               $11::boolean[], $12::boolean[], $13::timestamptz[])
          ON CONFLICT (tenant_id, source_event_id, recipient_id) DO NOTHING
-         RETURNING *)
-       SELECT id::text, CASE WHEN in_app THEN pg_notify('${NOTIFICATION_CHANNEL}', json_build_object(
+         RETURNING *)${mail ? `, mailed AS (${keepSql(13)})` : ''}
+       SELECT id::text, set_config('synchronous_commit', 'off', true), CASE WHEN in_app THEN pg_notify('${NOTIFICATION_CHANNEL}', json_build_object(
          'id', id, 'tenantId', tenant_id, 'recipientId', recipient_id, 'type', type, 'title', title, 'body', body, 'link', link,
          'subjectType', subject_type, 'subjectId', subject_id, 'createdAt', created_at)::text) END
        FROM added`,
@@ -86,6 +88,7 @@ export class NotificationStore {
         col('inApp'),
         col('email'),
         col('createdAt'),
+        ...(mail ?? []),
       ],
     );
     return new Set(added.map((row) => row.id));

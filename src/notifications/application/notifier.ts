@@ -3,11 +3,9 @@ import { AppConfig } from '../../config';
 import type { CloudEvent } from '../../crm/public/crm-integration-events';
 import { clientOwners, CrmRecordOwner, leadOwners } from '../../crm/public/crm-owners';
 import { DirectoryTenant, DirectoryUser, UserDirectory } from '../../identity/public/user-directory';
-import { Database } from '../../shared/database/database';
-import { inTransaction } from '../../shared/database/transaction';
 import { deterministicId, isUuid } from '../../shared/domain/ids';
 import { TenantReader } from '../../shared/read-model/tenant-reader';
-import { APP_CONFIG, DATABASE } from '../../shared/tokens';
+import { APP_CONFIG } from '../../shared/tokens';
 import { MailOutbox } from '../mail/mail-outbox';
 import { notificationMail } from '../mail/notification-mail';
 import { NotificationPreferences } from './notification-preferences';
@@ -42,7 +40,6 @@ export class Notifier {
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(DATABASE) private readonly database: Database,
     private readonly store: NotificationStore,
     private readonly preferences: NotificationPreferences,
     private readonly directory: UserDirectory,
@@ -120,13 +117,7 @@ export class Notifier {
     if (rows.length === 0) return;
     // Emails every time, not only for new rows: a redelivery writes what a crash may have lost.
     const mails = rows.filter((row) => row.immediate).map((row) => notificationMail(source.tenantId, tenant.name, row.to, row, this.publicUrl));
-    await inTransaction(this.database.pool, async (tx) => {
-      // The runtime records this reactor's checkpoint after the effect, in a later commit: the WAL
-      // is written in order, so that commit being durable makes this one durable too.
-      await tx.query('SET LOCAL synchronous_commit = off');
-      await this.store.add(rows, tx);
-      await this.outbox.keep(tx, mails);
-    });
+    await this.store.add(rows, mails.length > 0 ? this.outbox.rowsOf(mails) : null);
     if (mails.length > 0) this.outbox.due();
   }
 

@@ -56,21 +56,16 @@ export class MailOutbox implements Mailer {
     this.due();
   }
 
-  /**
-   * Keeps the messages in the caller's transaction (the notifier's, beside its notifications): they
-   * are only there once it commits, which the caller then says with `due()`.
-   */
-  async keep(db: Pick<PoolClient, 'query'>, messages: readonly MailMessage[]): Promise<void> {
-    if (messages.length === 0) return;
+  /** The outbox rows of messages, as `KEEP_SQL` takes them from `$offset + 1` on (checked first). */
+  rowsOf(messages: readonly MailMessage[]): unknown[] {
     messages.forEach(check);
     const column = <K extends keyof MailMessage>(key: K) => messages.map((m) => m[key]);
-    await db.query(
-      `INSERT INTO mail_outbox (tenant_id, id, kind, recipient, subject, text_body, html_body, status, next_attempt_at, created_at)
-       SELECT t, i, k, r, s, tb, hb, $8, CASE WHEN $8 = 'PENDING' THEN $9::timestamptz END, $9::timestamptz
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(t, i, k, r, s, tb, hb)
-       ON CONFLICT (tenant_id, id) DO NOTHING`,
-      [column('tenantId'), column('id'), column('kind'), column('to'), column('subject'), column('text'), column('html'), this.status(), this.clock.now()],
-    );
+    return [column('tenantId'), column('id'), column('kind'), column('to'), column('subject'), column('text'), column('html'), this.status(), this.clock.now()];
+  }
+
+  private async keep(db: Pick<PoolClient, 'query'>, messages: readonly MailMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await db.query(keepSql(0), this.rowsOf(messages));
   }
 
   /** Tells the sender that messages are waiting (after the transaction that kept them committed). */
@@ -105,6 +100,15 @@ export class MailOutbox implements Mailer {
     return rows[0].n;
   }
 }
+
+/** The INSERT of outbox rows whose parameters start after `$offset` (a statement of its own, or a CTE of another's). */
+export const keepSql = (offset: number) => {
+  const $ = (n: number) => `$${offset + n}`;
+  return `INSERT INTO mail_outbox (tenant_id, id, kind, recipient, subject, text_body, html_body, status, next_attempt_at, created_at)
+     SELECT t, i, k, r, s, tb, hb, ${$(8)}, CASE WHEN ${$(8)} = 'PENDING' THEN ${$(9)}::timestamptz END, ${$(9)}::timestamptz
+     FROM unnest(${$(1)}::text[], ${$(2)}::text[], ${$(3)}::text[], ${$(4)}::text[], ${$(5)}::text[], ${$(6)}::text[], ${$(7)}::text[]) AS u(t, i, k, r, s, tb, hb)
+     ON CONFLICT (tenant_id, id) DO NOTHING`;
+};
 
 /** A message that could never be sent is refused when it is asked for, not discovered failing later. */
 const check = (message: MailMessage): void => {
