@@ -51,6 +51,8 @@ export interface WebhooksConfig {
   allowPrivateNetworks: boolean;
   /** WEBHOOK_LOG_RETENTION_DAYS: attempts (and delivered deliveries) older than this are pruned; replay still works from the log. */
   logRetentionDays: number;
+  /** The dispatcher's checkpoint name, or Kafka consumer group (`webhooks.dispatcher`); tests sharing a broker give their own. */
+  dispatcherName: string;
 }
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {

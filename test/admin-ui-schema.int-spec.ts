@@ -14,15 +14,6 @@ const NOT_ON_A_SCREEN: Record<string, string> = {
   rebuildProjection: 'an operator task (CLI `npm run projections:rebuild` or an operator credential), not a tenant screen',
   replayProcessor: 'an operator task: replays a shared reactor for every tenant',
   retryProcessor: 'an operator task: retries a shared processor for every tenant',
-  createWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  deleteWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  disableWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  enableWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  replayWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  resendWebhookDelivery: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  rotateWebhookSecret: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  sendTestWebhook: 'pending: the webhooks screens (admin-ui/src/developers/)',
-  updateWebhookEndpoint: 'pending: the webhooks screens (admin-ui/src/developers/)',
 };
 
 const sources = (dir: string): string[] =>

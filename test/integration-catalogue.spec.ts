@@ -45,7 +45,7 @@ describe('the integration catalogue (public contract of every context)', () => {
       expect(topicOf(d.type)).toBe(d.topic);
       expect(d.description.length).toBeGreaterThan(10);
     }
-    expect(integrationTopics).toEqual(['annals.crm', 'annals.orders', 'annals.billing', 'annals.catalogue', 'annals.ledger']);
+    expect(integrationTopics).toEqual(['annals.crm', 'annals.orders', 'annals.billing', 'annals.catalogue', 'annals.ledger', 'annals.webhooks']);
   });
 
   it.each(integrationCatalogue.map((d) => [d.type, d]))('%s: closed schema, every field required, and its example is valid', (_type, d) => {
@@ -87,7 +87,7 @@ describe('the integration catalogue (public contract of every context)', () => {
     }
     expect(new Set(published.map(([, event]) => event.type))).toEqual(new Set(integrationCatalogue.map((d) => d.type)));
     // What only shapes later payloads, or is internal, publishes nothing.
-    for (const quiet of [e.drafted, e.revised, e.invoiced, e.renamed, e.accountOpened]) expect(of(quiet)).toBeNull();
+    for (const quiet of [e.drafted, e.revised, e.invoiced, e.renamed, e.accountOpened, e.endpointCreated]) expect(of(quiet)).toBeNull();
     // Every event that publishes passes the store filter.
     for (const [recorded] of published) expect(integrationEventFilter.eventTypePrefixes!.some((prefix) => recorded.type.startsWith(prefix))).toBe(true);
   });

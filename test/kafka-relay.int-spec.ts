@@ -506,7 +506,7 @@ describe('Kafka relay and integration event sources (real broker, real PostgreSQ
     const history = historyOf([...stored.values()]);
     const byId = new Map(expected.map((event) => [event.id, toIntegrationEvent(event, history)!]));
     const contexts = new Set([...byId.values()].map((event) => event.type.split('.')[0]));
-    expect(contexts).toEqual(new Set(['crm', 'orders', 'billing', 'catalogue', 'ledger']));
+    expect(contexts).toEqual(new Set(['crm', 'orders', 'billing', 'catalogue', 'ledger', 'webhooks']));
 
     const crmTopic = newTopic();
     const prefix = prefixOf(crmTopic);

@@ -1,3 +1,6 @@
+import { INTEGRATION_EVENT_SOURCE } from '../src/integration/integration.module';
+import type { IntegrationEventSource, IntegrationSubscription } from '../src/integration/integration-event-source';
+import type { CloudEvent } from '../src/shared/integration/integration-event';
 import { startTestApp, TestApp } from './support/app';
 import { eventually, TestClock, WebhookReceiver } from './support/webhook-receiver';
 
@@ -14,14 +17,28 @@ describe('Webhooks: signed deliveries to a real receiver (embedded PostgreSQL, r
   let globex: Record<string, string>;
   const clock = new TestClock();
   const receiver = new WebhookReceiver();
+  // An endpoint's health, as the integration events every consumer (notifications) reads.
+  const healthEvents: CloudEvent[] = [];
+  let healthFeed: IntegrationSubscription;
+  const healthOf = (endpointId: string, type: string) =>
+    eventually(
+      async () => healthEvents.filter((e) => e.subject === endpointId && e.type === type),
+      (found) => found.length === 1,
+      20_000,
+      type,
+    );
 
   beforeAll(async () => {
     await receiver.start();
     t = await startTestApp({ clock, webhooks: { allowPrivateNetworks: true, retrySchedule: [0, 1, 2], timeoutMs: 2000, disableAfterHours: 1 } });
     admin = { authorization: `Bearer ${await t.login('admin@acme.test')}` };
     globex = { authorization: `Bearer ${await t.login('admin@globex.test')}` };
+    healthFeed = await t.app
+      .get<IntegrationEventSource>(INTEGRATION_EVENT_SOURCE)
+      .subscribe('test.webhooks-health', async (events) => void healthEvents.push(...events.filter((e) => e.type.startsWith('webhooks.'))));
   });
   afterAll(async () => {
+    await healthFeed?.stop();
     await t?.close();
     await receiver.stop();
   });
@@ -95,6 +112,12 @@ describe('Webhooks: signed deliveries to a real receiver (embedded PostgreSQL, r
     expect(at(path)).toHaveLength(1);
     clock.advance(1200);
     await receiver.until(() => at(path).length >= 2, 30_000, 'the second attempt');
+    await eventually(
+      () => deliveries({ endpointId: endpoint.id }),
+      (d) => d.items[0]?.attemptCount === 2,
+      10_000,
+      'the second attempt recorded',
+    );
     clock.advance(2500);
     await receiver.until(() => at(path).length >= 3, 30_000, 'the third attempt');
     const failed = await eventually(
@@ -113,6 +136,14 @@ describe('Webhooks: signed deliveries to a real receiver (embedded PostgreSQL, r
       'FAILING',
     );
     expect(health.data.webhookEndpoint.failingSince).not.toBeNull();
+    const [failing] = await healthOf(endpoint.id, 'webhooks.endpoint.failing.v1');
+    expect(failing.data).toEqual({
+      endpointId: endpoint.id,
+      url: receiver.url(path),
+      since: health.data.webhookEndpoint.failingSince,
+      statusCode: 500,
+      error: null,
+    });
     receiver.answer = () => ({ status: 200 });
   });
 
@@ -128,6 +159,8 @@ describe('Webhooks: signed deliveries to a real receiver (embedded PostgreSQL, r
       'DISABLED',
     );
     expect(disabled.data.webhookEndpoint.disabledReason).toMatch(/410/);
+    const [gone] = await healthOf(endpoint.id, 'webhooks.endpoint.disabled.v1');
+    expect(gone.data).toMatchObject({ endpointId: endpoint.id, automatic: true, reason: 'The endpoint answered 410 Gone' });
     await capture();
     await eventually(
       () => deliveries({ endpointId: endpoint.id }),
@@ -168,6 +201,9 @@ describe('Webhooks: signed deliveries to a real receiver (embedded PostgreSQL, r
     expect(at(path)).toHaveLength(1);
     clock.advance(21_000);
     await receiver.until(() => at(path).length >= 2, 30_000, 'the attempt after Retry-After');
+    await healthOf(endpoint.id, 'webhooks.endpoint.failing.v1');
+    const [recovered] = await healthOf(endpoint.id, 'webhooks.endpoint.recovered.v1');
+    expect(recovered.data).toMatchObject({ endpointId: endpoint.id, url: receiver.url(path) });
     receiver.answer = () => ({ status: 200 });
   });
 

@@ -10,6 +10,7 @@ import { billingIntegrationEvents } from '../orders/public/billing-integration-e
 import { catalogueIntegrationEvents } from '../orders/public/catalogue-integration-events';
 import { ordersIntegrationEvents } from '../orders/public/orders-integration-events';
 import type { EventFilter, RecordedEvent } from '../shared/event-store/event-store.port';
+import { webhooksIntegrationEvents } from '../webhooks/public/webhooks-integration-events';
 import {
   CloudEvent,
   cloudEventSchema,
@@ -29,6 +30,7 @@ export const integrationEventModules: readonly IntegrationEventModule[] = [
   billingIntegrationEvents,
   catalogueIntegrationEvents,
   ledgerIntegrationEvents,
+  webhooksIntegrationEvents,
 ];
 
 const TYPE_NAME = /^[a-z]+\.[a-z_]+\.[a-z_]+\.v[1-9][0-9]*$/;

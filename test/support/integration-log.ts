@@ -38,6 +38,8 @@ export const quoteToCash = (tenantId: string) => {
   const more = { lead: randomUUID(), quote: randomUUID(), quote3: randomUUID(), order: randomUUID(), invoice: randomUUID(), invoice2: randomUUID() };
   const entry = randomUUID();
   const chart = randomUUID();
+  const endpoint = randomUUID();
+  const hook = (type: string, data: object) => log.append(`webhookendpoint-${endpoint}`, type, { endpointId: endpoint, ...data });
   const line = { productId: ids.product, description: 'Consulting day', quantity: '2', unitPrice: 50000, taxRate: '20', net: 100000, tax: 20000 };
   const totals = { net: 100000, tax: 20000, total: 120000 };
   const e = {
@@ -252,6 +254,18 @@ export const quoteToCash = (tenantId: string) => {
     }),
     locked: log.append(`chartOfAccounts-${chart}`, 'PeriodLocked', { chartId: chart, through: '2026-11-30', previous: null }),
     deactivated: log.append(`product-${ids.product}`, 'ProductDeactivated', { productId: ids.product }),
+    endpointCreated: hook('WebhookEndpointCreated', {
+      secretId: randomUUID(),
+      url: 'https://partner.example/hooks',
+      description: '',
+      eventTypes: [],
+      orderedBySubject: false,
+      rateLimitPerSecond: null,
+      backfillFrom: null,
+    }),
+    endpointFailing: hook('WebhookEndpointFailing', { since: '2026-12-05T10:00:00.000Z', statusCode: 503, error: null }),
+    endpointRecovered: hook('WebhookEndpointRecovered', { at: '2026-12-05T11:00:00.000Z', failingSince: '2026-12-05T10:00:00.000Z' }),
+    endpointDisabled: hook('WebhookEndpointDisabled', { reason: 'The endpoint answered 410 Gone', automatic: true, at: '2026-12-05T12:00:00.000Z' }),
   };
   return { log, ids, more, e };
 };

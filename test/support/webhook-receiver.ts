@@ -117,7 +117,8 @@ export class WebhookReceiver {
 /** A clock the test moves: starts at the real time, moves only when told. */
 export class TestClock {
   private offset = 0;
-  now = () => new Date(Date.now() + this.offset);
+  private readonly start = Date.now();
+  now = () => new Date(this.start + this.offset);
   advance(ms: number) {
     this.offset += ms;
   }

@@ -1,4 +1,4 @@
-import type { CloudEvent } from '../../crm/public/crm-integration-events';
+import type { CloudEvent } from '../../shared/integration/integration-event';
 import { NewDelivery } from './delivery-log';
 import { matchesType } from './event-catalogue';
 import { webhookId } from './webhook-signature';

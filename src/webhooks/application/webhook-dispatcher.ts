@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import type { CloudEvent } from '../../crm/public/crm-integration-events';
+import type { CloudEvent } from '../../shared/integration/integration-event';
 import type { IntegrationEventSource, IntegrationSubscription } from '../../integration/integration-event-source';
 import { INTEGRATION_EVENT_SOURCE } from '../../integration/integration.module';
 import { Clock, CLOCK } from '../../shared/clock';
@@ -7,10 +7,9 @@ import { Database } from '../../shared/database/database';
 import { DATABASE } from '../../shared/tokens';
 import { DeliveryLog } from './delivery-log';
 import { DeliveryWorker } from './delivery-worker';
+import type { WebhooksConfig } from '../../config';
+import { WEBHOOKS_CONFIG } from './webhooks.config';
 import { deliveriesFor, EndpointMatch } from './endpoint-match';
-
-/** The dispatcher's name: its checkpoint (or Kafka consumer group) and its row in `projections`. */
-export const WEBHOOK_DISPATCHER = 'webhooks.dispatcher';
 
 /**
  * Turns integration events into scheduled deliveries: a consumer of the one integration-event source
@@ -29,10 +28,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly log: DeliveryLog,
     private readonly worker: DeliveryWorker,
+    @Inject(WEBHOOKS_CONFIG) private readonly config: WebhooksConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.subscription = await this.source.subscribe(WEBHOOK_DISPATCHER, async (events) => void (await this.dispatch(events)));
+    this.subscription = await this.source.subscribe(this.config.dispatcherName, async (events) => void (await this.dispatch(events)));
   }
 
   async onModuleDestroy(): Promise<void> {

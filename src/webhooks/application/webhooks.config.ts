@@ -5,6 +5,9 @@ export const STANDARD_RETRY_SCHEDULE = [0, 5, 300, 1800, 7200, 18000, 36000, 504
 
 export const WEBHOOKS_CONFIG = Symbol('WEBHOOKS_CONFIG');
 
+/** The dispatcher's default name: its checkpoint (or Kafka consumer group) and its row in `projections`. */
+export const WEBHOOK_DISPATCHER = 'webhooks.dispatcher';
+
 /** The webhook settings with their defaults; private networks are allowed by default only on the embedded default. */
 export const resolveWebhooksConfig = (config: Pick<AppConfig, 'webhooks' | 'databaseUrl'>): WebhooksConfig => ({
   retrySchedule: STANDARD_RETRY_SCHEDULE,
@@ -12,6 +15,7 @@ export const resolveWebhooksConfig = (config: Pick<AppConfig, 'webhooks' | 'data
   disableAfterHours: 120,
   logRetentionDays: 30,
   allowPrivateNetworks: !config.databaseUrl,
+  dispatcherName: WEBHOOK_DISPATCHER,
   ...Object.fromEntries(Object.entries(config.webhooks ?? {}).filter(([, value]) => value !== undefined)),
 });
 
