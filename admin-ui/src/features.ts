@@ -3,6 +3,7 @@ import type { DataProvider, ResourceProps } from 'react-admin';
 import { developers } from './developers';
 import { notificationsFeature } from './notifications';
 import { auditFeature } from './audit';
+import { identityFeature } from './identity';
 
 /**
  * A section of the back office that plugs into the app without editing App.tsx, Menu.tsx,
@@ -30,4 +31,4 @@ export interface AdminFeature {
 }
 
 /** Every section, in menu order. Add a line per section. */
-export const features: AdminFeature[] = [notificationsFeature, developers, auditFeature];
+export const features: AdminFeature[] = [notificationsFeature, developers, auditFeature, identityFeature];
