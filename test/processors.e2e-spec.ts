@@ -127,7 +127,8 @@ describe('the processor runtime in the app', () => {
     const started = Date.now();
     const drafted = await ok(DRAFT, { input: { clientId, lines: [{ description: 'Setup', quantity: '1', unitPrice: '100', taxRate: '20' }] } }, globex);
     expect(drafted.draftQuote).toMatchObject({ status: 'DRAFT', total: '120.00' });
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Well under the 5 s a lagging read model is waited for: globex's write did not wait on acme's park.
+    expect(Date.now() - started).toBeLessThan(4000);
 
     // The status shows the park to acme's admin, and not to globex's.
     const acmeView = (await ok(STATUS, {}, as['admin@acme.test'])).projections.find((p: { name: string }) => p.name === 'orders.quotes');
@@ -149,11 +150,14 @@ describe('the processor runtime in the app', () => {
       code: 'READ_MODEL_LAGGING',
       message: expect.stringContaining('stopped for your tenant'),
     });
-    expect(Date.now() - waiting).toBeLessThan(1000);
+    expect(Date.now() - waiting).toBeLessThan(4000);
 
-    // A retry cannot fix this event: it stays parked, counted, nothing skipped.
+    // A retry cannot fix this event: it stays parked, counted, nothing skipped. (The runtime's own
+    // backoff may have retried it already, so the count is at least the one asked for here.)
+    const before = (await parked())[0].retries;
     const retried = await ok(`mutation { retryProcessor(name: "orders.quotes") { parked { tenantId retries } } }`, {}, as['admin@acme.test']);
-    expect(retried.retryProcessor.parked).toEqual([{ tenantId: 'acme', retries: 1 }]);
+    expect(retried.retryProcessor.parked).toEqual([{ tenantId: 'acme', retries: expect.any(Number) }]);
+    expect(retried.retryProcessor.parked[0].retries).toBeGreaterThan(before);
     // A reactor cannot be rebuilt: asking replays it from the start, appending nothing twice.
     const head = await store.headPosition();
     await ok(`mutation { rebuildProjection(name: "orders.invoicing.process-manager") { name kind } }`, {}, as['admin@acme.test']);
