@@ -17,9 +17,10 @@ import { benchReadAll } from './read-all';
 import { benchRebuild } from './rebuild';
 import { benchNotifications } from './notifications';
 import { benchRelay } from './relay';
+import { benchWebhooks } from './webhooks';
 import { seedEvents } from './seed';
 
-const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'notifications'] as const;
+const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'notifications', 'webhooks'] as const;
 
 /** The first line of /proc/stat (Linux): CPU ticks by state, summed over CPUs; null elsewhere. */
 const hostCpuTicks = (): number[] | null => {
@@ -95,6 +96,7 @@ const main = async () => {
     }
 
     if (wanted('notifications')) Object.assign(figures, await benchNotifications(await server.createDatabase('bench_notifications')));
+    if (wanted('webhooks')) Object.assign(figures, await benchWebhooks(await server.createDatabase('bench_webhooks')));
   } finally {
     await server.stop();
   }
@@ -147,6 +149,8 @@ const main = async () => {
     ['command CPU: PostgreSQL (ms)', fig('command_postgres_cpu_ms'), null, null, null, null, ''],
     ['relay to Kafka (events/s)', fig('relay_kafka_per_s'), null, null, null, null, '≥20,000/s'],
     ['notification p99, 50 users (ms)', fig('notification_latency_p99_ms'), null, null, null, null, '≤200 ms'],
+    ['webhook deliveries, 10 endpoints (/s)', fig('webhook_deliveries_per_s'), null, null, null, null, '≥2,000/s'],
+    ['webhook p99 at 100 events/s (ms)', fig('webhook_latency_p99_ms'), null, null, null, null, '≤100 ms'],
   ];
   console.log('');
   printTable(['figure', 'annals', 'peer', 'floor', 'annals/peer', 'annals/floor', 'target'], table);
@@ -208,6 +212,8 @@ const main = async () => {
     'commands_per_s',
     'relay_kafka_per_s',
     'notification_latency_p99_ms',
+    'webhook_deliveries_per_s',
+    'webhook_latency_p99_ms',
   ];
   for (const name of required) if (!(name in results.figures)) (results.figures as Record<string, unknown>)[name] = null;
   const target = join(__dirname, 'results.json');
