@@ -164,7 +164,9 @@ export const benchWebhooks = async (databaseUrl: string): Promise<Record<string,
     await hooks.until(() => [...sent.keys()].every((id) => hooks.firstSeen.has(id)), 60_000, 'every latency sample');
     const latencies = [...sent].map(([id, at]) => hooks.firstSeen.get(id)! - at).slice(LATENCY_RATE);
     const stats = summarize(latencies);
-    log(`webhooks: latency at ${LATENCY_RATE} events/s, append to request received: p50 ${stats.p50.toFixed(1)} ms, p99 ${stats.p99.toFixed(1)} ms, max ${stats.max.toFixed(1)} ms`);
+    log(
+      `webhooks: latency at ${LATENCY_RATE} events/s, append to request received: p50 ${stats.p50.toFixed(1)} ms, p99 ${stats.p99.toFixed(1)} ms, max ${stats.max.toFixed(1)} ms`,
+    );
     if (hooks.unverified > 0) throw new Error(`${hooks.unverified} sampled webhooks did not verify`);
     return {
       webhook_deliveries_per_s: perSecond,
