@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAppend } from './append';
+import { benchAudit } from './audit';
 import { benchCommands, benchCommandsAgainstBaseline } from './commands';
 import { benchAgainstBaseline } from './lib/baseline';
 import { migrateAppSchema, newPool, startBenchServer } from './lib/pg';
@@ -16,11 +17,12 @@ import { log, now, parseArgs, printTable, round } from './lib/stats';
 import { benchReadAll } from './read-all';
 import { benchRebuild } from './rebuild';
 import { benchNotifications } from './notifications';
+import { benchEdgeLimits } from './edge-limits';
 import { benchRelay } from './relay';
 import { benchWebhooks } from './webhooks';
 import { seedEvents } from './seed';
 
-const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'notifications', 'webhooks'] as const;
+const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'notifications', 'edge', 'audit', 'webhooks'] as const;
 
 /** The first line of /proc/stat (Linux): CPU ticks by state, summed over CPUs; null elsewhere. */
 const hostCpuTicks = (): number[] | null => {
@@ -96,6 +98,8 @@ const main = async () => {
     }
 
     if (wanted('notifications')) Object.assign(figures, await benchNotifications(await server.createDatabase('bench_notifications')));
+    if (wanted('edge')) Object.assign(figures, benchEdgeLimits());
+    if (wanted('audit')) Object.assign(figures, await benchAudit(server));
     if (wanted('webhooks')) Object.assign(figures, await benchWebhooks(await server.createDatabase('bench_webhooks')));
   } finally {
     await server.stop();
@@ -149,6 +153,9 @@ const main = async () => {
     ['command CPU: PostgreSQL (ms)', fig('command_postgres_cpu_ms'), null, null, null, null, ''],
     ['relay to Kafka (events/s)', fig('relay_kafka_per_s'), null, null, null, null, '≥20,000/s'],
     ['notification p99, 50 users (ms)', fig('notification_latency_p99_ms'), null, null, null, null, '≤200 ms'],
+    ['audit log by actor+date p99 (ms, 1M events)', fig('audit_log_query_p99_ms'), null, null, null, null, '≤50 ms'],
+    ['known-at record, 200 events (ms)', fig('known_at_record_ms'), null, null, null, null, '≤20 ms'],
+    ['audit chain (events/s)', fig('chain_events_per_s'), null, null, null, null, '≥ append 10x8'],
     ['webhook deliveries, 10 endpoints (/s)', fig('webhook_deliveries_per_s'), null, null, null, null, '≥2,000/s'],
     ['webhook p99 at 100 events/s (ms)', fig('webhook_latency_p99_ms'), null, null, null, null, '≤100 ms'],
   ];
@@ -212,6 +219,9 @@ const main = async () => {
     'commands_per_s',
     'relay_kafka_per_s',
     'notification_latency_p99_ms',
+    'audit_log_query_p99_ms',
+    'known_at_record_ms',
+    'chain_events_per_s',
     'webhook_deliveries_per_s',
     'webhook_latency_p99_ms',
   ];

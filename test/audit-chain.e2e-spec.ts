@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { Client } from 'pg';
 import { startTestApp, TestApp } from './support/app';
 
@@ -55,6 +56,13 @@ describe('Audit hash chain against tampering (embedded PostgreSQL as superuser, 
     await superuser.query(sql, values);
     await superuser.query('COMMIT');
   };
+  /** `npm run audit:verify` against the app's database. */
+  const auditVerify = () =>
+    spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/audit-verify.ts'], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, JWT_SECRET: 'test-secret', SEED_DEMO: 'false' },
+      timeout: 60_000,
+    });
   const leads = async (count: number) => {
     for (let i = 0; i < count; i++) {
       const lead = (await ok(CAPTURE, { input: { name: `Lead ${i}`, email: `lead.${randomUUID()}@example.com` } }, admin)).captureLead;
@@ -108,8 +116,14 @@ describe('Audit hash chain against tampering (embedded PostgreSQL as superuser, 
     expect(broken).toMatchObject({ ok: false, firstBrokenPosition: third });
     expect(broken.reason).toMatch(new RegExp(`event at position ${third} .* differs from the one chained there`));
     expect(broken.checked).toBe((await acmePositions()).indexOf(third));
+    const cli = auditVerify();
+    expect(cli.status).toBe(1);
+    expect(cli.stdout).toContain(`acme: BROKEN at position ${third}: the event at position ${third}`);
     await tamper(`UPDATE es_events SET data = $2 WHERE position = $1`, [third, original]);
     expect(await verify()).toMatchObject({ ok: true });
+    const again = auditVerify();
+    expect(again.stdout).toMatch(/^acme: OK, \d+ events verified, head \d+ [0-9a-f]{64}$/m);
+    expect(again.status).toBe(0);
 
     // A change to metadata (who did it) breaks it just as well.
     await tamper(`UPDATE es_events SET metadata = jsonb_set(metadata, '{actorId}', '"someone-else"') WHERE position = $1`, [second]);

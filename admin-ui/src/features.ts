@@ -2,6 +2,7 @@ import type { ComponentType, ReactElement, ReactNode } from 'react';
 import type { DataProvider, ResourceProps } from 'react-admin';
 import { developers } from './developers';
 import { notificationsFeature } from './notifications';
+import { auditFeature } from './audit';
 
 /**
  * A section of the back office that plugs into the app without editing App.tsx, Menu.tsx,
@@ -29,4 +30,4 @@ export interface AdminFeature {
 }
 
 /** Every section, in menu order. Add a line per section. */
-export const features: AdminFeature[] = [notificationsFeature, developers];
+export const features: AdminFeature[] = [notificationsFeature, developers, auditFeature];

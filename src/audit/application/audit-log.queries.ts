@@ -63,6 +63,12 @@ export const auditLogWhere = (tenantId: string, filter: AuditLogQuery): { where:
   return { where: conditions.join(' AND '), params };
 };
 
+/** The page and the count of a filter (`?` placeholders, as em.execute takes them; the bench runs the same text). */
+export const auditLogSql = (where: string) => ({
+  page: `SELECT ${COLUMNS} FROM audit_log WHERE ${where} ORDER BY audit_log.recorded_at DESC, audit_log.position DESC LIMIT ? OFFSET ?`,
+  count: `SELECT count(*)::int AS total FROM audit_log WHERE ${where}`,
+});
+
 /** The audit trail of a tenant, from the audit.log read model (one row per stored event). */
 @Injectable()
 export class AuditLogQueries {

@@ -19,41 +19,106 @@ interface Link {
   hash: string;
 }
 
+interface Head {
+  position: bigint;
+  hash: string;
+}
+
+/** A tenant's links of one batch, hashed ahead from the head the chain was expected to have (null: no head known yet). */
+interface Ahead {
+  assumed: Head;
+  head: Head;
+  links: Link[];
+}
+
+interface Prepared {
+  events: readonly RecordedEvent[];
+  ahead: Map<string, Ahead | null>;
+}
+
+const GENESIS: Head = { position: 0n, hash: GENESIS_HASH };
+
+/** Links for `events` (one tenant's, in order) from `head`; events at or below it are already chained. */
+const linksFrom = (tenantId: string, head: Head, events: readonly RecordedEvent[]): { head: Head; links: Link[] } => {
+  const links: Link[] = [];
+  for (const event of events) {
+    if (event.position <= head.position) continue;
+    const hash = chainHash(head.hash, storedDocument(event));
+    links.push({ tenantId, position: event.position, recordedAt: event.recordedAt, previousHash: head.hash, hash });
+    head = { position: event.position, hash };
+  }
+  return { head, links };
+};
+
+const byTenant = (events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> => {
+  const groups = new Map<string, RecordedEvent[]>();
+  for (const event of events) {
+    const tenantId = tenantOf(event);
+    const group = groups.get(tenantId);
+    if (group) group.push(event);
+    else groups.set(tenantId, [event]);
+  }
+  return groups;
+};
+
 /**
  * Chains every event of the log, per tenant, in position order, within moments of its append: a
  * reactor of the runtime (its lease, checkpoint, parks) that sees events as stored (raw: what is
- * hashed is what the store holds). A batch is three statements in one transaction whatever its
- * size: the heads of its tenants (locked), the new links, the heads moved. A link is keyed by
- * (tenant, position) and an event at or below its tenant's head is skipped, so a replay or a
- * redelivery chains nothing twice; the heads are read from the table every batch, so a runner that
- * led before and leads again never chains from a stale head.
+ * hashed is what the store holds). A batch is hashed as soon as it is read (`prepare`, while the
+ * previous batch is being written) from the heads the chain is expected to have; `deliver` locks
+ * the tenants' heads in the table and keeps a tenant's links only if they were hashed from that
+ * very head, else hashes them again from it, then writes the links and moves the heads, in one
+ * transaction. So the table, not memory, decides: a replay, a redelivery or a runner that led
+ * before and leads again chains nothing twice and nothing from a stale head.
  */
 @Injectable()
 export class AuditChainReactor implements ReactorProvider {
+  /** The heads after the last batch prepared: a guess for the next one, checked against the table. */
+  private readonly expected = new Map<string, Head>();
+
   constructor(@Inject(DATABASE) private readonly database: Database) {}
 
   reactor() {
-    return reactor<RecordedEvent[]>({
+    return reactor<Prepared>({
       name: AUDIT_CHAIN,
       raw: true,
       filter: {},
-      prepare: (events) => events,
-      deliver: (events) => this.chain(events),
+      prepare: (events) => this.prepare(events),
+      deliver: (prepared) => this.chain(prepared.events, prepared.ahead),
     });
   }
 
-  async chain(events: readonly RecordedEvent[]): Promise<void> {
+  prepare(events: readonly RecordedEvent[]): Prepared {
+    const ahead = new Map<string, Ahead | null>();
+    for (const [tenantId, group] of byTenant(events)) {
+      const assumed = this.expected.get(tenantId);
+      if (!assumed) {
+        ahead.set(tenantId, null);
+        continue;
+      }
+      const { head, links } = linksFrom(tenantId, assumed, group);
+      ahead.set(tenantId, { assumed, head, links });
+      this.expected.set(tenantId, head);
+    }
+    return { events, ahead };
+  }
+
+  async chain(events: readonly RecordedEvent[], ahead?: Map<string, Ahead | null>): Promise<void> {
     if (events.length === 0) return;
+    const groups = byTenant(events);
+    const settled = new Map<string, Head>();
     await inTransaction(this.database.pool, async (tx) => {
-      const heads = await this.lockHeads(tx, [...new Set(events.map(tenantOf))]);
+      const heads = await this.lockHeads(tx, [...groups.keys()]);
       const links: Link[] = [];
-      for (const event of events) {
-        const tenantId = tenantOf(event);
-        const head = heads.get(tenantId) ?? { position: 0n, hash: GENESIS_HASH };
-        if (event.position <= head.position) continue;
-        const hash = chainHash(head.hash, storedDocument(event));
-        links.push({ tenantId, position: event.position, recordedAt: event.recordedAt, previousHash: head.hash, hash });
-        heads.set(tenantId, { position: event.position, hash });
+      const moved: [string, Head][] = [];
+      for (const [tenantId, group] of groups) {
+        const stored = heads.get(tenantId) ?? GENESIS;
+        const guess = ahead?.get(tenantId);
+        const fresh = guess && guess.assumed.position === stored.position && guess.assumed.hash === stored.hash ? guess : linksFrom(tenantId, stored, group);
+        if (fresh !== guess) settled.set(tenantId, fresh.head);
+        if (fresh.links.length === 0) continue;
+        links.push(...fresh.links);
+        moved.push([tenantId, fresh.head]);
       }
       if (links.length === 0) return;
       await tx.query({
@@ -68,7 +133,6 @@ export class AuditChainReactor implements ReactorProvider {
           links.map((l) => l.hash),
         ],
       });
-      const moved = [...heads].filter(([tenantId]) => links.some((l) => l.tenantId === tenantId));
       await tx.query({
         name: 'audit.chain:heads',
         text: `INSERT INTO audit_chain_heads (tenant_id, position, hash, updated_at)
@@ -79,6 +143,8 @@ export class AuditChainReactor implements ReactorProvider {
       });
       await this.seal(tx, events, links);
     });
+    // Hashed again from the table's head: the guesses after it were built on another head.
+    for (const [tenantId, head] of settled) this.expected.set(tenantId, head);
   }
 
   private async lockHeads(tx: PoolClient, tenants: string[]): Promise<Map<string, { position: bigint; hash: string }>> {

@@ -154,4 +154,15 @@ describe('Client: details, archive, contacts, addresses, owner', () => {
     it('records nothing when the owner is already that user', () =>
       given([directRegistered]).when({ type: 'AssignClientOwner', clientId, ownerId, ownerIsTenantUser: true }).then([]));
   });
+
+  describe('bounded contacts', () => {
+    const contacts = Array.from({ length: 100 }, (_, i): ContactAdded => ({
+      type: 'ContactAdded',
+      data: { clientId, contactId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Contact ${i}`, email: null, phone: null, role: null },
+    }));
+    it('refuses a 101st contact', () =>
+      given([registered, ...contacts])
+        .when({ type: 'AddContact', clientId, contactId, name: 'Bob', email: null, phone: null, role: null })
+        .thenThrows('TOO_MANY_CONTACTS'));
+  });
 });

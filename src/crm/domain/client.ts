@@ -9,6 +9,9 @@ import { clientEvents } from './crm.events';
  * What the registration records, as given: a direct registration gives the phone, a converted
  * lead's client has none here; the owner is the registering user unless one is given.
  */
+
+/** The most contacts one client has: the client's contact list stays short enough to show whole. */
+export const MAX_CONTACTS = 100;
 export type RegisterClient = { type: 'RegisterClient' } & Omit<ClientRegistration, 'ownerId'> & { ownerId?: string };
 export type UpdateClientDetails = {
   type: 'UpdateClientDetails';
@@ -124,6 +127,8 @@ export const decide = (command: ClientCommand, state: Client): ClientEvent[] => 
       const client = changeable(state, command.clientId);
       if (client.contactIds.includes(command.contactId))
         throw new CrmError(CrmErrorCode.ContactAlreadyExists, `Contact ${command.contactId} is already on this client`);
+      if (client.contactIds.length >= MAX_CONTACTS)
+        throw new CrmError(CrmErrorCode.TooManyContacts, `This client already has ${MAX_CONTACTS} contacts, the most one client takes; remove one first`);
       const name = validName(command.name, 'contact');
       const email = optionalText(command.email);
       return [

@@ -20,6 +20,7 @@ export enum CrmErrorCode {
   InvalidDueDate = 'INVALID_DUE_DATE',
   NotATask = 'NOT_A_TASK',
   TaskAlreadyCompleted = 'TASK_ALREADY_COMPLETED',
+  TooManyContacts = 'TOO_MANY_CONTACTS',
 }
 
 export class CrmError extends DomainError<CrmErrorCode> {}

@@ -1,6 +1,6 @@
 import { deciderSpec, itRefuses } from '../../shared/domain/decider-spec';
 import { fold } from '../../shared/domain/decider';
-import { chartDecider, chartIdFor, accountIdFor, seedChartCommand, DEFAULT_ACCOUNTS } from './chart';
+import { chartDecider, chartIdFor, accountIdFor, seedChartCommand, DEFAULT_ACCOUNTS, MAX_ACCOUNTS } from './chart';
 import { ChartEvent } from './chart.events';
 
 const given = deciderSpec(chartDecider);
@@ -81,5 +81,13 @@ describe('Chart of accounts', () => {
         .thenThrows('PERIOD_LOCK_BACKWARDS'));
     it('refuses a period that has not ended', () => given(seeded).when(lock('2026-11-21')).thenThrows('PERIOD_LOCK_IN_FUTURE'));
     it('refuses a date that does not exist', () => given(seeded).when(lock('2026-02-30')).thenThrows('INVALID_DATE'));
+  });
+
+  describe('bounded chart', () => {
+    const full: ChartEvent[] = Array.from({ length: MAX_ACCOUNTS }, (_, i) => ({
+      type: 'AccountOpened',
+      data: { chartId, accountId: accountIdFor(tenantId, `9${i}`), code: `9${i}`, name: `Account ${i}`, accountType: 'EXPENSE' },
+    }));
+    it(`refuses account ${MAX_ACCOUNTS + 1}`, () => given(full).when(openRent).thenThrows('TOO_MANY_ACCOUNTS'));
   });
 });

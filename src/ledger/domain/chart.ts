@@ -24,6 +24,9 @@ export const DEFAULT_ACCOUNTS: readonly { code: string; name: string; accountTyp
 /** The automatic postings use these: closing one would stop them. */
 export const CONTROL_ACCOUNTS: readonly string[] = [CASH, ACCOUNTS_RECEIVABLE, SALES_TAX_PAYABLE, SALES_REVENUE];
 
+/** The most accounts a chart has: the trial balance, one line per account, stays a page a person reads. */
+export const MAX_ACCOUNTS = 1_000;
+
 export const chartIdFor = (tenantId: string) => deterministicId(tenantId, 'chart-of-accounts');
 export const accountIdFor = (tenantId: string, code: string) => deterministicId(tenantId, 'ledger-account', code);
 
@@ -74,6 +77,8 @@ export const decide = (command: ChartCommand, state: Chart): ChartEvent[] => {
         throw new LedgerError(LedgerErrorCode.InvalidAccountType, `"${command.accountType}" is not an account type; use one of ${ACCOUNT_TYPES.join(', ')}`);
       const taken = accounts[code];
       if (taken) throw new LedgerError(LedgerErrorCode.AccountCodeTaken, `Account code ${code} is already used by "${taken.name}"; choose another code`);
+      if (Object.keys(accounts).length >= MAX_ACCOUNTS)
+        throw new LedgerError(LedgerErrorCode.TooManyAccounts, `The chart of accounts already has ${MAX_ACCOUNTS} accounts, the most it takes`);
       return [opened(command.chartId, command.accountId, code, name, command.accountType as AccountType)];
     }
     case 'CloseAccount': {

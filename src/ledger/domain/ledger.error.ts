@@ -15,6 +15,7 @@ export enum LedgerErrorCode {
   ControlAccount = 'CONTROL_ACCOUNT',
   AccountCodeTaken = 'ACCOUNT_CODE_TAKEN',
   InvalidAccountCode = 'INVALID_ACCOUNT_CODE',
+  TooManyAccounts = 'TOO_MANY_ACCOUNTS',
   InvalidAccountType = 'INVALID_ACCOUNT_TYPE',
   NameRequired = 'NAME_REQUIRED',
   PeriodLocked = 'PERIOD_LOCKED',

@@ -216,4 +216,20 @@ describe('Invoice', () => {
         .then([]));
     it('refuses an invoice that does not exist', () => given([]).when(mark('2027-02-01')).thenThrows('NOT_FOUND'));
   });
+
+  describe('bounded lists', () => {
+    const payments = Array.from({ length: 100 }, (_, i) => paid(1, `p-${i}`));
+    it('takes a 100th payment', () =>
+      given([issued, ...payments.slice(1)])
+        .when(pay('0.01', { paymentId: 'p-last' }))
+        .then([paid(1, 'p-last')]));
+    it('refuses a 101st payment, however small', () =>
+      given([issued, ...payments])
+        .when(pay('0.01', { paymentId: 'p-last' }))
+        .thenThrows('TOO_MANY_SETTLEMENTS'));
+    it('refuses a 101st credit note', () =>
+      given([issued, ...Array.from({ length: 100 }, () => credited(1, 1, 0))])
+        .when(credit('0.01', { creditNoteId: 'cn-last' }))
+        .thenThrows('TOO_MANY_SETTLEMENTS'));
+  });
 });

@@ -28,7 +28,25 @@ export type MarkInvoiceOverdue = { type: 'MarkInvoiceOverdue'; invoiceId: string
 export type InvoiceCommand = IssueInvoice | SendInvoice | RecordPayment | IssueCreditNote | VoidInvoice | MarkInvoiceOverdue;
 
 /** What has happened to an invoice since it was issued. */
-type Progress = { paid: number; credited: number; creditedNet: number; creditedTax: number; sent: boolean; overdue: boolean };
+type Progress = {
+  paid: number;
+  credited: number;
+  creditedNet: number;
+  creditedTax: number;
+  sent: boolean;
+  overdue: boolean;
+  /** How many payments and credit notes the invoice has: each list is bounded (MAX_SETTLEMENTS). */
+  payments: number;
+  creditNotes: number;
+};
+
+/** The most payments, and the most credit notes, one invoice takes: its lists stay short enough to show whole. */
+export const MAX_SETTLEMENTS = 100;
+
+const refuseMore = (count: number, invoice: ExistingInvoice, what: string) => {
+  if (count >= MAX_SETTLEMENTS)
+    throw new OrdersError(OrdersErrorCode.TooManySettlements, `Invoice ${invoice.number} already has ${MAX_SETTLEMENTS} ${what}, the most one invoice takes`);
+};
 export type Invoice = { status: 'NONE' } | ({ status: InvoiceStatus; id: string } & Omit<InvoiceIssued['data'], 'invoiceId'> & Progress);
 
 type ExistingInvoice = Existing<Invoice>;
@@ -97,6 +115,7 @@ export const decide = (command: InvoiceCommand, state: Invoice): InvoiceEvent[] 
     }
     case 'RecordPayment': {
       const invoice = open(existing(state, 'invoice', command.invoiceId), 'record a payment');
+      refuseMore(invoice.payments, invoice, 'payments');
       const amount = applicableAmount(command.amount, invoice, PAYMENT);
       const method = OrdersError.requiredText(command.method, OrdersErrorCode.MethodRequired, 'Say how the payment was made (bank transfer, card, cash...)');
       const reference = OrdersError.requiredText(
@@ -133,6 +152,7 @@ export const decide = (command: InvoiceCommand, state: Invoice): InvoiceEvent[] 
     }
     case 'IssueCreditNote': {
       const invoice = open(existing(state, 'invoice', command.invoiceId), 'issue a credit note');
+      refuseMore(invoice.creditNotes, invoice, 'credit notes');
       const amount = applicableAmount(command.amount, invoice, CREDIT_NOTE);
       const reason = OrdersError.requiredText(command.reason, OrdersErrorCode.ReasonRequired, 'Say why the credit note is issued');
       const credit: CreditNoteIssued = {
@@ -188,19 +208,37 @@ const settledStatus = (invoice: ExistingInvoice): InvoiceStatus =>
 export const evolve = (state: Invoice, event: InvoiceEvent): Invoice => {
   if (event.type === 'InvoiceIssued') {
     const { invoiceId, ...issued } = event.data;
-    return { status: 'ISSUED', id: invoiceId, ...issued, paid: 0, credited: 0, creditedNet: 0, creditedTax: 0, sent: false, overdue: false };
+    return {
+      status: 'ISSUED',
+      id: invoiceId,
+      ...issued,
+      paid: 0,
+      credited: 0,
+      creditedNet: 0,
+      creditedTax: 0,
+      sent: false,
+      overdue: false,
+      payments: 0,
+      creditNotes: 0,
+    };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
     case 'InvoiceSent':
       return { ...state, sent: true, status: state.status === 'ISSUED' ? 'SENT' : state.status };
     case 'PaymentRecorded': {
-      const next = { ...state, paid: state.paid + event.data.amount };
+      const next = { ...state, paid: state.paid + event.data.amount, payments: state.payments + 1 };
       return { ...next, status: settledStatus(next) };
     }
     case 'CreditNoteIssued': {
       const { amount, net, tax } = event.data;
-      const next = { ...state, credited: state.credited + amount, creditedNet: state.creditedNet + net, creditedTax: state.creditedTax + tax };
+      const next = {
+        ...state,
+        credited: state.credited + amount,
+        creditedNet: state.creditedNet + net,
+        creditedTax: state.creditedTax + tax,
+        creditNotes: state.creditNotes + 1,
+      };
       return { ...next, status: settledStatus(next) };
     }
     case 'InvoiceFullyPaid':

@@ -40,6 +40,7 @@ export enum OrdersErrorCode {
   MethodRequired = 'METHOD_REQUIRED',
   PaymentDateInFuture = 'PAYMENT_DATE_IN_FUTURE',
   PaymentDateBeforeIssue = 'PAYMENT_DATE_BEFORE_ISSUE',
+  TooManySettlements = 'TOO_MANY_SETTLEMENTS',
 }
 
 /** A rule of the catalogue, quotes, orders or invoicing said no; `code` names the rule, the message says what to do instead. */
