@@ -1,5 +1,5 @@
 import { Tooltip, Typography } from '@mui/material';
-import { useFieldValue, useLocaleState, type FieldProps } from 'react-admin';
+import { useFieldValue, useLocaleState, useTranslate, type FieldProps } from 'react-admin';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
@@ -37,3 +37,22 @@ export const HumanDateField = (props: FieldProps) => {
     </Tooltip>
   );
 };
+
+/** A business day ("2026-03-31") as the language writes it ("Mar 31, 2026", "31 mars 2026"); the day itself, whatever the time zone. */
+export const formatDay = (day: string, locale: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(day)
+    ? new Date(`${day}T00:00:00Z`).toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
+    : day;
+
+export const DayField = ({ emptyText, ...props }: FieldProps & { emptyText?: string }) => {
+  const value = useFieldValue(props) as string | null | undefined;
+  const [locale] = useLocaleState();
+  const translate = useTranslate();
+  if (!value) return emptyText ? <Typography variant="body2">{translate(emptyText, { _: emptyText })}</Typography> : null;
+  return (
+    <Typography component="span" variant="body2" title={value}>
+      {formatDay(value, locale)}
+    </Typography>
+  );
+};
+DayField.displayName = 'DayField';

@@ -122,10 +122,8 @@ const text = (value: unknown) => String(value ?? '').trim();
  * before answering (read-your-writes), so the page shown next already has the change.
  * `idempotencyKey` is the click's: a retried request of the same click has one effect.
  */
-export const sendCommand = async <T = RaRecord>(document: string, variables: Record<string, unknown>, idempotencyKey?: string): Promise<T> => {
-  void idempotencyKey;
-  return only(await graphql<Record<string, T>>(document, variables));
-};
+export const sendCommand = async <T = RaRecord>(document: string, variables: Record<string, unknown>, idempotencyKey?: string): Promise<T> =>
+  only(await graphql<Record<string, T>>(document, variables, { idempotencyKey }));
 
 /** A quote form's lines as the API takes them: a product's defaults fill what is left empty. */
 const quoteLinesInput = (data: Record<string, unknown>) =>

@@ -1,3 +1,4 @@
+import { DayField } from '../HumanDateField';
 import { Box, Stack, Typography } from '@mui/material';
 import {
   Datagrid,
@@ -63,7 +64,7 @@ const GeneralLedger = () => {
           bulkActionButtons={false}
           empty={<Typography color="text.secondary">{translate('resources.accounts.no_entries')}</Typography>}
         >
-          <TextField source="date" label="resources.journalEntries.fields.date" />
+          <DayField source="date" label="resources.journalEntries.fields.date" />
           <TextField source="memo" label="resources.journalEntries.fields.memo" sortable={false} />
           <AmountOnAccount side="debit" code={account.code} label="resources.journalEntries.lines.debit" />
           <AmountOnAccount side="credit" code={account.code} label="resources.journalEntries.lines.credit" />

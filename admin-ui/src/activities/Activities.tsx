@@ -4,7 +4,7 @@ import { Stack, Typography } from '@mui/material';
 import { Datagrid, FunctionField, Pagination, ReferenceManyField, TextField, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { CommandButton } from '../CommandButton';
 import { COMPLETE_TASK, LOG_ACTIVITY } from '../commands';
-import { HumanDateField } from '../HumanDateField';
+import { DayField, HumanDateField } from '../HumanDateField';
 import type { Activity } from '../records';
 import { SELLERS } from '../roles';
 
@@ -67,7 +67,7 @@ export const Activities = ({ subjectType }: { subjectType: 'LEAD' | 'CLIENT' }) 
           <FunctionField<Activity> source="kind" label="resources.activities.fields.kind" render={(a) => translate(`resources.activities.kind.${a.kind}`)} />
           <TextField source="subject" label="resources.activities.fields.subject" />
           <TextField source="notes" label="resources.activities.fields.notes" emptyText="—" />
-          <TextField source="dueOn" label="resources.activities.fields.dueOn" emptyText="—" />
+          <DayField source="dueOn" label="resources.activities.fields.dueOn" emptyText="—" />
           <FunctionField<Activity>
             label="resources.activities.fields.completed"
             render={(a) => (a.kind !== 'TASK' ? '—' : a.completed ? translate('resources.activities.done') : translate('resources.activities.open'))}

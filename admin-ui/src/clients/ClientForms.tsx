@@ -1,4 +1,4 @@
-import { Create, Edit, email, maxLength, required, SimpleForm, TextInput, useNotify, useRedirect } from 'react-admin';
+import { Create, Edit, email, maxLength, required, SaveButton, SimpleForm, TextInput, Toolbar, useNotify, useRedirect } from 'react-admin';
 import type { Client } from '../records';
 
 const ClientInputs = () => (
@@ -46,7 +46,15 @@ export const ClientEdit = () => {
         },
       }}
     >
-      <SimpleForm sx={{ maxWidth: 560 }}>
+      {/* A client is archived, never deleted: the form saves, it has no Delete button. */}
+      <SimpleForm
+        sx={{ maxWidth: 560 }}
+        toolbar={
+          <Toolbar>
+            <SaveButton />
+          </Toolbar>
+        }
+      >
         <ClientInputs />
       </SimpleForm>
     </Edit>

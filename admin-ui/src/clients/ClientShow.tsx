@@ -20,7 +20,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Client } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
-import { HumanDateField } from '../HumanDateField';
+import { DayField, HumanDateField } from '../HumanDateField';
 import { InvoiceStatusChip } from '../invoices/InvoiceStatusChip';
 import { MoneyField } from '../MoneyField';
 import { OrderStatusChip } from '../orders/OrderStatusChip';
@@ -201,14 +201,14 @@ export const ClientShow = () => (
       <TabbedShowLayout.Tab label="resources.clients.tabs.quotes" path="quotes">
         <ClientRecords reference="quotes" sort={{ field: 'createdAt', order: 'DESC' }}>
           <HumanDateField source="createdAt" label="resources.quotes.fields.createdAt" />
-          <TextField source="validUntil" label="resources.quotes.fields.validUntil" emptyText="—" />
+          <DayField source="validUntil" label="resources.quotes.fields.validUntil" emptyText="—" />
           <MoneyField source="total" label="resources.quotes.fields.total" />
           <QuoteStatusChip source="status" label="resources.quotes.fields.status" />
         </ClientRecords>
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.clients.tabs.orders" path="orders">
         <ClientRecords reference="orders" sort={{ field: 'createdAt', order: 'DESC' }}>
-          <TextField source="placedOn" label="resources.orders.fields.placedOn" />
+          <DayField source="placedOn" label="resources.orders.fields.placedOn" />
           <MoneyField source="total" label="resources.orders.fields.total" />
           <OrderStatusChip source="status" label="resources.orders.fields.status" />
         </ClientRecords>
@@ -216,7 +216,7 @@ export const ClientShow = () => (
       <TabbedShowLayout.Tab label="resources.clients.tabs.invoices" path="invoices">
         <ClientRecords reference="invoices" sort={{ field: 'number', order: 'DESC' }}>
           <TextField source="number" label="resources.invoices.fields.number" />
-          <TextField source="dueOn" label="resources.invoices.fields.dueOn" />
+          <DayField source="dueOn" label="resources.invoices.fields.dueOn" />
           <MoneyField source="total" label="resources.invoices.fields.total" />
           <MoneyField source="balanceDue" label="resources.invoices.fields.balanceDue" />
           <InvoiceStatusChip source="status" label="resources.invoices.fields.status" />

@@ -1,3 +1,4 @@
+import { DayField } from '../HumanDateField';
 import { AutocompleteInput, Datagrid, ExportButton, List, ReferenceField, ReferenceInput, SelectInput, TextField, TopToolbar } from 'react-admin';
 import { MoneyField } from '../MoneyField';
 import { InvoiceStatusChip, invoiceStatusChoices } from './InvoiceStatusChip';
@@ -33,8 +34,8 @@ export const InvoiceList = () => (
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="number" sx={{ fontFamily: 'monospace', fontWeight: 500 }} />
       <ReferenceField source="clientId" reference="clients" link={false} sortable={false} />
-      <TextField source="issuedOn" />
-      <TextField source="dueOn" />
+      <DayField source="issuedOn" />
+      <DayField source="dueOn" />
       <MoneyField source="total" textAlign="right" />
       <MoneyField source="balanceDue" textAlign="right" />
       <InvoiceStatusChip source="status" label="resources.invoices.fields.status" />

@@ -1,9 +1,10 @@
+import { DayField } from '../HumanDateField';
 import BlockIcon from '@mui/icons-material/Block';
 import PaymentsIcon from '@mui/icons-material/Payments';
 import RemoveCircleIcon from '@mui/icons-material/RemoveCircle';
 import SendIcon from '@mui/icons-material/Send';
 import { Alert, Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Labeled, ListButton, ReferenceField, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { Labeled, ListButton, ReferenceField, Show, TabbedShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { CommandButton } from '../CommandButton';
 import { ISSUE_CREDIT_NOTE, RECORD_PAYMENT, SEND_INVOICE, VOID_INVOICE } from '../commands';
 import type { Invoice, PaymentMethod } from '../dataProvider';
@@ -226,16 +227,16 @@ export const InvoiceShow = () => (
           </Stack>
           <Stack spacing={2}>
             <Labeled>
-              <TextField source="issuedOn" />
+              <DayField source="issuedOn" />
             </Labeled>
             <Labeled>
-              <TextField source="dueOn" />
+              <DayField source="dueOn" />
             </Labeled>
             <Labeled>
-              <TextField source="sentOn" emptyText="—" />
+              <DayField source="sentOn" emptyText="—" />
             </Labeled>
             <Labeled>
-              <TextField source="paidOn" emptyText="—" />
+              <DayField source="paidOn" emptyText="—" />
             </Labeled>
           </Stack>
           <Stack spacing={2} sx={{ '& .RaLabeled-label': { textAlign: 'right' }, textAlign: 'right' }}>

@@ -1,3 +1,4 @@
+import { DayField } from '../HumanDateField';
 import { AutocompleteInput, CreateButton, Datagrid, DateInput, ExportButton, List, ReferenceInput, TextField, TopToolbar } from 'react-admin';
 import { MoneyField } from '../MoneyField';
 import { BILLERS, useHasRole } from '../roles';
@@ -21,7 +22,7 @@ const JournalEntryListActions = () => (
 export const JournalEntryList = () => (
   <List filters={journalEntryFilters} actions={<JournalEntryListActions />} sort={{ field: 'date', order: 'DESC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="date" />
+      <DayField source="date" />
       <TextField source="memo" sortable={false} sx={{ fontWeight: 500 }} />
       <SourceField source="sourceType" sortable={false} />
       <MoneyField source="total" textAlign="right" />

@@ -1,24 +1,12 @@
 import UndoIcon from '@mui/icons-material/Undo';
 import { Alert, Box, Stack, Typography } from '@mui/material';
-import {
-  Button,
-  Labeled,
-  ListButton,
-  Show,
-  TabbedShowLayout,
-  TextField,
-  TopToolbar,
-  useGetIdentity,
-  useRecordContext,
-  useRedirect,
-  useTranslate,
-} from 'react-admin';
+import { Button, Labeled, ListButton, Show, TabbedShowLayout, TopToolbar, useGetIdentity, useRecordContext, useRedirect, useTranslate } from 'react-admin';
 import type { Identity } from '../authProvider';
 import { CommandButton } from '../CommandButton';
 import { REVERSE_JOURNAL_ENTRY } from '../commands';
 import type { JournalEntry } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
-import { HumanDateField } from '../HumanDateField';
+import { DayField, HumanDateField } from '../HumanDateField';
 import { JournalLinesField } from '../JournalLinesField';
 import { SourceField } from './SourceField';
 import { OpenRelatedButton } from '../OpenRelatedButton';
@@ -124,7 +112,7 @@ export const JournalEntryShow = () => (
       <TabbedShowLayout.Tab label="resources.journalEntries.tabs.summary">
         <Stack direction="row" spacing={6}>
           <Labeled>
-            <TextField source="date" />
+            <DayField source="date" />
           </Labeled>
           <Labeled source="postedBy">
             <PostedByField />

@@ -2,12 +2,15 @@ import { CreateButton, Datagrid, EmailField, ExportButton, List, SearchInput, Se
 import { Typography } from '@mui/material';
 import { HumanDateField } from '../HumanDateField';
 import { LeadStatusChip, leadStatusChoices } from './LeadStatusChip';
+import { useAssignedToMeInput } from '../clients/ClientList';
 
 const useLeadFilters = () => {
   const translate = useTranslate();
+  const mine = useAssignedToMeInput();
   return [
     <SearchInput key="q" source="q" alwaysOn placeholder={translate('annals.search_placeholder')} sx={{ minWidth: 320 }} />,
     <SelectInput key="status" source="status" choices={leadStatusChoices} alwaysOn emptyText="annals.all_statuses" />,
+    ...(mine ? [mine] : []),
   ];
 };
 
@@ -34,6 +37,7 @@ export const LeadList = () => (
       <TextField source="company" emptyText="—" />
       <EmailField source="email" onClick={(event) => event.stopPropagation()} />
       <TextField source="source" emptyText="—" />
+      <TextField source="owner.name" label="resources.leads.fields.owner" sortable={false} emptyText="—" />
       <LeadStatusChip source="status" label="resources.leads.fields.status" />
       <HumanDateField source="createdAt" />
     </Datagrid>

@@ -1,5 +1,5 @@
 import { AutocompleteInput, Datagrid, ExportButton, List, ReferenceInput, SelectInput, TextField, TopToolbar } from 'react-admin';
-import { HumanDateField } from '../HumanDateField';
+import { DayField, HumanDateField } from '../HumanDateField';
 import { MoneyField } from '../MoneyField';
 import { OrderStatusChip, orderStatusChoices } from './OrderStatusChip';
 
@@ -23,7 +23,7 @@ export const OrderList = () => (
   >
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="clientName" sortable={false} sx={{ fontWeight: 500 }} />
-      <TextField source="placedOn" />
+      <DayField source="placedOn" />
       <MoneyField source="total" textAlign="right" />
       <OrderStatusChip source="status" label="resources.orders.fields.status" />
       <TextField source="trackingNumber" sortable={false} emptyText="—" />

@@ -10,7 +10,7 @@ import { CommandButton } from '../CommandButton';
 import { AUTHORIZE_PAYMENT, CANCEL_ORDER, CONFIRM_DELIVERY, FAIL_PAYMENT, SHIP_ORDER } from '../commands';
 import type { Order } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
-import { HumanDateField } from '../HumanDateField';
+import { DayField, HumanDateField } from '../HumanDateField';
 import { LinesField } from '../LinesField';
 import { OrderStatusChip } from './OrderStatusChip';
 import { OpenRelatedButton } from '../OpenRelatedButton';
@@ -162,7 +162,7 @@ export const OrderShow = () => (
               <ReferenceField source="quoteId" reference="quotes" link="show" />
             </Labeled>
             <Labeled>
-              <TextField source="placedOn" />
+              <DayField source="placedOn" />
             </Labeled>
           </Stack>
           <Stack spacing={2}>
@@ -178,10 +178,10 @@ export const OrderShow = () => (
           </Stack>
           <Stack spacing={2}>
             <Labeled>
-              <TextField source="shippedOn" emptyText="—" />
+              <DayField source="shippedOn" emptyText="—" />
             </Labeled>
             <Labeled>
-              <TextField source="deliveredOn" emptyText="—" />
+              <DayField source="deliveredOn" emptyText="—" />
             </Labeled>
             <Labeled>
               <ReferenceField source="invoiceId" reference="invoices" link="show" emptyText="—" />

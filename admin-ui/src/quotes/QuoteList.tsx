@@ -13,7 +13,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { Quote } from '../dataProvider';
-import { HumanDateField } from '../HumanDateField';
+import { DayField, HumanDateField } from '../HumanDateField';
 import { MoneyField } from '../MoneyField';
 import { SELLERS, useHasRole } from '../roles';
 import { QuoteStatusChip, quoteStatusChoices } from './QuoteStatusChip';
@@ -48,7 +48,7 @@ export const QuoteList = () => (
       />
       <MoneyField source="total" textAlign="right" />
       <QuoteStatusChip source="status" label="resources.quotes.fields.status" />
-      <TextField source="validUntil" emptyText="—" />
+      <DayField source="validUntil" emptyText="—" />
       <HumanDateField source="createdAt" />
     </Datagrid>
   </List>

@@ -9,7 +9,7 @@ import { allows, CommandButton } from '../CommandButton';
 import { ACCEPT_QUOTE, PLACE_ORDER, REJECT_QUOTE, SEND_QUOTE } from '../commands';
 import type { Order, Quote } from '../dataProvider';
 import { EventHistory } from '../EventHistory';
-import { HumanDateField } from '../HumanDateField';
+import { DayField, HumanDateField } from '../HumanDateField';
 import { LinesField } from '../LinesField';
 import { QuoteStatusChip } from './QuoteStatusChip';
 import { OpenRelatedButton } from '../OpenRelatedButton';
@@ -118,7 +118,7 @@ export const QuoteShow = () => (
               <TextField source="revision" />
             </Labeled>
             <Labeled>
-              <TextField source="validUntil" emptyText="resources.quotes.no_expiry" />
+              <DayField source="validUntil" emptyText="resources.quotes.no_expiry" />
             </Labeled>
           </Stack>
           <Stack spacing={2}>
@@ -126,10 +126,10 @@ export const QuoteShow = () => (
               <HumanDateField source="createdAt" />
             </Labeled>
             <Labeled>
-              <TextField source="sentOn" emptyText="—" />
+              <DayField source="sentOn" emptyText="—" />
             </Labeled>
             <Labeled>
-              <TextField source="acceptedOn" emptyText="—" />
+              <DayField source="acceptedOn" emptyText="—" />
             </Labeled>
           </Stack>
           <Stack spacing={2}>
