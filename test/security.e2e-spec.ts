@@ -171,6 +171,13 @@ describe('security: what one caller may not do to the others (embedded PostgreSQ
       expect(result.errors![0].extensions.fields.perPage).toEqual(['perPage can be at most 500']);
     });
 
+    it("refuses a perPage of 1e6 on a resolver's own page arguments too, and a nested list's limit past 500", async () => {
+      const tasks = await t.graphql(`{ myTasks(perPage: 1000000) { total } }`, {}, as.sales);
+      expect(tasks.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { perPage: ['perPage can be at most 500'] } });
+      const nested = await t.graphql(`query ($id: ID!) { client(id: $id) { activities(limit: 1000000) { id } } }`, { id: clientId }, as.sales);
+      expect(nested.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { limit: ['limit can be at most 500'] } });
+    });
+
     it('answers the largest page allowed', async () => {
       const result = await t.graphql(`{ leads(perPage: 500) { total items { id } } }`, {}, as.sales);
       expect(result.errors).toBeUndefined();

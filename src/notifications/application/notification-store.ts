@@ -3,6 +3,7 @@ import { Database } from '../../shared/database/database';
 import { NotFoundError } from '../../shared/domain/domain-error';
 import { isUuid } from '../../shared/domain/ids';
 import { DATABASE } from '../../shared/tokens';
+import { keepSql } from '../mail/mail-outbox';
 
 /** The channel every instance LISTENs on: a notification just stored, for the live subscription. */
 export const NOTIFICATION_CHANNEL = 'annals_notification_added';
@@ -54,10 +55,12 @@ export class NotificationStore {
 
   /**
    * Stores what is new (a source event seen again adds nothing) and, in the same statement, tells
-   * every instance about each new in-app notification (NOTIFY is delivered on commit). Answers
-   * the ids that were new.
+   * every instance about each new in-app notification (NOTIFY is delivered on commit) and keeps
+   * their emails (`mail`: MailOutbox.rowsOf) in the outbox. One statement, committed
+   * asynchronously: the reactor's checkpoint moves in a later commit, and the WAL is written in
+   * order, so that commit being durable makes this one durable too. Answers the ids that were new.
    */
-  async add(rows: readonly NewNotification[]): Promise<Set<string>> {
+  async add(rows: readonly NewNotification[], mail: unknown[] | null = null): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
     const col = <K extends keyof NewNotification>(key: K) => rows.map((row) => row[key]);
     const { rows: added } = await this.database.pool.query<{ id: string }>(
@@ -66,8 +69,8 @@ export class NotificationStore {
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
                               $11::boolean[], $12::boolean[], $13::timestamptz[])
          ON CONFLICT (tenant_id, source_event_id, recipient_id) DO NOTHING
-         RETURNING *)
-       SELECT id::text, CASE WHEN in_app THEN pg_notify('${NOTIFICATION_CHANNEL}', json_build_object(
+         RETURNING *)${mail ? `, mailed AS (${keepSql(13)})` : ''}
+       SELECT id::text, set_config('synchronous_commit', 'off', true), CASE WHEN in_app THEN pg_notify('${NOTIFICATION_CHANNEL}', json_build_object(
          'id', id, 'tenantId', tenant_id, 'recipientId', recipient_id, 'type', type, 'title', title, 'body', body, 'link', link,
          'subjectType', subject_type, 'subjectId', subject_id, 'createdAt', created_at)::text) END
        FROM added`,
@@ -85,6 +88,7 @@ export class NotificationStore {
         col('inApp'),
         col('email'),
         col('createdAt'),
+        ...(mail ?? []),
       ],
     );
     return new Set(added.map((row) => row.id));

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config';
 import type { CloudEvent } from '../../crm/public/crm-integration-events';
-import { clientOwners, leadOwners } from '../../crm/public/crm-owners';
+import { clientOwners, CrmRecordOwner, leadOwners } from '../../crm/public/crm-owners';
 import { DirectoryTenant, DirectoryUser, UserDirectory } from '../../identity/public/user-directory';
 import { deterministicId, isUuid } from '../../shared/domain/ids';
 import { TenantReader } from '../../shared/read-model/tenant-reader';
@@ -22,6 +22,8 @@ export interface SourceEvent {
   data: EventData;
 }
 
+type RecordLookup = (subjectType: string, id: string) => Promise<CrmRecordOwner | undefined>;
+
 const TITLE_MAX = 200;
 const BODY_MAX = 1000;
 
@@ -34,6 +36,7 @@ const BODY_MAX = 1000;
 export class Notifier {
   private readonly logger = new Logger('Notifier');
   private readonly publicUrl: string;
+  private readonly tenants = new Map<string, { tenant: Promise<DirectoryTenant | null>; until: number }>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -67,16 +70,25 @@ export class Notifier {
       this.logger.warn(`${rule.type}: event ${source.id} names no record; nobody notified`);
       return;
     }
-    const tenant = await this.directory.tenant(source.tenantId);
-    if (!tenant) return;
-    const recipients = await this.recipients(rule, source);
-    if (recipients.length === 0) return;
+    // One lookup of a record per event, whether it names the recipient or the sentence.
+    const records = new Map<string, Promise<CrmRecordOwner | undefined>>();
+    const record = (type: string, id: string) => {
+      const key = `${type}/${id}`;
+      if (!records.has(key)) records.set(key, this.owner(source.tenantId, type, id));
+      return records.get(key)!;
+    };
+    const [tenant, recipients, names] = await Promise.all([
+      this.tenant(source.tenantId),
+      this.recipients(rule, source, record),
+      this.names(rule, source, record),
+    ]);
+    if (!tenant || recipients.length === 0) return;
     const deliveries = await this.preferences.deliveries(
       source.tenantId,
       recipients.map((user) => user.id),
       rule.type,
     );
-    const facts = await this.facts(rule, source, tenant);
+    const facts: Facts = { ...names, today: localTime(source.time, tenant.timeZone).date };
     const title = clip(rule.title(source.data, facts), TITLE_MAX);
     const body = clip(rule.body(source.data, facts), BODY_MAX);
     const link = rule.link(source.data);
@@ -102,12 +114,24 @@ export class Notifier {
         immediate: delivery.email && delivery.digest === 'IMMEDIATE',
       });
     }
-    await this.store.add(rows);
-    // Every time, not only for new rows: a crash between the two writes must not lose the email.
-    await this.outbox.sendAll(rows.filter((row) => row.immediate).map((row) => notificationMail(source.tenantId, tenant.name, row.to, row, this.publicUrl)));
+    if (rows.length === 0) return;
+    // Emails every time, not only for new rows: a redelivery writes what a crash may have lost.
+    const mails = rows.filter((row) => row.immediate).map((row) => notificationMail(source.tenantId, tenant.name, row.to, row, this.publicUrl));
+    await this.store.add(rows, mails.length > 0 ? this.outbox.rowsOf(mails) : null);
+    if (mails.length > 0) this.outbox.due();
   }
 
-  private async recipients(rule: NotificationRule, source: SourceEvent): Promise<DirectoryUser[]> {
+  /** The tenant's name and time zone, kept a minute (they rarely change, and every event asks). */
+  private tenant(tenantId: string): Promise<DirectoryTenant | null> {
+    const known = this.tenants.get(tenantId);
+    if (known && known.until > Date.now()) return known.tenant;
+    const tenant = this.directory.tenant(tenantId);
+    this.tenants.set(tenantId, { tenant, until: Date.now() + 60_000 });
+    tenant.catch(() => this.tenants.delete(tenantId));
+    return tenant;
+  }
+
+  private async recipients(rule: NotificationRule, source: SourceEvent, record: RecordLookup): Promise<DirectoryUser[]> {
     const { tenantId, data } = source;
     const to = rule.to;
     if ('roles' in to) return this.directory.withRoles(tenantId, to.roles);
@@ -117,7 +141,7 @@ export class Notifier {
       if (to.unlessActor && to.unlessActor(data) === ownerId) return [];
     } else {
       const { subjectType, subjectId } = 'clientOwner' in to ? { subjectType: 'CLIENT', subjectId: to.clientOwner(data) } : to.subjectOwner(data);
-      ownerId = (await this.owner(tenantId, subjectType, subjectId))?.ownerId;
+      ownerId = (await record(subjectType, subjectId))?.ownerId;
     }
     if (!ownerId) return [];
     const user = await this.directory.user(tenantId, ownerId);
@@ -131,12 +155,10 @@ export class Notifier {
     return (await this.reader.read(tenantId, (em) => owners(em, tenantId, [id]))).get(id);
   }
 
-  private async facts(rule: NotificationRule, source: SourceEvent, tenant: DirectoryTenant): Promise<Facts> {
-    const facts: Facts = { today: localTime(source.time, tenant.timeZone).date };
+  private async names(rule: NotificationRule, source: SourceEvent, record: RecordLookup): Promise<Pick<Facts, 'client' | 'lead'>> {
     const clientId = rule.names?.client?.(source.data);
     const leadId = rule.names?.lead?.(source.data);
-    if (clientId) facts.client = (await this.owner(source.tenantId, 'CLIENT', clientId))?.name ?? (text(source.data.clientName) || undefined);
-    if (leadId) facts.lead = (await this.owner(source.tenantId, 'LEAD', leadId))?.name;
-    return facts;
+    const [client, lead] = await Promise.all([clientId ? record('CLIENT', clientId) : undefined, leadId ? record('LEAD', leadId) : undefined]);
+    return { client: client?.name ?? (text(source.data.clientName) || undefined), lead: lead?.name };
   }
 }

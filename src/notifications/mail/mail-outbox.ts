@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
 import { AppConfig } from '../../config';
 import { CLOCK, Clock } from '../../shared/clock';
 import { Database } from '../../shared/database/database';
@@ -51,18 +52,29 @@ export class MailOutbox implements Mailer {
   /** Many messages in one statement (a notifier's batch). */
   async sendAll(messages: readonly MailMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    await this.keep(this.database.pool, messages);
+    this.due();
+  }
+
+  /** The outbox rows of messages, as `KEEP_SQL` takes them from `$offset + 1` on (checked first). */
+  rowsOf(messages: readonly MailMessage[]): unknown[] {
     messages.forEach(check);
-    const now = this.clock.now();
-    const status: OutboxStatus = this.config.smtpUrl ? 'PENDING' : 'KEPT';
     const column = <K extends keyof MailMessage>(key: K) => messages.map((m) => m[key]);
-    await this.database.pool.query(
-      `INSERT INTO mail_outbox (tenant_id, id, kind, recipient, subject, text_body, html_body, status, next_attempt_at, created_at)
-       SELECT t, i, k, r, s, tb, hb, $8, CASE WHEN $8 = 'PENDING' THEN $9::timestamptz END, $9::timestamptz
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(t, i, k, r, s, tb, hb)
-       ON CONFLICT (tenant_id, id) DO NOTHING`,
-      [column('tenantId'), column('id'), column('kind'), column('to'), column('subject'), column('text'), column('html'), status, now],
-    );
-    if (status === 'PENDING') this.listeners.forEach((listener) => listener());
+    return [column('tenantId'), column('id'), column('kind'), column('to'), column('subject'), column('text'), column('html'), this.status(), this.clock.now()];
+  }
+
+  private async keep(db: Pick<PoolClient, 'query'>, messages: readonly MailMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await db.query(keepSql(0), this.rowsOf(messages));
+  }
+
+  /** Tells the sender that messages are waiting (after the transaction that kept them committed). */
+  due(): void {
+    if (this.status() === 'PENDING') this.listeners.forEach((listener) => listener());
+  }
+
+  private status(): OutboxStatus {
+    return this.config.smtpUrl ? 'PENDING' : 'KEPT';
   }
 
   onDue(listener: OutboxListener): () => void {
@@ -88,6 +100,15 @@ export class MailOutbox implements Mailer {
     return rows[0].n;
   }
 }
+
+/** The INSERT of outbox rows whose parameters start after `$offset` (a statement of its own, or a CTE of another's). */
+export const keepSql = (offset: number) => {
+  const $ = (n: number) => `$${offset + n}`;
+  return `INSERT INTO mail_outbox (tenant_id, id, kind, recipient, subject, text_body, html_body, status, next_attempt_at, created_at)
+     SELECT t, i, k, r, s, tb, hb, ${$(8)}, CASE WHEN ${$(8)} = 'PENDING' THEN ${$(9)}::timestamptz END, ${$(9)}::timestamptz
+     FROM unnest(${$(1)}::text[], ${$(2)}::text[], ${$(3)}::text[], ${$(4)}::text[], ${$(5)}::text[], ${$(6)}::text[], ${$(7)}::text[]) AS u(t, i, k, r, s, tb, hb)
+     ON CONFLICT (tenant_id, id) DO NOTHING`;
+};
 
 /** A message that could never be sent is refused when it is asked for, not discovered failing later. */
 const check = (message: MailMessage): void => {

@@ -23,12 +23,30 @@ const ARGUMENT_BOUNDS: Record<string, number> = {
   password: 1_000,
 };
 
+/**
+ * The page arguments a resolver declares on its own (`myTasks(page, perPage)`, a nested list's
+ * `limit`), by name: bounded as ListArgs bounds its own, which class-validator checks.
+ */
+const NUMBER_BOUNDS: Record<string, { min: number; max: number; below?: string }> = {
+  perPage: { min: 1, max: 500 },
+  page: { min: 1, max: 1_000_000, below: 'page starts at 1' },
+  limit: { min: 0, max: 500 },
+};
+
+const numberProblems = (value: number, path: string, found: Record<string, string[]>) => {
+  const name = path.split('.').pop() ?? '';
+  const bounds = NUMBER_BOUNDS[name];
+  if (!Number.isFinite(value)) found[path || 'value'] = [`${path || 'the number'} must be a finite number`];
+  else if (bounds && value > bounds.max) found[path] = [`${path} can be at most ${bounds.max}`];
+  else if (bounds && value < bounds.min) found[path] = [bounds.below ?? `${path} must be at least ${bounds.min}`];
+};
+
 /** An unpaired UTF-16 surrogate: not a character, and PostgreSQL refuses it in text. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
 
-const problemsOf = (value: unknown, path: string, maxLength: number, found: Record<string, string[]>, depth = 0): void => {
+const problemsOf = (value: unknown, path: string, maxLength: number, found: Record<string, string[]>, depth = 0, numbers = false): void => {
   if (typeof value === 'string') {
     path ||= 'value';
     const problems: string[] = [];
@@ -38,6 +56,7 @@ const problemsOf = (value: unknown, path: string, maxLength: number, found: Reco
     if (problems.length) found[path] = problems;
     return;
   }
+  if (typeof value === 'number') return numbers ? numberProblems(value, path, found) : undefined;
   if (depth > 10 || value === null || typeof value !== 'object' || value instanceof Date) return;
   if (Array.isArray(value)) {
     if (value.length > INPUT_BOUNDS.list) found[path || 'value'] = [`${path || 'the list'} can have at most ${INPUT_BOUNDS.list} items`];
@@ -59,7 +78,9 @@ export class InputGuardPipe implements PipeTransform {
     const found: Record<string, string[]> = {};
     // An input object's fields are named as class-validator names them (`lines.3.quantity`); other arguments by their name.
     const name = metadata.data ?? '';
-    problemsOf(value, name === 'input' && typeof value === 'object' ? '' : name, ARGUMENT_BOUNDS[name] ?? INPUT_BOUNDS.text, found);
+    // A number argument of its own (not a field of a validated input type) is bounded here.
+    const numbers = metadata.metatype === Number;
+    problemsOf(value, name === 'input' && typeof value === 'object' ? '' : name, ARGUMENT_BOUNDS[name] ?? INPUT_BOUNDS.text, found, 0, numbers);
     if (Object.keys(found).length > 0) throw new BadInputError(found);
     return value;
   }
