@@ -127,7 +127,8 @@ describe('the processor runtime in the app', () => {
     const started = Date.now();
     const drafted = await ok(DRAFT, { input: { clientId, lines: [{ description: 'Setup', quantity: '1', unitPrice: '100', taxRate: '20' }] } }, globex);
     expect(drafted.draftQuote).toMatchObject({ status: 'DRAFT', total: '120.00' });
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Well under the 5 s a lagging read model is waited for: globex's write did not wait on acme's park.
+    expect(Date.now() - started).toBeLessThan(4000);
 
     // The status shows the park to acme's admin, and not to globex's.
     const acmeView = (await ok(STATUS, {}, as['admin@acme.test'])).projections.find((p: { name: string }) => p.name === 'orders.quotes');
@@ -149,7 +150,7 @@ describe('the processor runtime in the app', () => {
       code: 'READ_MODEL_LAGGING',
       message: expect.stringContaining('stopped for your tenant'),
     });
-    expect(Date.now() - waiting).toBeLessThan(1000);
+    expect(Date.now() - waiting).toBeLessThan(4000);
 
     // A retry cannot fix this event: it stays parked, counted, nothing skipped.
     const retried = await ok(`mutation { retryProcessor(name: "orders.quotes") { parked { tenantId retries } } }`, {}, t.operator);
