@@ -16,12 +16,13 @@ import { migrateAppSchema, newPool, startBenchServer } from './lib/pg';
 import { log, now, parseArgs, printTable, round } from './lib/stats';
 import { benchReadAll } from './read-all';
 import { benchRebuild } from './rebuild';
+import { benchIntegrationEvents } from './integration-events';
 import { benchNotifications } from './notifications';
 import { benchEdgeLimits } from './edge-limits';
 import { benchRelay } from './relay';
 import { seedEvents } from './seed';
 
-const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'notifications', 'edge', 'audit'] as const;
+const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'notifications', 'edge', 'audit', 'integration'] as const;
 
 /** The first line of /proc/stat (Linux): CPU ticks by state, summed over CPUs; null elsewhere. */
 const hostCpuTicks = (): number[] | null => {
@@ -79,6 +80,8 @@ const main = async () => {
       if (here('rebuild')) Object.assign(figures, await benchRebuild(url, { profile: profileDir }));
       if (wanted('relay')) Object.assign(figures, await benchRelay(url, Math.min(args.relayEvents, args.events)));
     }
+
+    if (wanted('integration')) Object.assign(figures, await benchIntegrationEvents(await server.createDatabase('bench_integration')));
 
     if (wanted('commands')) {
       const options = {
@@ -154,6 +157,8 @@ const main = async () => {
     ['audit log by actor+date p99 (ms, 1M events)', fig('audit_log_query_p99_ms'), null, null, null, null, '≤50 ms'],
     ['known-at record, 200 events (ms)', fig('known_at_record_ms'), null, null, null, null, '≤20 ms'],
     ['audit chain (events/s)', fig('chain_events_per_s'), null, null, null, null, '≥ append 10x8'],
+    ['integration events mapped, history held (events/s)', fig('integration_map_per_s'), null, null, null, null, ''],
+    ['integration events mapped, cold (events/s)', fig('integration_map_cold_per_s'), null, null, null, null, ''],
   ];
   console.log('');
   printTable(['figure', 'annals', 'peer', 'floor', 'annals/peer', 'annals/floor', 'target'], table);

@@ -20,6 +20,8 @@ import { journalProjection } from './ledger/journal.projection';
 import { arInvoicesProjection } from './ledger/ar-aging.projection';
 import { webhookEndpointsProjection } from './webhooks/endpoints.projection';
 import { ArInvoiceView, JournalEntryView, LedgerAccountView, LedgerSettingsView } from './ledger/entities';
+import { apiKeysProjection, tenantsProjection, usersProjection } from './identity/users.projection';
+import { ApiKeyView, UserView } from './identity/entities';
 import { auditLogProjection } from './audit/audit-log.projection';
 import type { AuditedRecord } from '../src/shared/history/known-at';
 
@@ -37,6 +39,9 @@ export const projections: readonly Projection[] = [
   ledgerSettingsProjection,
   journalProjection,
   arInvoicesProjection,
+  tenantsProjection,
+  usersProjection,
+  apiKeysProjection,
   webhookEndpointsProjection,
   auditLogProjection,
 ];
@@ -66,4 +71,6 @@ export const readModelEntities = [
   LedgerSettingsView,
   JournalEntryView,
   ArInvoiceView,
+  UserView,
+  ApiKeyView,
 ];

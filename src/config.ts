@@ -13,7 +13,11 @@ export interface AppConfig {
   eventStoreUrl?: string;
   kafkaBrokers?: string[];
   jwtSecret: string;
+  /** The platform operator's credential (OPERATOR_TOKEN): projections across tenants, rebuild, replay, retry. None: no operator over the API. */
+  operatorToken?: string;
   port: number;
+  /** Where HTTP listens (HOST): 127.0.0.1 on the embedded default, else 0.0.0.0. */
+  host?: string;
   demoPassword: string;
   seedDemo: boolean;
   /** Where time-driven parts read the time (src/shared/clock.ts); the system clock unless a test gives its own. */
@@ -63,8 +67,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     ...data,
     eventStoreUrl: env.EVENTSTORE_URL || undefined,
     kafkaBrokers: env.KAFKA_BROKERS ? env.KAFKA_BROKERS.split(',').flatMap((broker) => broker.trim() || []) : undefined,
-    jwtSecret: env.JWT_SECRET || (databaseUrl ? requiredInProduction('JWT_SECRET') : 'annals-embedded-development-secret'),
+    jwtSecret: jwtSecret(env),
+    operatorToken: operatorToken(env),
     port: Number(env.PORT || 3000),
+    host: env.HOST || (embeddedDefault(env) ? '127.0.0.1' : '0.0.0.0'),
     demoPassword: env.DEMO_PASSWORD || 'demo',
     // Demo data only on the embedded default, or when asked for explicitly.
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !databaseUrl,
@@ -77,6 +83,29 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     publicUrl: (env.PUBLIC_URL ? publicUrl(env.PUBLIC_URL) : `http://localhost:${Number(env.PORT || 3000)}`).replace(/\/+$/, ''),
     webhooks: webhooksConfig(env, !databaseUrl),
   };
+};
+
+export const DEVELOPMENT_JWT_SECRET = 'annals-embedded-development-secret';
+const MIN_SECRET_BYTES = 32;
+
+/** The embedded default: no external database, log or broker, and not NODE_ENV=production. Only there may the development secret sign tokens. */
+const embeddedDefault = (env: NodeJS.ProcessEnv) => !env.DATABASE_URL && !env.EVENTSTORE_URL && !env.KAFKA_BROKERS && env.NODE_ENV !== 'production';
+
+const jwtSecret = (env: NodeJS.ProcessEnv): string => {
+  if (!env.JWT_SECRET && embeddedDefault(env)) return DEVELOPMENT_JWT_SECRET;
+  const why =
+    env.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'the app is not on the embedded default (DATABASE_URL, EVENTSTORE_URL or KAFKA_BROKERS is set)';
+  if (!env.JWT_SECRET) throw new Error(`JWT_SECRET must be set when ${why}: generate one with \`openssl rand -base64 48\``);
+  if (Buffer.byteLength(env.JWT_SECRET, 'utf8') < MIN_SECRET_BYTES || env.JWT_SECRET === DEVELOPMENT_JWT_SECRET)
+    throw new Error(`JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes and not the development secret: generate one with \`openssl rand -base64 48\``);
+  return env.JWT_SECRET;
+};
+
+const operatorToken = (env: NodeJS.ProcessEnv): string | undefined => {
+  if (!env.OPERATOR_TOKEN) return undefined;
+  if (Buffer.byteLength(env.OPERATOR_TOKEN, 'utf8') < MIN_SECRET_BYTES)
+    throw new Error(`OPERATOR_TOKEN must be at least ${MIN_SECRET_BYTES} bytes: generate one with \`openssl rand -base64 48\``);
+  return env.OPERATOR_TOKEN;
 };
 
 const positiveNumber = (name: string, value: string, integer = false): number => {
@@ -131,10 +160,6 @@ const booleanVariable = (name: string, value: string): boolean => {
 
 /** GraphiQL and introspection: as GRAPHIQL says, else on outside production only. */
 export const graphiqlEnabled = (config: Pick<AppConfig, 'production' | 'graphiql'>): boolean => config.graphiql ?? !config.production;
-
-const requiredInProduction = (name: string): never => {
-  throw new Error(`${name} must be set when DATABASE_URL points at an external PostgreSQL server`);
-};
 
 /**
  * `.data` in the working folder, unless the embedded PostgreSQL could not use it: run as root,

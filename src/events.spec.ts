@@ -1,3 +1,4 @@
+import { identityEvents } from './identity/domain/identity.registry';
 import { projections } from '../projections';
 import { crmEvents } from './crm/domain/crm.events';
 import { ledgerEvents } from './ledger/domain/ledger.events';
@@ -19,7 +20,7 @@ const stored = (type: string, data: unknown, metadata: Record<string, unknown> =
 
 describe('the app-wide event registry', () => {
   it('holds every context registration, each type once', () => {
-    const types = [...crmEvents.types, ...ordersEvents.types, ...ledgerEvents.types, ...webhooksEvents.types];
+    const types = [...crmEvents.types, ...ordersEvents.types, ...ledgerEvents.types, ...identityEvents.types, ...webhooksEvents.types];
     expect(new Set(types).size).toBe(types.length);
     expect([...eventRegistry.types].sort()).toEqual([...types].sort());
   });

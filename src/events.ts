@@ -1,4 +1,5 @@
 import { crmEvents } from './crm/domain/crm.events';
+import { identityEvents } from './identity/domain/identity.registry';
 import { ledgerEvents } from './ledger/domain/ledger.events';
 import { ordersEvents } from './orders/domain/orders.events';
 import { webhooksEvents } from './webhooks/domain/webhooks.events';
@@ -10,7 +11,7 @@ import { EventOf, StoredEvent, Typed, composeRegistries } from './shared/domain/
  * projector or reactor sees an event, so it gets a typed event at its current version, and an
  * unknown type is an UnknownEventTypeError naming the type, the stream and the position.
  */
-export const eventRegistry = composeRegistries('annals', crmEvents, ordersEvents, ledgerEvents, webhooksEvents);
+export const eventRegistry = composeRegistries('annals', crmEvents, ordersEvents, ledgerEvents, identityEvents, webhooksEvents);
 
 export type AppEvent = EventOf<typeof eventRegistry>;
 

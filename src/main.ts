@@ -21,7 +21,7 @@ const bootstrap = async () => {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  await app.listen({ port: config.port, host: '0.0.0.0' });
+  await app.listen({ port: config.port, host: config.host ?? '0.0.0.0' });
   logger.log(`annals is up: GraphQL http://localhost:${config.port}/graphql, admin UI http://localhost:${config.port}/admin`);
 };
 

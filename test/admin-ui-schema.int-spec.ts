@@ -14,6 +14,17 @@ const NOT_ON_A_SCREEN: Record<string, string> = {
   rebuildProjection: 'an operator task (CLI `npm run projections:rebuild` or an operator credential), not a tenant screen',
   replayProcessor: 'an operator task: replays a shared reactor for every tenant',
   retryProcessor: 'an operator task: retries a shared processor for every tenant',
+  acceptInvitation: 'pending: the identity screens (admin-ui/src/identity/)',
+  changePassword: 'pending: the identity screens (admin-ui/src/identity/)',
+  changeUserRole: 'pending: the identity screens (admin-ui/src/identity/)',
+  createApiKey: 'pending: the identity screens (admin-ui/src/identity/)',
+  deactivateUser: 'pending: the identity screens (admin-ui/src/identity/)',
+  inviteUser: 'pending: the identity screens (admin-ui/src/identity/)',
+  reactivateUser: 'pending: the identity screens (admin-ui/src/identity/)',
+  requestPasswordReset: 'pending: the identity screens (admin-ui/src/identity/)',
+  resetPassword: 'pending: the identity screens (admin-ui/src/identity/)',
+  revokeApiKey: 'pending: the identity screens (admin-ui/src/identity/)',
+  updateTenantSettings: 'pending: the identity screens (admin-ui/src/identity/)',
 };
 
 const sources = (dir: string): string[] =>

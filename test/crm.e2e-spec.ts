@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
-import { startTestApp, TestApp } from './support/app';
+import { startTestApp, TEST_JWT_SECRET, TestApp } from './support/app';
 
 const LEAD_FIELDS = 'id name email company phone source status clientId createdAt updatedAt';
 const CAPTURE = `mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { ${LEAD_FIELDS} } }`;
@@ -50,7 +50,7 @@ describe('CRM through GraphQL (embedded PostgreSQL, real app)', () => {
       const login = await t.graphql(`mutation { login(email: "admin@acme.test", password: "demo") { token } }`);
       const claims = JSON.parse(Buffer.from(login.data.login.token.split('.')[1], 'base64url').toString());
       const exp = Math.floor(Date.now() / 1000) + 2;
-      const token = jwt.sign({ tid: claims.tid, email: claims.email, role: claims.role, exp }, 'test-secret', { subject: claims.sub, issuer: 'annals' });
+      const token = jwt.sign({ tid: claims.tid, email: claims.email, role: claims.role, exp }, TEST_JWT_SECRET, { subject: claims.sub, issuer: 'annals' });
       const me = `{ me { email } }`;
       expect((await t.graphql(me, {}, { authorization: `Bearer ${token}` })).data.me.email).toBe('admin@acme.test');
       await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
@@ -306,7 +306,7 @@ describe('CRM through GraphQL (embedded PostgreSQL, real app)', () => {
       const names = before.data.projections.map((p: { name: string }) => p.name);
       expect(names).toEqual(expect.arrayContaining(['crm.leads', 'crm.clients']));
 
-      const rebuilt = await t.graphql(`mutation { rebuildProjection(name: "crm.leads") { name state } }`, {}, acme);
+      const rebuilt = await t.graphql(`mutation { rebuildProjection(name: "crm.leads") { name state } }`, {}, t.operator);
       expect(rebuilt.errors).toBeUndefined();
       let found = null;
       for (let i = 0; i < 100 && !found; i++) {
@@ -314,7 +314,7 @@ describe('CRM through GraphQL (embedded PostgreSQL, real app)', () => {
         if (!found) await new Promise((r) => setTimeout(r, 100));
       }
       expect(found).toMatchObject({ id: lead.id, status: 'NEW' });
-      const unknown = await t.graphql(`mutation { rebuildProjection(name: "nope") { name } }`, {}, acme);
+      const unknown = await t.graphql(`mutation { rebuildProjection(name: "nope") { name } }`, {}, t.operator);
       expect(unknown.errors?.[0].extensions.code).toBe('UNKNOWN_PROJECTION');
     });
   });

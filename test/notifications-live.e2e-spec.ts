@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../src/app';
 import { Notifier } from '../src/notifications/application/notifier';
-import { startTestApp, TestApp } from './support/app';
+import { startTestApp, TEST_JWT_SECRET, TestApp } from './support/app';
 import { eventually } from './support/smtp';
 import { inbox, signIn, Staff, subscribe, TestClock } from './support/notifications';
 
@@ -44,7 +44,7 @@ describe('notifications live: GraphQL subscription over graphql-ws, across two a
     // A second instance on the same database: it runs no processor while the first holds the leases.
     secondData = mkdtempSync(join(tmpdir(), 'annals-second-'));
     second = await createApp(
-      { databaseUrl: t.databaseUrl, dataDir: secondData, jwtSecret: 'test-secret', port: 0, demoPassword: 'demo', seedDemo: false, clock },
+      { databaseUrl: t.databaseUrl, dataDir: secondData, jwtSecret: TEST_JWT_SECRET, port: 0, demoPassword: 'demo', seedDemo: false, clock },
       { logger: ['error'] },
     );
     await second.listen({ port: 0, host: '127.0.0.1' });

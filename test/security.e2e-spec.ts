@@ -326,6 +326,8 @@ describe('security: what one caller may not do to the others (embedded PostgreSQ
       expect(await keyRows(other)).toBe(1);
 
       now = new Date(now.getTime() + 25 * 60 * 60 * 1000);
+      // Sessions expire by the same clock (12 hours): sign in again a day later.
+      as.sales = { authorization: `Bearer ${await t.login('sales@acme.test')}` };
       const later = await ok(DISQUALIFY, { id: second, reason: 'no budget' }, { ...as.sales, 'idempotency-key': key });
       expect(later.status).toBe('DISQUALIFIED');
       // The request after the TTL pruned the rows of expired keys.

@@ -101,7 +101,7 @@ describe('Webhooks: nothing is lost', () => {
           ...process.env,
           DATABASE_URL: database.url,
           PORT: String(port),
-          JWT_SECRET: 'crash-test-secret',
+          JWT_SECRET: 'crash-test-secret-of-at-least-32-bytes',
           SEED_DEMO: 'true',
           WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true',
           WEBHOOK_RETRY_SCHEDULE: '0,1,1,1,1,1,1,1',

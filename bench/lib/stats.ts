@@ -97,7 +97,7 @@ export const parseArgs = (argv: string[]): Args => {
         break;
       case '--help':
         console.log(
-          'npm run bench -- [--events N] [--writers N] [--clients N] [--append-seconds S] [--command-seconds S] [--relay-events N] [--only append,read-all,rebuild,commands,relay] [--keep] [--pg-stats] [--baseline GIT_REF]',
+          'npm run bench -- [--events N] [--writers N] [--clients N] [--append-seconds S] [--command-seconds S] [--relay-events N] [--only append,read-all,rebuild,commands,relay,notifications,edge,audit,integration] [--keep] [--pg-stats] [--baseline GIT_REF]',
         );
         return process.exit(0);
       default:

@@ -8,6 +8,7 @@ import { Migration20261121204930LedgerReadModels } from './Migration202611212049
 import { Migration20261121205000InvoiceReadModels } from './Migration20261121205000InvoiceReadModels';
 import { Migration20261201000100ProcessorCheckpoints } from './Migration20261201000100ProcessorCheckpoints';
 import { Migration20261201000200ProcessorFencing } from './Migration20261201000200ProcessorFencing';
+import { Migration20261202000100IdentityContext } from './Migration20261202000100IdentityContext';
 import { Migration20261202000200IdempotencyExpiry } from './Migration20261202000200IdempotencyExpiry';
 import { Migration20261202000300InvoiceOverdue } from './Migration20261202000300InvoiceOverdue';
 import { Migration20261202000400Webhooks } from './Migration20261202000400Webhooks';
@@ -26,6 +27,7 @@ export const migrations = [
   { name: 'Migration20261121205000InvoiceReadModels', class: Migration20261121205000InvoiceReadModels },
   { name: 'Migration20261201000100ProcessorCheckpoints', class: Migration20261201000100ProcessorCheckpoints },
   { name: 'Migration20261201000200ProcessorFencing', class: Migration20261201000200ProcessorFencing },
+  { name: 'Migration20261202000100IdentityContext', class: Migration20261202000100IdentityContext },
   { name: 'Migration20261202000200IdempotencyExpiry', class: Migration20261202000200IdempotencyExpiry },
   { name: 'Migration20261202000300InvoiceOverdue', class: Migration20261202000300InvoiceOverdue },
   { name: 'Migration20261202000400Webhooks', class: Migration20261202000400Webhooks },

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../config';
-import { hashPassword, verifyPassword } from '../shared/auth/passwords';
 import { CommandContext } from '../shared/command/command-context';
 import { EventSourcedRunner } from '../shared/command/event-sourced-runner';
 import { Database } from '../shared/database/database';
@@ -13,8 +12,11 @@ import { clientDecider } from '../crm/domain/client';
 import { clientStream } from '../crm/domain/client.events';
 import { ClientRegistration, clientIdForLead } from '../crm/application/client-registration';
 import { seedDemoOrders } from '../orders/application/demo-orders.seed';
+import { TenantProvisioning } from '../identity/application/tenant-provisioning';
+import type { Role } from '../shared/auth/caller';
 
 export const DEMO_ROLES = ['admin', 'sales', 'accountant', 'auditor'] as const;
+const SEED_ACTOR = 'system:demo-seed';
 
 export const DEMO_TENANTS = [
   { id: 'acme', name: 'Acme Corporation', currency: 'USD' },
@@ -48,17 +50,18 @@ export class DemoSeeder implements OnApplicationBootstrap {
     @Inject(DATABASE) private readonly database: Database,
     private readonly runner: EventSourcedRunner,
     private readonly registration: ClientRegistration,
+    private readonly provisioning: TenantProvisioning,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemo) return;
     for (const tenant of DEMO_TENANTS) {
-      await this.database.pool.query(`INSERT INTO tenants (id, name, currency) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [
-        tenant.id,
-        tenant.name,
-        tenant.currency,
-      ]);
+      await this.provisioning.ensureTenant(tenant, SEED_ACTOR);
       for (const role of DEMO_ROLES) await this.seedUser(tenant.id, `${role}@${tenant.id}.test`, role[0].toUpperCase() + role.slice(1), role);
+    }
+    // Sign-in and the other contexts read the tenants and users read models: wait until they show them.
+    await this.provisioning.settled();
+    for (const tenant of DEMO_TENANTS) {
       await this.seedLeads(tenant.id);
       await this.seedClients(tenant.id);
       await seedDemoOrders(this.runner, tenant.id, tenant.currency);
@@ -66,20 +69,13 @@ export class DemoSeeder implements OnApplicationBootstrap {
     this.logger.log(`Demo tenants ready: <role>@acme.test and <role>@globex.test for roles ${DEMO_ROLES.join(', ')} (password from DEMO_PASSWORD)`);
   }
 
-  private async seedUser(tenantId: string, email: string, name: string, role: string) {
-    const { rows } = await this.database.pool.query(`SELECT password_hash FROM users WHERE email = $1`, [email]);
-    if (rows[0] && (await verifyPassword(this.config.demoPassword, rows[0].password_hash))) return;
-    const hash = await hashPassword(this.config.demoPassword);
-    await this.database.pool.query(
-      `INSERT INTO users (id, tenant_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash`,
-      [randomUUID(), tenantId, email, name, role, hash],
-    );
+  private async seedUser(tenantId: string, email: string, name: string, role: Role) {
+    await this.provisioning.ensureUser(tenantId, { email, name, role, password: this.config.demoPassword }, SEED_ACTOR);
   }
 
   /** A few clients registered directly, beside the one a converted lead became. */
   private async seedClients(tenantId: string) {
-    const { rows } = await this.database.pool.query(`SELECT id FROM users WHERE email = $1`, [`sales@${tenantId}.test`]);
+    const { rows } = await this.database.pool.query(`SELECT user_id AS id FROM user_credentials WHERE email = $1`, [`sales@${tenantId}.test`]);
     const ownerId: string | undefined = rows[0]?.id;
     for (const client of DEMO_CLIENTS) {
       const clientId = deterministicId(tenantId, 'demo-client', client.email);

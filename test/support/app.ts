@@ -14,7 +14,12 @@ export interface TestApp {
   /** POST /graphql; returns the parsed body (data and errors) and the HTTP status. */
   graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; data: T; errors?: any[] }>;
   login(email: string, password?: string): Promise<string>;
+  /** Headers of the platform operator (OPERATOR_TOKEN): rebuild, replay, retry, every tenant's status. */
+  operator: Record<string, string>;
 }
+
+export const TEST_JWT_SECRET = 'test-secret-of-at-least-32-bytes-for-hs256';
+export const TEST_OPERATOR_TOKEN = 'test-operator-token-of-at-least-32-bytes';
 
 /** The whole app, listening on a free port, on a fresh database with the demo tenants seeded. */
 export const startTestApp = async (overrides: Partial<AppConfig> = {}): Promise<TestApp> => {
@@ -23,7 +28,8 @@ export const startTestApp = async (overrides: Partial<AppConfig> = {}): Promise<
   const config: AppConfig = {
     databaseUrl: database.url,
     dataDir,
-    jwtSecret: 'test-secret',
+    jwtSecret: TEST_JWT_SECRET,
+    operatorToken: TEST_OPERATOR_TOKEN,
     port: 0,
     demoPassword: 'demo',
     seedDemo: true,
@@ -49,6 +55,7 @@ export const startTestApp = async (overrides: Partial<AppConfig> = {}): Promise<
     app,
     databaseUrl: database.url,
     graphql,
+    operator: { authorization: `Bearer ${overrides.operatorToken ?? TEST_OPERATOR_TOKEN}` },
     login: async (email, password = 'demo') => {
       const result = await graphql(
         `

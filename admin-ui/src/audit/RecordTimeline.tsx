@@ -1,7 +1,7 @@
 import { Alert, Box, Chip, Paper, Stack, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useTranslate } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
 import { graphql } from '../graphql';
 import { KNOWN_AT, RECORD_CHANGES } from './documents';
 import { actorLabel, type Actor, shown, toIso } from './audit-types';
@@ -114,4 +114,10 @@ export const RecordTimeline = ({ entity, id }: { entity: string; id: string }) =
       ))}
     </Box>
   );
+};
+
+/** The timeline of the record in context (a show page's history tab): `<RecordTimelineTab entity="lead" />`. */
+export const RecordTimelineTab = ({ entity }: { entity: string }) => {
+  const record = useRecordContext();
+  return record?.id != null ? <RecordTimeline entity={entity} id={String(record.id)} /> : null;
 };

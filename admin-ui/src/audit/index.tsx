@@ -9,7 +9,7 @@ import { ReportsKnownAtPage } from './ReportsKnownAtPage';
 import { ThreadPage } from './ThreadPage';
 import { VerifyPage } from './VerifyPage';
 
-export { RecordTimeline } from './RecordTimeline';
+export { RecordTimeline, RecordTimelineTab } from './RecordTimeline';
 
 const AUDITORS = ['admin', 'auditor'] as const;
 

@@ -28,7 +28,7 @@ export class AuditExportController {
     const fail = (status: number, code: string, message: string) => reply.status(status).type('application/json').send({ error: { code, message } });
     let tenantId: string;
     try {
-      const caller = this.auth.authenticate(authorization, undefined, undefined);
+      const caller = await this.auth.authenticate(authorization, undefined, undefined);
       if (!AUDITORS.includes(caller.role))
         return fail(403, 'FORBIDDEN', `Your role (${caller.role}) may not export the audit log; it is open to: ${AUDITORS.join(', ')}`);
       tenantId = caller.tenantId;

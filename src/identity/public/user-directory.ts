@@ -20,6 +20,8 @@ export interface DirectoryTenant {
   currency: string;
   /** IANA time zone name ('Europe/Paris'); 'UTC' unless the tenant set one. */
   timeZone: string;
+  /** Days between an invoice and its due date. */
+  paymentTermsDays: number;
 }
 
 /** Who did something, for auditors: a user, an API key or annals itself. */
@@ -45,21 +47,28 @@ export class UserDirectory {
 
   /** The tenant's active users with one of these roles (every accountant, every admin). */
   async withRoles(tenantId: string, roles: readonly Role[]): Promise<DirectoryUser[]> {
-    const { rows } = await this.database.pool.query(`${SELECT} WHERE tenant_id = $1 AND role = ANY($2::text[]) ORDER BY email`, [tenantId, roles]);
-    return rows.filter((user) => user.active);
+    const { rows } = await this.database.pool.query(`${SELECT} WHERE tenant_id = $1 AND role = ANY($2::text[]) AND active ORDER BY email`, [tenantId, roles]);
+    return rows;
   }
 
   async tenant(tenantId: string): Promise<DirectoryTenant | null> {
-    const { rows } = await this.database.pool.query(`SELECT id, name, currency, 'UTC' AS "timeZone" FROM tenants WHERE id = $1`, [tenantId]);
+    const { rows } = await this.database.pool.query(
+      `SELECT id, name, trim(currency) AS currency, time_zone AS "timeZone", payment_terms_days AS "paymentTermsDays" FROM tenants WHERE id = $1`,
+      [tenantId],
+    );
     return rows[0] ?? null;
   }
 
   /** The actor an event's metadata names (`actorId`, `actorKind`); unknown ids answer with null name and email. */
   async actor(tenantId: string, actorId: string, kind: DirectoryActor['kind'] = 'user'): Promise<DirectoryActor> {
     if (kind === 'system' || actorId.startsWith('system:')) return { id: actorId, kind: 'system', name: actorId.replace(/^system:/, ''), email: null };
-    const user = kind === 'user' ? await this.user(tenantId, actorId) : null;
+    if (kind === 'api_key') {
+      const { rows } = await this.database.pool.query(`SELECT name FROM api_keys WHERE tenant_id = $1 AND id::text = $2`, [tenantId, actorId]);
+      return { id: actorId, kind, name: rows[0]?.name ?? null, email: null };
+    }
+    const user = await this.user(tenantId, actorId);
     return { id: actorId, kind, name: user?.name ?? null, email: user?.email ?? null };
   }
 }
 
-const SELECT = `SELECT id::text, tenant_id AS "tenantId", email, name, role, true AS active FROM users`;
+const SELECT = `SELECT id::text, tenant_id AS "tenantId", email, name, role, active FROM users`;

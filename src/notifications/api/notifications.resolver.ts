@@ -95,10 +95,10 @@ export class NotificationsResolver {
     description: 'Your notifications as they arrive (WebSocket at /graphql, graphql-transport-ws; connection_init payload { authorization: "Bearer <token>" })',
   })
   @Public()
-  notificationAdded(@Context() context: { pubsub: PubSub; req?: { headers?: { authorization?: string } } }) {
+  async notificationAdded(@Context() context: { pubsub: PubSub; req?: { headers?: { authorization?: string } } }) {
     let caller: Caller;
     try {
-      caller = this.auth.authenticate(context.req?.headers?.authorization);
+      caller = await this.auth.authenticate(context.req?.headers?.authorization);
     } catch (error) {
       // Mercurius sends a subscription's error as it is: the code goes in the error itself.
       if (error instanceof DomainError) throw new GraphQLError(error.message, { extensions: { code: error.code } });

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { GraphQLRequestContext, IS_PUBLIC, Role, ROLES } from './caller';
+import { GraphQLRequestContext, IS_PUBLIC, OPERATOR, Role, ROLES, SELF_SERVICE } from './caller';
 import { AuthError, AuthService } from './auth.service';
 
 const UUID = /^[0-9a-f-]{36}$/i;
@@ -15,7 +15,7 @@ export class AuthGuard implements CanActivate {
     private readonly auth: AuthService,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<string>() !== 'graphql') return true;
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const gqlContext = GqlExecutionContext.create(context);
@@ -23,7 +23,7 @@ export class AuthGuard implements CanActivate {
     if (!gql.caller) {
       const headers = gql.req.headers;
       const correlation = header(headers['x-correlation-id']);
-      gql.caller = this.auth.authenticate(
+      gql.caller = await this.auth.authenticate(
         header(headers.authorization),
         correlation && UUID.test(correlation) ? correlation : undefined,
         header(headers['idempotency-key'])?.trim() || undefined,
@@ -32,6 +32,20 @@ export class AuthGuard implements CanActivate {
       gql.caller.userAgent = header(headers['user-agent'])?.slice(0, 500);
     }
     const operation = gqlContext.getInfo<{ parentType: { name: string }; fieldName: string }>();
+    const operatorAccess = this.reflector.getAllAndOverride<'only' | 'also' | undefined>(OPERATOR, [context.getHandler(), context.getClass()]);
+    if (gql.caller.operator) {
+      if (operatorAccess) return true;
+      throw new AuthError(
+        'FORBIDDEN',
+        `The operator credential runs the platform's operations only; ${operation.fieldName} belongs to a tenant: use a tenant user's token`,
+      );
+    }
+    if (operatorAccess === 'only')
+      throw new AuthError(
+        'FORBIDDEN',
+        `${operation.fieldName} is an operator's operation (it acts on every tenant): run it with the operator credential or \`npm run ops\``,
+      );
+    if (this.reflector.getAllAndOverride<boolean>(SELF_SERVICE, [context.getHandler(), context.getClass()])) return true;
     const mutation = operation.parentType.name === 'Mutation';
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
     const role = gql.caller.role;

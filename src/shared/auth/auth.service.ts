@@ -1,12 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { createSecretKey, KeyObject, randomUUID } from 'node:crypto';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { createHash, createSecretKey, KeyObject, randomUUID, timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { AppConfig } from '../../config';
+import { Clock, CLOCK, systemClock } from '../clock';
 import { Database } from '../database/database';
 import { DomainError } from '../domain/domain-error';
 import { APP_CONFIG, DATABASE } from '../tokens';
 import { Caller, Role } from './caller';
-import { verifyPassword } from './passwords';
+import { API_KEY_PREFIX, Principal, PrincipalLookup, PRINCIPALS } from './principals';
 
 export class AuthError extends DomainError<'UNAUTHENTICATED' | 'FORBIDDEN'> {}
 
@@ -20,64 +21,116 @@ interface TokenClaims {
 
 /** Tokens already verified, with their claims: a client sends the same token with every request. */
 const VERIFIED_TOKENS = 10_000;
+/** How long the current state of a user or API key is trusted before it is read again; changes made here forget it at once. */
+const PRINCIPAL_TTL_MS = 2_000;
 
-const TOKEN_LIFETIME = '12h';
+export const TOKEN_LIFETIME_SECONDS = 12 * 3600;
 
+const OPERATOR_ID = 'operator';
+
+/**
+ * Session tokens (HS256, always with an expiry), API key secrets and the operator credential
+ * become a Caller here. The token's user is checked against the identity context's current state
+ * on every request (cached for two seconds, forgotten at once when this instance changes it), so
+ * a deactivated user is refused and a new role applies without signing in again.
+ */
 @Injectable()
 export class AuthService {
   /** Built once: jsonwebtoken would otherwise derive a key object from the string on every request. */
   private readonly key: KeyObject;
+  private readonly operatorDigest: Buffer | null;
+  private readonly clock: Clock;
   /** Token → its verified claims, oldest first out; expiry is still checked on every use. */
   private readonly verified = new Map<string, TokenClaims>();
+  private readonly principals = new Map<string, { principal: Promise<Principal | null>; until: number; id: string }>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(DATABASE) private readonly database: Database,
+    @Optional() @Inject(PRINCIPALS) private readonly lookup?: PrincipalLookup,
+    @Optional() @Inject(CLOCK) clock?: Clock,
   ) {
     this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+    this.operatorDigest = config.operatorToken ? digest(config.operatorToken) : null;
+    this.clock = clock ?? config.clock ?? systemClock;
   }
 
-  async login(email: string, password: string): Promise<string> {
-    const { rows } = await this.database.pool.query(`SELECT id, tenant_id, email, role, password_hash FROM users WHERE email = lower($1)`, [email.trim()]);
-    const user = rows[0];
-    // The same answer for an unknown email and a wrong password: no user enumeration.
-    if (!user || !(await verifyPassword(password, user.password_hash))) throw new AuthError('UNAUTHENTICATED', 'Email or password is incorrect');
-    const claims: Omit<TokenClaims, 'sub' | 'exp'> = { tid: user.tenant_id, email: user.email, role: user.role };
-    return jwt.sign(claims, this.key, { subject: user.id, expiresIn: TOKEN_LIFETIME, issuer: 'annals', algorithm: 'HS256' });
+  /** A session token for a user: 12 hours, from the app's clock. */
+  issue(user: { id: string; tenantId: string; email: string; role: Role }): string {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    return jwt.sign({ tid: user.tenantId, email: user.email, role: user.role, iat }, this.key, {
+      subject: user.id,
+      expiresIn: TOKEN_LIFETIME_SECONDS,
+      issuer: 'annals',
+      algorithm: 'HS256',
+    });
   }
 
-  /** The caller a bearer token stands for; throws UNAUTHENTICATED with a reason a client can act on. */
-  authenticate(authorization: string | undefined, requestId?: string, idempotencyKey?: string): Caller {
+  /** The caller a bearer credential stands for; throws UNAUTHENTICATED with a reason a client can act on. */
+  async authenticate(authorization: string | undefined, requestId?: string, idempotencyKey?: string): Promise<Caller> {
     if (!authorization) throw new AuthError('UNAUTHENTICATED', 'Sign in first: send "Authorization: Bearer <token>" (get a token from the login mutation)');
-    const [scheme, token] = authorization.split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AuthError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
+    const [scheme, token, extra] = authorization.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token || extra !== undefined)
+      throw new AuthError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
+    const request = { requestId: requestId ?? randomUUID(), idempotencyKey };
+    if (this.operatorDigest && timingSafeEqual(digest(token), this.operatorDigest))
+      return { userId: OPERATOR_ID, tenantId: '', email: OPERATOR_ID, role: 'admin', operator: true, actorKind: 'system', ...request };
+    if (token.startsWith(API_KEY_PREFIX)) {
+      const key = await this.principal(`key:${digest(token).toString('hex')}`, () => this.lookup?.apiKey(token) ?? Promise.resolve(null));
+      if (!key) throw new AuthError('UNAUTHENTICATED', 'This API key is not valid: it was revoked, has expired or never existed');
+      return { userId: key.id, tenantId: key.tenantId, email: key.email, role: key.role, actorKind: 'api_key', ...request };
+    }
     const claims = this.verify(token);
-    return {
-      userId: claims.sub,
-      tenantId: claims.tid,
-      email: claims.email,
-      role: claims.role,
-      requestId: requestId ?? randomUUID(),
-      idempotencyKey,
-    };
+    const user = await this.principal(`user:${claims.sub}`, () => this.currentUser(claims.sub));
+    if (!user || user.tenantId !== claims.tid) throw new AuthError('UNAUTHENTICATED', 'This account no longer exists; sign in again');
+    if (!user.active) throw new AuthError('UNAUTHENTICATED', 'This account is deactivated; ask an admin of your organisation to reactivate it');
+    return { userId: user.id, tenantId: user.tenantId, email: user.email, role: user.role, actorKind: 'user', ...request };
   }
 
-  /** The token's claims once its signature, issuer and expiry are checked (the signature once per token). */
+  /** Forget what is cached about a user or API key (its role, whether it is active): the next request reads it again. */
+  forget(id: string): void {
+    for (const [key, entry] of this.principals) if (key === `user:${id}` || entry.id === id) this.principals.delete(key);
+  }
+
+  private principal(key: string, load: () => Promise<Principal | null>): Promise<Principal | null> {
+    const now = Date.now();
+    const cached = this.principals.get(key);
+    if (cached && cached.until > now) return cached.principal;
+    const principal = load();
+    const entry = { principal, until: now + PRINCIPAL_TTL_MS, id: '' };
+    void principal.then(
+      (found) => (entry.id = found?.id ?? ''),
+      () => this.principals.delete(key),
+    );
+    this.principals.set(key, entry);
+    if (this.principals.size > VERIFIED_TOKENS) this.principals.delete(this.principals.keys().next().value!);
+    return principal;
+  }
+
+  private async currentUser(userId: string): Promise<Principal | null> {
+    if (this.lookup) return this.lookup.user(userId);
+    const { rows } = await this.database.pool.query(`SELECT id::text, tenant_id, email, role, active FROM users WHERE id::text = $1`, [userId]);
+    const row = rows[0];
+    return row ? { id: row.id, tenantId: row.tenant_id, email: row.email, role: row.role, active: row.active, kind: 'user' } : null;
+  }
+
+  /** The token's claims once its signature, issuer and expiry are checked (the signature once per token). A token without expiry is refused. */
   private verify(token: string): TokenClaims {
+    const now = Math.floor(this.clock.now().getTime() / 1000);
     const known = this.verified.get(token);
-    if (known && known.exp * 1000 > Date.now()) return known;
+    if (known && known.exp > now) return known;
     this.verified.delete(token);
     let claims: TokenClaims;
     try {
-      claims = jwt.verify(token, this.key, { issuer: 'annals', algorithms: ['HS256'] }) as TokenClaims;
+      claims = jwt.verify(token, this.key, { issuer: 'annals', algorithms: ['HS256'], clockTimestamp: now }) as TokenClaims;
     } catch (error) {
       const expired = error instanceof jwt.TokenExpiredError;
       throw new AuthError('UNAUTHENTICATED', expired ? 'Your session has expired; sign in again' : 'The token is not valid; sign in again');
     }
-    if (typeof claims.exp === 'number') {
-      this.verified.set(token, claims);
-      if (this.verified.size > VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
-    }
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || typeof claims.tid !== 'string')
+      throw new AuthError('UNAUTHENTICATED', 'The token is not valid: a session token always has an expiry; sign in again');
+    this.verified.set(token, claims);
+    if (this.verified.size > VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
     return claims;
   }
 
@@ -87,9 +140,12 @@ export class AuthService {
       userId: caller.userId,
       email: caller.email,
       role: caller.role,
+      kind: caller.actorKind ?? 'user',
       tenantId: caller.tenantId,
       tenantName: rows[0]?.name ?? caller.tenantId,
       currency: rows[0]?.currency ?? 'USD',
     };
   }
 }
+
+const digest = (value: string): Buffer => createHash('sha256').update(value).digest();

@@ -21,6 +21,8 @@ export interface Caller {
   /** The request's client address and user agent, recorded in every event's metadata for auditors. */
   ip?: string;
   userAgent?: string;
+  /** The platform's operator (OPERATOR_TOKEN), outside every tenant: only operator operations accept it. */
+  operator?: boolean;
 }
 
 export interface GraphQLRequestContext {
@@ -40,6 +42,18 @@ export const ROLES = 'annals:roles';
  * to admins only: access is denied unless granted. Auditors never change anything.
  */
 export const Allow = (...roles: Role[]) => SetMetadata(ROLES, roles);
+
+export const OPERATOR = 'annals:operator';
+/**
+ * An operation of the platform's operator (rebuild, replay, retry of shared processors): `only`
+ * refuses every tenant's caller, admins included; `also` opens it to the operator beside the
+ * roles `@Allow` names. Without it the operator credential is refused everywhere.
+ */
+export const Operator = (access: 'only' | 'also' = 'only') => SetMetadata(OPERATOR, access);
+
+export const SELF_SERVICE = 'annals:self-service';
+/** An operation a signed-in person runs on their own account (change their password): every role, auditors included. */
+export const SelfService = () => SetMetadata(SELF_SERVICE, true);
 
 export const IS_PUBLIC = 'annals:public';
 /** An operation anyone may call without a token (login). */

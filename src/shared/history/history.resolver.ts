@@ -28,6 +28,8 @@ export const HISTORY_ENTITIES: Record<string, string> = {
   order: 'order',
   journalEntry: 'journalEntry',
   chartOfAccounts: 'chartOfAccounts',
+  user: 'user',
+  apiKey: 'apikey',
   webhookEndpoint: 'webhookendpoint',
 };
 

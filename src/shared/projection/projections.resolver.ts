@@ -1,5 +1,5 @@
 import { Args, Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Caller } from '../auth/caller';
+import { Allow, Caller, Operator } from '../auth/caller';
 import { BadInputError } from '../domain/domain-error';
 import type { Park } from '../processing/checkpoint-store';
 import { parksVisibleTo } from '../processing/park-visibility';
@@ -54,8 +54,9 @@ const view = (caller: Caller, status: ProjectionStatusView): ProjectionStatusTyp
     lag: status.lag.toString(),
     failedPosition: first?.position.toString() ?? null,
     failedEventType: first?.eventType ?? null,
-    lastError: status.lastError ?? first?.error ?? null,
-    retries: status.retries || (first?.retries ?? 0),
+    // A processor-wide error may quote any tenant's event: only the operator sees it.
+    lastError: (caller.operator ? status.lastError : null) ?? first?.error ?? null,
+    retries: (caller.operator ? status.retries : 0) || (first?.retries ?? 0),
     updatedAt: status.updatedAt,
     parked: parks.map(parkView),
   };
@@ -66,12 +67,16 @@ export class ProjectionsResolver {
   constructor(private readonly service: ProjectionsService) {}
 
   @Allow('admin', 'auditor')
-  @Query(() => [ProjectionStatusType], { description: 'Read models and reactors (process managers, relays): where each stands in the log' })
+  @Operator('also')
+  @Query(() => [ProjectionStatusType], {
+    description:
+      'Read models and reactors (process managers, relays): where each stands in the log. A tenant sees only its own parked events; the operator sees every tenant',
+  })
   async projections(@Caller() caller: Caller) {
     return (await this.service.statuses()).map((status) => view(caller, status));
   }
 
-  @Allow('admin')
+  @Operator('only')
   @Mutation(() => ProjectionStatusType, {
     description:
       'A read model: rebuilt from the whole log beside the live one, which answers until the switch. A reactor: replayed from the start (its effects are idempotent)',
@@ -80,13 +85,13 @@ export class ProjectionsResolver {
     return view(caller, await this.service.rebuild(name));
   }
 
-  @Allow('admin')
+  @Operator('only')
   @Mutation(() => ProjectionStatusType, { description: 'Retry now every tenant the processor is parked for: their waiting events are applied in order' })
   async retryProcessor(@Caller() caller: Caller, @Args('name') name: string) {
     return view(caller, await this.service.retry(name));
   }
 
-  @Allow('admin')
+  @Operator('only')
   @Mutation(() => ProjectionStatusType, {
     description:
       'Replay a reactor from a position of the log (after it), at most its checkpoint: its effects are idempotent, so nothing happens twice. A read model is rebuilt instead (rebuildProjection)',

@@ -29,7 +29,19 @@ export class ProjectionsService implements OnApplicationBootstrap, OnModuleDestr
     this.runtime = new ProcessorRuntime(database.pool, database.url, store, { log: (message) => this.logger.warn(message), decode: registrations.decode });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  private started?: Promise<void>;
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.start();
+  }
+
+  /** Starts every processor, once: at bootstrap, or earlier when a bootstrap step must wait for a read model (the demo seeder). */
+  start(): Promise<void> {
+    this.started ??= this.startAll();
+    return this.started;
+  }
+
+  private async startAll(): Promise<void> {
     const definitions: ProcessorDefinition[] = this.registrations.projectors.map(projector);
     for (const type of this.registrations.reactors) {
       const reactor = this.moduleRef.get(type, { strict: false }).reactor();
