@@ -37,13 +37,13 @@ export const invoiceCommands = commandsFor(
         receivedOn: input.receivedOn ?? env.today,
         today: env.today,
       }),
-      // The smallest amount: offered while anything is due.
-      probe: (invoice) => ({ invoiceId: invoice.id, amount: '0.01', method: 'BANK_TRANSFER', reference: 'probe' }),
+      // The balance due: offered while anything is due (in the invoice's own currency's digits).
+      probe: (invoice) => ({ invoiceId: invoice.id, amount: String(invoice.balanceDue), method: 'BANK_TRANSFER', reference: 'probe' }),
     }),
     issueCreditNote: command<IssueCreditNoteRequest>({
       id: 'invoiceId',
       command: (input, _id, env) => ({ type: 'IssueCreditNote', ...input, creditNoteId: env.createdId('credit-note'), today: env.today }),
-      probe: (invoice) => ({ invoiceId: invoice.id, amount: '0.01', reason: 'probe' }),
+      probe: (invoice) => ({ invoiceId: invoice.id, amount: String(invoice.balanceDue), reason: 'probe' }),
     }),
     voidInvoice: command<InvoiceInput & { reason: string }>({
       id: 'invoiceId',
