@@ -18,6 +18,8 @@ const main = async () => {
       port: 0,
       demoPassword: 'demo',
       seedDemo: true,
+      // The webhooks bench's receiver listens on loopback.
+      webhooks: { allowPrivateNetworks: true },
     },
     { logger: ['error'] },
   );

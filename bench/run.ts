@@ -20,9 +20,10 @@ import { benchIntegrationEvents } from './integration-events';
 import { benchNotifications } from './notifications';
 import { benchEdgeLimits } from './edge-limits';
 import { benchRelay } from './relay';
+import { benchWebhooks } from './webhooks';
 import { seedEvents } from './seed';
 
-const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'notifications', 'edge', 'audit', 'integration'] as const;
+const BENCHES = ['append', 'read-all', 'rebuild', 'commands', 'relay', 'notifications', 'edge', 'audit', 'integration', 'webhooks'] as const;
 
 /** The first line of /proc/stat (Linux): CPU ticks by state, summed over CPUs; null elsewhere. */
 const hostCpuTicks = (): number[] | null => {
@@ -102,6 +103,7 @@ const main = async () => {
     if (wanted('notifications')) Object.assign(figures, await benchNotifications(await server.createDatabase('bench_notifications')));
     if (wanted('edge')) Object.assign(figures, benchEdgeLimits());
     if (wanted('audit')) Object.assign(figures, await benchAudit(server));
+    if (wanted('webhooks')) Object.assign(figures, await benchWebhooks(await server.createDatabase('bench_webhooks')));
   } finally {
     await server.stop();
   }
@@ -159,6 +161,8 @@ const main = async () => {
     ['audit chain (events/s)', fig('chain_events_per_s'), null, null, null, null, '≥ append 10x8'],
     ['integration events mapped, history held (events/s)', fig('integration_map_per_s'), null, null, null, null, ''],
     ['integration events mapped, cold (events/s)', fig('integration_map_cold_per_s'), null, null, null, null, ''],
+    ['webhook deliveries, 10 endpoints (/s)', fig('webhook_deliveries_per_s'), null, null, null, null, '≥2,000/s'],
+    ['webhook p99 at 100 events/s (ms)', fig('webhook_latency_p99_ms'), null, null, null, null, '≤100 ms'],
   ];
   console.log('');
   printTable(['figure', 'annals', 'peer', 'floor', 'annals/peer', 'annals/floor', 'target'], table);
@@ -223,6 +227,8 @@ const main = async () => {
     'audit_log_query_p99_ms',
     'known_at_record_ms',
     'chain_events_per_s',
+    'webhook_deliveries_per_s',
+    'webhook_latency_p99_ms',
   ];
   for (const name of required) if (!(name in results.figures)) (results.figures as Record<string, unknown>)[name] = null;
   const target = join(__dirname, 'results.json');

@@ -1,3 +1,5 @@
+import { Pool } from 'pg';
+import { deliveriesOfEvents } from '../src/webhooks/public/webhook-deliveries';
 import { startTestApp, TestApp } from './support/app';
 import { eventually, TestClock, WebhookReceiver } from './support/webhook-receiver';
 
@@ -97,6 +99,20 @@ describe('Webhooks: order, history, replay, rotation and who may do what (embedd
       'all delivered',
     );
     const first = new Map(at(path).map((r) => [r.event.id, { id: r.id, body: r.body }]));
+    // What the audit view reads: the deliveries these events caused, in this tenant only.
+    const pool = new Pool({ connectionString: t.databaseUrl, max: 1 });
+    try {
+      const caused = await deliveriesOfEvents(pool, 'acme', [...first.keys()]);
+      expect(
+        caused
+          .filter((d) => d.endpointId === endpoint.id)
+          .map((d) => d.id)
+          .sort(),
+      ).toEqual([...first.values()].map((f) => f.id).sort());
+      expect(await deliveriesOfEvents(pool, 'globex', [...first.keys()])).toEqual([]);
+    } finally {
+      await pool.end();
+    }
 
     const replayed = ok(await t.graphql(REPLAY, { id: endpoint.id, from: { time: from.toISOString() } }, admin)).replayWebhookEndpoint;
     expect(replayed.deliveries).toBe(5);
@@ -179,6 +195,8 @@ describe('Webhooks: order, history, replay, rotation and who may do what (embedd
     expect(at(path)[0].verifiedBy).toEqual([0, 1]);
     expect(at(path)[0].signature.split(' ')).toHaveLength(2);
     clock.advance(25 * 3_600_000);
+    // Sessions expire by the app's clock too.
+    admin = { authorization: `Bearer ${await t.login('admin@acme.test')}` };
     await capture();
     await receiver.until(() => at(path).length >= 2, 30_000, 'a delivery after the overlap');
     expect(at(path)[1].verifiedBy).toEqual([1]);

@@ -19,6 +19,8 @@ const FETCH_PER_ENDPOINT = 200;
 const POLL_MS = 200;
 const STANDBY_MS = 2000;
 const PRUNE_EVERY_MS = 3_600_000;
+const JOBS_EVERY_MS = 1000;
+const SECRETS_TTL_MS = 5000;
 
 interface Lane {
   queue: DueDelivery[];
@@ -42,7 +44,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly agent: Agent;
   private readonly lanes = new Map<string, Lane>();
   private readonly inFlight = new Set<string>();
-  private readonly secrets = new Map<string, Buffer[]>();
+  private readonly secrets = new Map<string, { key: Buffer; expiresAt: number | null }[]>();
   private results: { result: AttemptResult; delivery: DueDelivery }[] = [];
   private flushing?: Promise<void>;
   private pumping?: Promise<void>;
@@ -50,6 +52,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private timer?: NodeJS.Timeout;
   private stopped = false;
   private lastPrune = 0;
+  /** When start jobs were last looked for; a create asks again at once (`wake(true)`). */
+  private lastJobs = 0;
+  private jobsAsked = true;
+  /** Signing keys per endpoint and when they were read (a rotation here forgets them at once; elsewhere within SECRETS_TTL_MS). */
+  private readonly secretsReadAt = new Map<string, number>();
   private sends = new Set<Promise<void>>();
 
   constructor(
@@ -90,7 +97,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** New work may be due (the dispatcher scheduled some, an admin resent or enabled). */
-  wake(): void {
+  wake(jobs = false): void {
+    if (jobs) this.jobsAsked = true;
     if (this.stopped) return;
     if (this.pumping) {
       this.pumpAgain = true;
@@ -107,6 +115,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
       });
   }
 
+  /** A rotation: the endpoint's keys are read again before its next delivery. */
+  forgetSecrets(endpointId: string): void {
+    this.secretsReadAt.delete(endpointId);
+  }
+
   /** The time deliveries are scheduled by (the app's clock). */
   now(): Date {
     return this.clock.now();
@@ -119,7 +132,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async pump(): Promise<void> {
     if (!this.lease.held && !(await this.lease.acquire(() => this.logger.warn('delivery worker: lease lost; standing by')))) return;
-    await this.startJobs.runPending();
+    if (this.jobsAsked || performance.now() - this.lastJobs > JOBS_EVERY_MS) {
+      this.jobsAsked = false;
+      this.lastJobs = performance.now();
+      await this.startJobs.runPending();
+    }
     const now = this.clock.now();
     if (now.getTime() - this.lastPrune > PRUNE_EVERY_MS) {
       this.lastPrune = now.getTime();
@@ -129,7 +146,19 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const due = await this.log.due(now, [...this.inFlight], FETCH_PER_ENDPOINT);
     if (due.length === 0) return;
     const endpoints = [...new Set(due.map((d) => d.endpoint_id))];
-    for (const [endpointId, secrets] of await this.secretStore.signing(endpoints, now)) this.secrets.set(endpointId, signingKeys(secrets));
+    const stale = endpoints.filter((id) => !(performance.now() - (this.secretsReadAt.get(id) ?? -Infinity) < SECRETS_TTL_MS));
+    if (stale.length > 0) {
+      const read = await this.secretStore.signing(stale, now);
+      for (const id of stale) {
+        const secrets = read.get(id) ?? [];
+        const keys = signingKeys(secrets.map((s) => s.secret));
+        this.secrets.set(
+          id,
+          secrets.map((s, i) => ({ key: keys[i], expiresAt: s.expiresAt })),
+        );
+        this.secretsReadAt.set(id, performance.now());
+      }
+    }
     for (const delivery of due) {
       this.health.seen(delivery.endpoint_id, delivery.endpoint_status, delivery.failing_since);
       this.inFlight.add(delivery.id);
@@ -181,7 +210,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async send(delivery: DueDelivery): Promise<void> {
-    const keys = this.secrets.get(delivery.endpoint_id) ?? [];
+    const at = this.clock.now().getTime();
+    const keys = (this.secrets.get(delivery.endpoint_id) ?? []).filter((s) => s.expiresAt === null || s.expiresAt > at).map((s) => s.key);
     const body = delivery.payload ?? '';
     // Wall-clock seconds: receivers compare webhook-timestamp with their own clock.
     const timestamp = Math.floor(Date.now() / 1000);

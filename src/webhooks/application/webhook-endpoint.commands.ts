@@ -102,7 +102,7 @@ export const webhookEndpointCommands = commandsFor(
         await services.startJobs.add(env.tenantId, create.endpointId, backfillFrom, await services.store.headPosition(), env.now);
       },
       after: async (_result, _input, _id, env) => {
-        env.get(WebhookEndpointServices).worker.wake();
+        env.get(WebhookEndpointServices).worker.wake(true);
         return { readModels: [], position: null };
       },
       answer: async (queries, tenantId, id, _input, env) => {
@@ -181,6 +181,7 @@ export const webhookEndpointCommands = commandsFor(
         const secretId = rotated.get(env)!;
         await services.secrets.store(env.tenantId, endpointId, secretId, newSecret(), env.now);
         await services.secrets.expireOthers(endpointId, secretId, new Date(env.now.getTime() + ROTATION_OVERLAP_MS));
+        services.worker.forgetSecrets(endpointId);
         return { readModels: [], position: null };
       },
       answer: async (_queries, tenantId, id, _input, env) => {

@@ -35,15 +35,19 @@ export class WebhookSecrets {
     ]);
   }
 
-  /** The secrets that sign now, per endpoint, newest first. */
-  async signing(endpointIds: readonly string[], now: Date): Promise<Map<string, string[]>> {
-    const { rows } = await this.database.pool.query<{ endpoint_id: string; secret: string }>(
-      `SELECT endpoint_id, secret FROM webhooks_secrets WHERE endpoint_id = ANY($1::uuid[]) AND (expires_at IS NULL OR expires_at > $2)
+  /** The secrets that sign now or later, per endpoint, newest first, with when each stops signing (null: never). */
+  async signing(endpointIds: readonly string[], now: Date): Promise<Map<string, { secret: string; expiresAt: number | null }[]>> {
+    const { rows } = await this.database.pool.query<{ endpoint_id: string; secret: string; expires_at: Date | null }>(
+      `SELECT endpoint_id, secret, expires_at FROM webhooks_secrets WHERE endpoint_id = ANY($1::uuid[]) AND (expires_at IS NULL OR expires_at > $2)
        ORDER BY endpoint_id, created_at DESC`,
       [endpointIds, now],
     );
-    const secrets = new Map<string, string[]>();
-    for (const row of rows) secrets.set(row.endpoint_id, [...(secrets.get(row.endpoint_id) ?? []), row.secret]);
+    const secrets = new Map<string, { secret: string; expiresAt: number | null }[]>();
+    for (const row of rows)
+      secrets.set(row.endpoint_id, [
+        ...(secrets.get(row.endpoint_id) ?? []),
+        { secret: row.secret, expiresAt: row.expires_at ? row.expires_at.getTime() : null },
+      ]);
     return secrets;
   }
 }

@@ -127,23 +127,6 @@ export class WebhooksQueries {
     });
   }
 
-  /** The deliveries that integration events with these ids caused (the audit thread view). */
-  deliveriesOfEvents(tenantId: string, eventIds: readonly string[]): Promise<WebhookDelivery[]> {
-    if (eventIds.length === 0) return Promise.resolve([]);
-    return this.reader.read(tenantId, async (em) => {
-      const rows: Row[] = await em.execute(`${DELIVERY_SQL} WHERE tenant_id = ? AND event_id IN (${placeholders(eventIds)}) ORDER BY seq LIMIT 1000`, [
-        tenantId,
-        ...eventIds,
-      ]);
-      const attempts = await this.attempts(
-        em,
-        tenantId,
-        rows.map((row) => row.id as string),
-      );
-      return rows.map((row) => toDelivery(row, attempts.get(row.id as string) ?? []));
-    });
-  }
-
   private async attempts(em: EntityManager, tenantId: string, ids: string[]): Promise<Map<string, WebhookAttempt[]>> {
     const byDelivery = new Map<string, WebhookAttempt[]>();
     if (ids.length === 0) return byDelivery;
