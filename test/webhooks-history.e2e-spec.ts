@@ -113,6 +113,25 @@ describe('Webhooks: order, history, replay, rotation and who may do what (embedd
     } finally {
       await pool.end();
     }
+    // ... and the audit thread of the live lead's capture shows the delivery it caused, beside the event.
+    const log = ok(
+      await t.graphql(`query ($id: String) { auditLog(filter: { entityId: $id }) { items { correlationId type } } }`, { id: live }, admin),
+    ).auditLog;
+    const thread = ok(
+      await t.graphql(`query ($id: String!) { auditThread(correlationId: $id) { kind type causationId summary } }`, { id: log.items[0].correlationId }, admin),
+    ).auditThread;
+    const liveEventId = at(path).find((r) => r.event.subject === live)!.event.id;
+    expect(thread).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'event', type: 'LeadCaptured' }),
+        expect.objectContaining({
+          kind: 'webhook_delivery',
+          type: 'webhook succeeded',
+          causationId: liveEventId,
+          summary: expect.stringContaining(endpoint.id),
+        }),
+      ]),
+    );
 
     const replayed = ok(await t.graphql(REPLAY, { id: endpoint.id, from: { time: from.toISOString() } }, admin)).replayWebhookEndpoint;
     expect(replayed.deliveries).toBe(5);

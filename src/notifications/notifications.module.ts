@@ -1,3 +1,4 @@
+import { NotificationsAuditThread } from './application/notifications-audit-thread';
 import { Global, Inject, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { INTEGRATION_EVENT_SOURCE } from '../integration/integration.module';
 import type { IntegrationEventSource, IntegrationSubscription } from '../integration/integration-event-source';
@@ -38,6 +39,7 @@ export class NotifierConsumer implements OnApplicationBootstrap, OnModuleDestroy
 @Global()
 @Module({
   providers: [
+    NotificationsAuditThread,
     MailOutbox,
     { provide: MAILER, useExisting: MailOutbox },
     MailSender,

@@ -13,6 +13,7 @@ import { WebhookOperations } from './application/webhook-operations';
 import { WebhookSecrets } from './application/webhook-secrets';
 import { resolveWebhooksConfig, WEBHOOKS_CONFIG } from './application/webhooks.config';
 import { WebhooksQueries } from './application/webhooks.queries';
+import { WebhooksAuditThread } from './application/webhooks-audit-thread';
 
 /** Partners' webhooks: endpoints (commands), the dispatcher (an integration-event consumer), the delivery worker, the log. */
 @Module({
@@ -29,6 +30,7 @@ import { WebhooksQueries } from './application/webhooks.queries';
     WebhookOperations,
     WebhooksQueries,
     WebhooksResolver,
+    WebhooksAuditThread,
   ],
   exports: [WebhooksQueries, DeliveryWorker],
 })

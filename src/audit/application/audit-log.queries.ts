@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Database } from '../../shared/database/database';
+import { DATABASE } from '../../shared/tokens';
 import { TenantReader } from '../../shared/read-model/tenant-reader';
 import { DirectoryActor, UserDirectory } from '../../identity/public/user-directory';
 import { AuditThreadContributors } from '../public/audit-thread-contributor';
@@ -76,7 +78,18 @@ export class AuditLogQueries {
     private readonly reader: TenantReader,
     private readonly directory: UserDirectory,
     private readonly contributors: AuditThreadContributors,
+    @Inject(DATABASE) private readonly database: Database,
   ) {}
+
+  /** The ids of the tenant's events at these positions (what webhook deliveries and notifications name as their cause). */
+  private async eventIds(tenantId: string, positions: readonly string[]): Promise<string[]> {
+    if (positions.length === 0) return [];
+    const { rows } = await this.database.pool.query<{ id: string }>(
+      `SELECT event_id::text AS id FROM es_events WHERE tenant_id = $1 AND position = ANY($2::bigint[]) ORDER BY position`,
+      [tenantId, positions],
+    );
+    return rows.map((row) => row.id);
+  }
 
   async auditLog(tenantId: string, filter: AuditLogQuery, page: number, perPage: number) {
     const { where, params } = auditLogWhere(tenantId, filter);
@@ -116,7 +129,14 @@ export class AuditLogQueries {
         data: row.data,
       })),
     );
-    const contributed = (await Promise.all(this.contributors.all().map((c) => c.contributions(tenantId, correlationId.trim())))).flat();
+    const eventIds =
+      this.contributors.all().length > 0
+        ? await this.eventIds(
+            tenantId,
+            rows.map((row) => row.position),
+          )
+        : [];
+    const contributed = (await Promise.all(this.contributors.all().map((c) => c.contributions(tenantId, correlationId.trim(), eventIds)))).flat();
     const others = contributed.map((entry) => ({
       kind: entry.kind,
       position: null,

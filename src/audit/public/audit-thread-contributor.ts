@@ -20,8 +20,8 @@ export interface AuditThreadContribution {
 }
 
 export interface AuditThreadContributor {
-  /** Entries of one tenant's action, by correlation id; never another tenant's. */
-  contributions(tenantId: string, correlationId: string): Promise<AuditThreadContribution[]>;
+  /** Entries of one tenant's action, by correlation id or by the ids of its events (`eventIds`); never another tenant's. */
+  contributions(tenantId: string, correlationId: string, eventIds: readonly string[]): Promise<AuditThreadContribution[]>;
 }
 
 @Injectable()
