@@ -60,7 +60,7 @@ describe('Audit hash chain against tampering (embedded PostgreSQL as superuser, 
   const auditVerify = () =>
     spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/audit-verify.ts'], {
       encoding: 'utf8',
-      env: { ...process.env, DATABASE_URL: t.databaseUrl, JWT_SECRET: 'test-secret', SEED_DEMO: 'false' },
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, JWT_SECRET: 'audit-verify-test-secret-of-32-bytes-at-least', SEED_DEMO: 'false' },
       timeout: 60_000,
     });
   const leads = async (count: number) => {

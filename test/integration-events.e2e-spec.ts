@@ -39,10 +39,19 @@ describe('integration events of every context, from the API to IntegrationEventS
   let admin: Record<string, string>;
   let sales: Record<string, string>;
 
-  beforeAll(async () => {
-    t = await startTestApp({ clock });
+  /** Sessions expire by the app's clock: sign in again whenever the test moves it. */
+  const signIn = async () => {
     admin = { authorization: `Bearer ${await t.login('admin@acme.test')}` };
     sales = { authorization: `Bearer ${await t.login('sales@acme.test')}` };
+  };
+  const moveClock = async (to: Date) => {
+    now = to;
+    await signIn();
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock });
+    await signIn();
     const source = t.app.get<IntegrationEventSource>(INTEGRATION_EVENT_SOURCE);
     subscription = await source.subscribe(`e2e-${randomUUID()}`, async (events) => {
       received.push(...events);
@@ -154,7 +163,7 @@ describe('integration events of every context, from the API to IntegrationEventS
     await send(open);
     await accept(open);
     const late = await placeAndDeliver(open);
-    now = dayAfter(late.invoice.dueOn);
+    await moveClock(dayAfter(late.invoice.dueOn));
     await t.app.get(InvoiceOverdueJob).detectOverdue();
     await gql(sales, `mutation ($id: ID!) { deactivateProduct(id: $id) { id } }`, { id: product.id });
 
@@ -255,9 +264,9 @@ describe('integration events of every context, from the API to IntegrationEventS
     );
     await pool.end();
 
-    now = new Date(`${open.invoice.dueOn}T23:59:00Z`);
+    await moveClock(new Date(`${open.invoice.dueOn}T23:59:00Z`));
     await job.detectOverdue();
-    now = dayAfter(open.invoice.dueOn, 90);
+    await moveClock(dayAfter(open.invoice.dueOn, 90));
     const runs = await Promise.all([job.detectOverdue(), job.detectOverdue()]);
     expect(runs[0].failed).toBeGreaterThanOrEqual(1);
     await arrived(open.invoiceId, 'billing.invoice.overdue.v1');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InvoiceOverdueJob } from '../src/orders/application/invoice-overdue.job';
 import { startTestApp, TestApp } from './support/app';
 import { eventually, TestSmtpServer } from './support/smtp';
-import { inbox, signIn, Staff, TestClock } from './support/notifications';
+import { inbox, signIn, signInAgain, Staff, TestClock } from './support/notifications';
 
 /**
  * The notifications of a working day, raised by the real commands through the published
@@ -123,6 +123,7 @@ describe('notifications from the business itself (real commands, integration eve
 
     // Three days after its due date, the invoice falls overdue: every accountant is told, by email too.
     clock.set(new Date(Date.parse(`${invoice.dueOn}T12:00:00Z`) + 3 * 86_400_000));
+    await signInAgain(t, admin, sales, accountant, auditor, globexAdmin);
     await t.app.get(InvoiceOverdueJob).detectOverdue();
     const [overdue] = await told(accountant, invoice.id, 'invoice.overdue');
     expect(overdue).toMatchObject({

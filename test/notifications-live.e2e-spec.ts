@@ -7,7 +7,7 @@ import { createApp } from '../src/app';
 import { Notifier } from '../src/notifications/application/notifier';
 import { startTestApp, TEST_JWT_SECRET, TestApp } from './support/app';
 import { eventually } from './support/smtp';
-import { inbox, signIn, Staff, subscribe, TestClock } from './support/notifications';
+import { inbox, signIn, signInAgain, Staff, subscribe, TestClock } from './support/notifications';
 
 const LOG_TASK = `mutation ($input: LogActivityInput!) { logActivity(input: $input) { id } }`;
 const CAPTURE = `mutation ($input: CaptureLeadInput!) { captureLead(input: $input) { id ownerId } }`;
@@ -135,6 +135,7 @@ describe('notifications live: GraphQL subscription over graphql-ws, across two a
     expect((await t.graphql(`mutation ($id: ID!) { completeTask(id: $id) { id } }`, { id: done }, sales.headers)).errors).toBeUndefined();
 
     clock.set(new Date(`${tomorrow}T07:59:00Z`));
+    await signInAgain(t, sales);
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect((await inbox(t, sales)).items.filter((n) => n.type === 'task.due')).toEqual([]);
 

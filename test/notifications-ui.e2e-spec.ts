@@ -65,6 +65,7 @@ describe('notifications in the admin UI (real Chromium)', () => {
       await page.getByTestId('notification-bell').waitFor();
       // The subscription is up (the badge shows no unread) before anything happens.
       await eventually(async () => (await badge()) === '0', 15_000, 'an empty badge');
+      await eventually(async () => (await page.getByTestId('notification-bell').getAttribute('data-live')) === 'true', 15_000, 'the live subscription');
       await page.waitForTimeout(1000);
       // A mark on the page's window: a reload would wipe it.
       await page.evaluate('window.__sameDocument = true');
@@ -94,7 +95,8 @@ describe('notifications in the admin UI (real Chromium)', () => {
       await page.goto(`${t.url}/admin/#/notification-preferences`);
       const emailSwitch = page.getByLabel('An invoice is overdue: By email');
       await emailSwitch.waitFor();
-      expect(await emailSwitch.isChecked()).toBe(true);
+      // Off and disabled until the preferences are loaded, then on (the default for invoice.overdue).
+      await eventually(async () => (await emailSwitch.isEnabled()) && (await emailSwitch.isChecked()), 10_000, 'the loaded preference');
       await emailSwitch.click();
       await page.getByText('Preference saved').first().waitFor();
       await eventually(async () => !(await emailSwitch.isChecked()), 5_000, 'the switch to show off');

@@ -16,8 +16,6 @@ const statusOf = (code: string | undefined): number => {
       return 403;
     case 'NOT_FOUND':
       return 404;
-    case 'CONFLICT':
-      return 409;
     case 'BAD_USER_INPUT':
       return 400;
     case 'INTERNAL_SERVER_ERROR':

@@ -32,6 +32,11 @@ export const signIn = async (t: TestApp, email: string): Promise<Staff> => {
 export const NOTIFICATIONS = `query ($filter: NotificationFilter, $page: Int, $perPage: Int) {
   notifications(filter: $filter, page: $page, perPage: $perPage) { total unread items { id type title body link subjectType subjectId createdAt readAt } } }`;
 
+/** Sessions expire by the app's clock: after a test moves it, its people sign in again (their headers change in place). */
+export const signInAgain = async (t: TestApp, ...people: Staff[]): Promise<void> => {
+  for (const who of people) who.headers.authorization = `Bearer ${await t.login(who.email)}`;
+};
+
 export const inbox = async (t: TestApp, who: Staff, filter: { unread?: boolean } = {}) => {
   const result = await t.graphql(NOTIFICATIONS, { filter, perPage: 100 }, who.headers);
   if (result.errors) throw new Error(JSON.stringify(result.errors));

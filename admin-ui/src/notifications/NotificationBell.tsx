@@ -15,7 +15,7 @@ export const NotificationBell = () => {
   const notify = useNotify();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { unread, latest } = useNotifications();
+  const { unread, latest, live } = useNotifications();
   const [open, setOpen] = useState(false);
 
   useNotificationArrivals(
@@ -39,7 +39,7 @@ export const NotificationBell = () => {
   return (
     <>
       <Tooltip title={label}>
-        <IconButton color="inherit" onClick={() => setOpen(true)} aria-label={label} data-testid="notification-bell" data-unread={unread}>
+        <IconButton color="inherit" onClick={() => setOpen(true)} aria-label={label} data-testid="notification-bell" data-unread={unread} data-live={live}>
           <Badge badgeContent={unread} color="error" max={99}>
             <NotificationsIcon />
           </Badge>

@@ -36,7 +36,6 @@ const start = () => {
   token = current;
   const url = new URL('/graphql', window.location.origin);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  let connections = 0;
   client = createClient({
     url: url.toString(),
     connectionParams: () => ({ authorization: `Bearer ${getToken()}` }),
@@ -45,7 +44,8 @@ const start = () => {
     on: {
       connected: () => {
         emit({ live: true });
-        if (connections++ > 0) void reloadNotifications().catch(() => undefined);
+        // What arrived while not connected (or before this connection subscribed) is read again.
+        void reloadNotifications().catch(() => undefined);
       },
       closed: () => emit({ live: false }),
     },
