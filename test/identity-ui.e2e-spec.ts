@@ -33,9 +33,8 @@ describe('identity screens in a real browser', () => {
     );
   });
 
-  // Skipped: App.tsx's <Admin requireAuth> sends the public accept-invitation page (CustomRoutes noLayout) to the sign-in page.
-  it.skip(
-    'skipped because requireAuth redirects the public accept-invitation page to sign-in: an admin invites a user; the invitation link signs them in once, then is refused',
+  it(
+    'an admin invites a user; the invitation link, opened by nobody signed in, sets a password and signs them in once, then is refused',
     suite.journey(async () => {
       const admin = await suite.signIn('admin@acme.test');
       await admin.getByRole('menuitem', { name: 'Users' }).click();

@@ -14,7 +14,9 @@ const TokenPasswordPage = ({ title, action, submit }: { title: string; action: s
   const send = async () => {
     try {
       localStorage.setItem(TOKEN_KEY, await submit(token, password));
+      // A fresh start of the app with the session (react-admin keeps the signed-out state it checked).
       window.location.replace(`${window.location.pathname}#/`);
+      window.location.reload();
     } catch (caught) {
       setError((caught as Error).message);
     }
