@@ -131,7 +131,7 @@ describe('Records and reports as known at a moment (embedded PostgreSQL, real ap
     ]);
     const reversedNow = (await ok(ENTRY_AT, { id: march.postJournalEntry.id, knownAt: new Date().toISOString() })).journalEntry;
     expect(reversedNow).toEqual((await ok(ENTRY_AT, { id: march.postJournalEntry.id })).journalEntry);
-    expect(reversedNow.reversedBy).toBeTruthy();
+    expect(reversedNow.reversedBy).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     const mirror = reversedNow.reversedBy;
     expect((await ok(ENTRY_AT, { id: mirror, knownAt: april5 })).journalEntry).toBeNull();
     expect((await ok(ENTRY_AT, { id: mirror, knownAt: new Date().toISOString() })).journalEntry).toMatchObject({ date: '2026-04-01', total: '100.00' });
