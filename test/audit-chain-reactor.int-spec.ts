@@ -88,7 +88,7 @@ describe('the audit chain reactor (PostgreSQL)', () => {
     expect(await verifier.verify(tenantId)).toMatchObject({ ok: true, checked: 12 });
   });
 
-  it('writes nothing hashed ahead for any tenant of a batch when one tenant\'s head moved meanwhile, and chains both from the table', async () => {
+  it("writes nothing hashed ahead for any tenant of a batch when one tenant's head moved meanwhile, and chains both from the table", async () => {
     const tenants = [`d-${randomUUID()}`, `e-${randomUUID()}`];
     const events = await append(tenants, 12);
     const leader = new AuditChainReactor(db);
