@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Caller } from '../../shared/auth/caller';
 import { RecordQueriesOptions, RecordResolver } from '../../shared/graphql/record.resolver';
+import { DirectoryUser, UserDirectory } from '../../identity/public/user-directory';
 import { CrmQueries } from '../application/crm.queries';
-import { TenantDirectory } from '../application/tenant-directory';
 import { Activity, Owner } from './crm.types';
 
 /** What activities are logged on and users own: leads and clients. */
@@ -16,12 +16,38 @@ interface Subject {
 export const CrmSubjectResolver = <Row extends Subject, Filter>(options: RecordQueriesOptions<CrmQueries, Row, Filter>) => {
   @Resolver(() => options.one.type, { isAbstract: true })
   abstract class CrmSubjectResolverHost extends RecordResolver(CrmQueries, options) {
-    @Inject(TenantDirectory) protected readonly directory: TenantDirectory;
+    @Inject(UserDirectory) protected readonly directory: UserDirectory;
+    /** Per request (its Caller): the owners asked for in one tick, fetched in one query; the tenant's currency, read once. */
+    private readonly owners = new WeakMap<Caller, { ids: Set<string>; found: Promise<Map<string, DirectoryUser>> }>();
+    private readonly currencies = new WeakMap<Caller, Promise<string>>();
 
     @ResolveField(() => Owner, { nullable: true, description: 'null if the owner is no longer a user of your organisation' })
     async owner(@Parent() subject: Row, @Caller() caller: Caller) {
       if (!subject.ownerId) return null;
-      return (await this.directory.users(caller.tenantId, [subject.ownerId])).get(subject.ownerId) ?? null;
+      let batch = this.owners.get(caller);
+      if (!batch) {
+        const ids = new Set<string>();
+        const found = new Promise<Map<string, DirectoryUser>>((resolve) =>
+          setImmediate(() => {
+            this.owners.delete(caller);
+            resolve(this.directory.users(caller.tenantId, [...ids]));
+          }),
+        );
+        batch = { ids, found };
+        this.owners.set(caller, batch);
+      }
+      batch.ids.add(subject.ownerId);
+      return (await batch.found).get(subject.ownerId) ?? null;
+    }
+
+    /** The currency the tenant's amounts are in. */
+    protected currency(caller: Caller): Promise<string> {
+      let currency = this.currencies.get(caller);
+      if (!currency) {
+        currency = this.directory.tenant(caller.tenantId).then((tenant) => tenant?.currency ?? 'USD');
+        this.currencies.set(caller, currency);
+      }
+      return currency;
     }
 
     @ResolveField(() => [Activity], { description: 'The activity timeline, latest first' })
