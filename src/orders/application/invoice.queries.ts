@@ -6,6 +6,7 @@ import { formatMinor } from '../../shared/domain/money';
 import { ListArgs, Page } from '../../shared/graphql/list.types';
 import { equalTo, mapPage, ReadModelList } from '../../shared/read-model/list-query';
 import { TenantReader } from '../../shared/read-model/tenant-reader';
+import { knownAtScope, momentTime } from '../../shared/history/known-at';
 import { Invoice, InvoiceFilter, InvoiceStatus, PaymentMethod } from '../api/invoice.types';
 import { today as businessDate } from './orders.commands';
 
@@ -66,7 +67,7 @@ const overdueFilter = (overdue: boolean | undefined, today: string): FilterQuery
 
 /**
  * Reads of the invoices read model, always within the caller's tenant. "Overdue" is judged against
- * a business date: the command's own when it answers, else the clock's today.
+ * a business date: the command's own when it answers, else `today()`.
  */
 @Injectable()
 export class InvoiceQueries {
@@ -75,8 +76,9 @@ export class InvoiceQueries {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** The business date "overdue" is judged on: as known at a moment, that moment's date (as it was shown then); else the clock's today. */
   private today(): string {
-    return businessDate(this.clock.now());
+    return businessDate(momentTime(knownAtScope.getStore()) ?? this.clock.now());
   }
 
   invoice(tenantId: string, id: string, today = this.today()): Promise<Invoice | null> {
