@@ -2,6 +2,7 @@ import { Client, Pool } from 'pg';
 import { DomainError } from '../domain/domain-error';
 import type { EventStore } from '../event-store/event-store.port';
 import { BlueGreenRebuild } from './blue-green-rebuild';
+import { CheckpointAudience } from './checkpoint-audience';
 import { Park, readCheckpoint, readParks, readPositions, setCheckpoint } from './checkpoint-store';
 import type { ProcessorDefinition } from './processor';
 import { ProcessorRunner, ProcessorRunnerOptions } from './processor-runner';
@@ -39,13 +40,16 @@ export class ProcessorRuntime {
   private readonly rebuilds = new Map<string, Promise<void>>();
   private readonly rebuildsUnderWay = new Map<string, BlueGreenRebuild>();
   private listener?: Client;
+  private readonly audience: CheckpointAudience;
 
   constructor(
     private readonly pool: Pool,
     private readonly databaseUrl: string,
     private readonly store: EventStore,
     private readonly options: ProcessorRunnerOptions & { log: (message: string) => void },
-  ) {}
+  ) {
+    this.audience = new CheckpointAudience(pool);
+  }
 
   async start(definitions: readonly ProcessorDefinition[]): Promise<void> {
     await this.listen();
@@ -86,7 +90,8 @@ export class ProcessorRuntime {
   runner(name: string, definition?: ProcessorDefinition, options: ProcessorRunnerOptions = {}): ProcessorRunner {
     if (definition) {
       if (this.runners.has(name)) throw new Error(`Two processors are named ${name}`);
-      const runner = new ProcessorRunner(this.pool, this.store, definition, { ...this.options, ...options });
+      const announce = () => this.audience.othersListening();
+      const runner = new ProcessorRunner(this.pool, this.store, definition, { announce, ...this.options, ...options });
       const advance = (position: bigint) => this.advance(name, position);
       runner.on('checkpoint', advance);
       runner.on('caughtUp', advance);
@@ -323,6 +328,7 @@ export class ProcessorRuntime {
     });
     await client.query(`LISTEN ${CHECKPOINT_CHANNEL}`);
     await client.query(`LISTEN ${CONTROL_CHANNEL}`);
+    await this.audience.join(client);
     this.listener = client;
   }
 }
