@@ -1,0 +1,130 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
+import { DATABASE } from '../tokens';
+import type { Database } from './database';
+
+const RETRY_MIN_MS = 250;
+const RETRY_MAX_MS = 10_000;
+/** Channel names go into LISTEN as they are: the code's own constants, never input. */
+const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export type ChannelHandler = (payload: string) => void;
+
+/**
+ * The instance's one LISTEN connection for the app's PostgreSQL channels (checkpoints, processor
+ * control, principals forgotten...): features add a channel, not a connection. When the connection
+ * is lost it is opened again with backoff; every `onGap` callback runs when it is lost and again
+ * once LISTEN is back, since a notification sent in between reached nobody here, so a feature that
+ * trusts what it was told (a cache) drops it, and one that polls anyway (read-your-writes) re-reads.
+ */
+@Injectable()
+export class ChannelListener implements OnApplicationShutdown {
+  private readonly logger = new Logger('Channels');
+  private readonly handlers = new Map<string, Set<ChannelHandler>>();
+  private readonly gaps = new Set<() => void>();
+  private client?: Client;
+  private connecting?: Promise<void>;
+  private retry?: NodeJS.Timeout;
+  private retryMs = RETRY_MIN_MS;
+  private listening = false;
+  private stopped = false;
+
+  constructor(@Inject(DATABASE) private readonly database: Pick<Database, 'url' | 'pool'>) {}
+
+  /** Whether LISTEN holds now: a notification committed from now on reaches this instance. */
+  get live(): boolean {
+    return this.listening;
+  }
+
+  /** Calls `handler` with each payload sent on `channel` by any instance; resolves once LISTEN is in place (or has failed: it is retried). */
+  async listen(channel: string, handler: ChannelHandler): Promise<() => void> {
+    if (!CHANNEL.test(channel)) throw new Error(`Not a channel name: ${channel}`);
+    let set = this.handlers.get(channel);
+    const added = !set;
+    if (!set) this.handlers.set(channel, (set = new Set()));
+    set.add(handler);
+    if (this.listening && added) await this.client!.query(`LISTEN ${channel}`).catch((error: Error) => this.lost(this.client!, error));
+    else await this.connect();
+    return () => set.delete(handler);
+  }
+
+  /** `callback` runs whenever notifications may have been missed (the connection lost, then back). */
+  onGap(callback: () => void): () => void {
+    this.gaps.add(callback);
+    return () => this.gaps.delete(callback);
+  }
+
+  /** Sends `payload` to every instance listening on `channel`, this one too (delivered once the statement commits). */
+  async notify(channel: string, payload: string): Promise<void> {
+    await this.database.pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    await this.connecting;
+    const client = this.client;
+    this.client = undefined;
+    this.listening = false;
+    await client?.end().catch(() => undefined);
+  }
+
+  private connect(): Promise<void> {
+    if (this.stopped || this.client) return this.connecting ?? Promise.resolve();
+    this.connecting = this.open().finally(() => (this.connecting = undefined));
+    return this.connecting;
+  }
+
+  private async open(): Promise<void> {
+    const client = new Client({ connectionString: this.database.url, keepAlive: true });
+    this.client = client;
+    client.on('error', (error) => this.lost(client, error));
+    client.on('end', () => this.lost(client, new Error('connection ended')));
+    client.on('notification', (message) => {
+      if (message.payload === undefined) return;
+      for (const handler of this.handlers.get(message.channel) ?? []) {
+        try {
+          handler(message.payload);
+        } catch (error) {
+          this.logger.warn(`${message.channel} handler failed: ${(error as Error).message}`);
+        }
+      }
+    });
+    try {
+      await client.connect();
+      for (const channel of this.handlers.keys()) await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      this.lost(client, error as Error);
+      return;
+    }
+    if (this.client !== client) return;
+    this.listening = true;
+    this.retryMs = RETRY_MIN_MS;
+    this.gap();
+  }
+
+  private lost(client: Client, error: Error): void {
+    if (this.client !== client) return;
+    this.client = undefined;
+    const was = this.listening;
+    this.listening = false;
+    void client.end().catch(() => undefined);
+    if (this.stopped) return;
+    if (was) this.logger.warn(`listener connection lost (${error.message}); listening again`);
+    this.gap();
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => void this.connect(), this.retryMs);
+    this.retry.unref();
+    this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+  }
+
+  private gap(): void {
+    for (const callback of this.gaps) {
+      try {
+        callback();
+      } catch {
+        // one feature's callback does not keep the others from hearing of the gap
+      }
+    }
+  }
+}
