@@ -1,4 +1,5 @@
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
+import { LoginLimiter } from '../src/identity/application/login-limiter';
 import { startTestApp, TestApp } from './support/app';
 
 const USER = 'id email role status active';
@@ -98,6 +99,18 @@ describe('identity across two app instances on one database (real app, real HTTP
         await expect(sql.query(`SELECT * FROM identity_login_limits`)).rejects.toThrow(/permission denied/);
       } finally {
         await sql.query('ROLLBACK');
+      }
+    });
+
+    it('fails closed when PostgreSQL does not answer: SIGN_IN_UNAVAILABLE, before any password is checked', async () => {
+      const unreachable = new Pool({ connectionString: 'postgres://annals@127.0.0.1:1/annals', connectionTimeoutMillis: 5_000 });
+      try {
+        await expect(new LoginLimiter({ pool: unreachable }).attempt('someone@acme.test', '127.0.0.1', clock.now())).rejects.toMatchObject({
+          code: 'SIGN_IN_UNAVAILABLE',
+          message: 'Sign-in is not available right now (the database does not answer); try again in a minute',
+        });
+      } finally {
+        await unreachable.end();
       }
     });
   });
