@@ -5,6 +5,10 @@
  *    every event; 20 actors, windows of 2 minutes, 200 queries;
  *  - known_at_record_ms: one record of 200 events as known at a moment (RecordLog.rowAt: read its
  *    stream, fold it with the leads projection), median and p99 of 100 reads;
+ *  - known_at_client_figures_ms: a client's figures (orders, revenue, receivables) as known at a
+ *    moment for a client of 1,000 orders and 1,000 invoices (3 events each): the 2,000 streams read
+ *    at once (RecordLog.eventsKnown) and summed with the client-summary projector's sumDeltas,
+ *    median and p99 of 30 reads;
  *  - chain_events_per_s: the audit chain reactor over 200,000 events in the runtime's catch-up
  *    batches, driven as the runtime drives it (the next batch prepared, i.e. hashed, while the
  *    previous one is delivered, i.e. written with the heads moved), read time excluded.
@@ -22,12 +26,14 @@ import { auditedRecords } from '../projections';
 import { migrateAppSchema, newPool, type BenchServer } from './lib/pg';
 import { log, now, percentile } from './lib/stats';
 import { seedEvents } from './seed';
+import { sumDeltas } from '../projections/crm/client-summary.projection';
 
 const EVENTS = 1_000_000;
 const ACTORS = 20;
 const QUERIES = 200;
 const CHAINED = 200_000;
 const RECORD_EVENTS = 200;
+const CLIENT_ORDERS = 1_000;
 
 /** The audit.log rows of the seeded log, as the projection writes them (auditLogRow), spread over 20 actors. */
 const fillAuditLog = async (pool: Pool) => {
@@ -84,6 +90,37 @@ const knownAtRecord = async (pool: Pool) => {
     const row = await records.rowAt('acme', 'crm_leads', leadId, { knownAt });
     if (i >= 20) latencies.push(now() - t0);
     if (row?.owner_id !== `user-${RECORD_EVENTS - 2}`) throw new Error(`known-at fold gave ${JSON.stringify(row)}`);
+  }
+  await store.close();
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+};
+
+const knownAtClientFigures = async (pool: Pool) => {
+  const store = new PostgresEventStore(pool);
+  const clientId = randomUUID();
+  const metadata = { tenantId: 'acme', actorId: 'user-bench', correlationId: randomUUID(), causationId: randomUUID() };
+  const streams: string[] = [];
+  for (let i = 0; i < CLIENT_ORDERS; i++) {
+    const [orderId, invoiceId] = [randomUUID(), randomUUID()];
+    const event = (type: string, data: object): NewEvent => ({ id: randomUUID(), type, data, metadata });
+    await store.appendToStream(`order-${orderId}`, [event('OrderPlaced', { orderId, clientId, total: 10_000 })], { expectedRevision: 'no_stream' });
+    const invoice = [
+      event('InvoiceIssued', { invoiceId, orderId, clientId, total: 10_000 }),
+      event('PaymentRecorded', { invoiceId, clientId, amount: 4_000 }),
+      event('CreditNoteIssued', { invoiceId, clientId, amount: 1_000 }),
+    ];
+    await store.appendToStream(`invoice-${invoiceId}`, invoice, { expectedRevision: 'no_stream' });
+    streams.push(`order-${orderId}`, `invoice-${invoiceId}`);
+  }
+  const records = new RecordLog(store, auditedRecords);
+  const latencies: number[] = [];
+  for (let i = 0; i < 35; i++) {
+    const t0 = now();
+    const sum = sumDeltas(await records.eventsKnown('acme', streams, { knownAt: new Date() })).find((delta) => delta.clientId === clientId);
+    if (i >= 5) latencies.push(now() - t0);
+    if (sum?.orders !== CLIENT_ORDERS || sum.paid !== BigInt(CLIENT_ORDERS * 4_000))
+      throw new Error(`client figures gave ${JSON.stringify(sum, (_k, v) => String(v))}`);
   }
   await store.close();
   latencies.sort((a, b) => a - b);
@@ -148,6 +185,10 @@ export const benchAudit = async (server: BenchServer): Promise<Record<string, nu
     log(`audit: auditLog by actor and 2-minute window over ${EVENTS} events: p50 ${query.p50.toFixed(2)} ms, p99 ${query.p99.toFixed(2)} ms`);
     const record = await knownAtRecord(pool);
     log(`audit: a record of ${RECORD_EVENTS} events as known at a moment: p50 ${record.p50.toFixed(2)} ms, p99 ${record.p99.toFixed(2)} ms`);
+    const figures = await knownAtClientFigures(pool);
+    log(
+      `audit: a client of ${CLIENT_ORDERS} orders and invoices, its figures as known at a moment: p50 ${figures.p50.toFixed(2)} ms, p99 ${figures.p99.toFixed(2)} ms`,
+    );
     t0 = now();
     const rate = await chainRate(pool);
     log(`audit: chained ${CHAINED} events at ${Math.round(rate)} events/s (${((now() - t0) / 1000).toFixed(1)} s with reads)`);
@@ -159,6 +200,8 @@ export const benchAudit = async (server: BenchServer): Promise<Record<string, nu
       audit_log_query_p99_ms: query.p99,
       known_at_record_ms: record.p50,
       known_at_record_p99_ms: record.p99,
+      known_at_client_figures_ms: figures.p50,
+      known_at_client_figures_p99_ms: figures.p99,
       chain_events_per_s: rate,
       chain_append_same_run_per_s: appends,
     };

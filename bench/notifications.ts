@@ -6,16 +6,16 @@
  * source, the notifier, the NOTIFY and the WebSocket. Every recipient must get exactly its own.
  */
 import { randomUUID } from 'node:crypto';
-import { Client as PgClient } from 'pg';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { hashPassword } from '../src/shared/auth/passwords';
 import { startServer } from './commands';
 import { log, summarize } from './lib/stats';
 
 const USERS = 50;
 const LEADS = 20;
 const IN_FLIGHT = 1;
+/** Strong enough for the password policy (12 characters, not guessable). */
+const PASSWORD = 'bench staple horse battery 42';
 
 const post = async (url: string, query: string, variables: Record<string, unknown>, token?: string) => {
   const response = await fetch(`${url}/graphql`, {
@@ -36,18 +36,25 @@ export const benchNotifications = async (databaseUrl: string, samples = Number(p
   const server = await startServer(databaseUrl, [], `${__dirname}/..`);
   const sockets: WsClient[] = [];
   try {
-    // 50 sales users of the demo tenant (the bench's own rows; the demo has one per role).
-    const pg = new PgClient(databaseUrl);
-    await pg.connect();
-    const hash = await hashPassword('demo');
-    const users: { id: string; email: string }[] = Array.from({ length: USERS }, (_, i) => ({ id: randomUUID(), email: `bench.sales.${i}@acme.test` }));
-    for (const user of users)
-      await pg.query(
-        `INSERT INTO users (id, tenant_id, email, name, role, password_hash) VALUES ($1, 'acme', $2, $3, 'sales', $4) ON CONFLICT (email) DO NOTHING`,
-        [user.id, user.email, `Bench ${user.email}`, hash],
-      );
-    await pg.end();
+    // 50 sales users of the demo tenant, invited by its admin; each accepted invitation is a session.
     const admin = await login(server.url, 'admin@acme.test');
+    const users: { id: string; email: string; token: string }[] = [];
+    for (let i = 0; i < USERS; i++) {
+      const email = `bench.sales.${i}.${randomUUID().slice(0, 8)}@acme.test`;
+      const { inviteUser } = await post(
+        server.url,
+        `mutation ($input: InviteUserInput!) { inviteUser(input: $input) { invitationUrl user { id } } }`,
+        { input: { email, name: `Bench sales ${i}`, role: 'sales' } },
+        admin,
+      );
+      const token = (inviteUser.invitationUrl as string).split('/').pop();
+      const { acceptInvitation } = await post(
+        server.url,
+        `mutation ($token: String!, $password: String!) { acceptInvitation(token: $token, password: $password) { token } }`,
+        { token, password: PASSWORD },
+      );
+      users.push({ id: inviteUser.user.id, email, token: acceptInvitation.token });
+    }
 
     const latencies: number[] = [];
     const expected = new Map<string, string[]>();
@@ -56,11 +63,10 @@ export const benchNotifications = async (databaseUrl: string, samples = Number(p
     let acknowledged = 0;
     const wsUrl = `${server.url.replace(/^http/, 'ws')}/graphql`;
     for (const user of users) {
-      const token = await login(server.url, user.email);
       const socket = createClient({
         url: wsUrl,
         webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${token}` },
+        connectionParams: { authorization: `Bearer ${user.token}` },
         lazy: false,
         retryAttempts: 0,
         on: { connected: () => acknowledged++ },

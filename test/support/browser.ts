@@ -52,8 +52,34 @@ export const field = (scope: Page | Locator, label: string) => scope.getByLabel(
 
 export const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
+interface PageAnimation {
+  playState: string;
+  effect: { getTiming(): { iterations?: number } } | null;
+}
+interface PageWindow {
+  requestAnimationFrame(callback: () => void): void;
+  document: { getAnimations(): PageAnimation[] };
+}
+
+/**
+ * Waits for two frames in a row in which nothing finite is animating (a spinner turns forever): a
+ * dialog fades in, and colours measured mid-transition are half transparent.
+ */
+const settled = (page: Page) =>
+  page.evaluate(async () => {
+    const window = globalThis as unknown as PageWindow;
+    const frame = () => new Promise<void>((resolve) => window.requestAnimationFrame(resolve));
+    const moving = () =>
+      window.document.getAnimations().some((animation) => animation.playState === 'running' && animation.effect?.getTiming().iterations !== Infinity);
+    for (let calm = 0, frames = 0; calm < 2 && frames < 600; frames++) {
+      await frame();
+      calm = moving() ? 0 : calm + 1;
+    }
+  });
+
 /** No serious or critical accessibility violation on the page as it is now (axe-core's rules). */
 export const expectAccessible = async (page: Page, what: string) => {
+  await settled(page);
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')

@@ -15,8 +15,9 @@ const TokenPasswordPage = ({ title, action, submit }: { title: string; action: s
     try {
       localStorage.setItem(TOKEN_KEY, await submit(token, password));
       // A fresh start of the app with the session (react-admin keeps the signed-out state it checked).
-      window.location.replace(`${window.location.pathname}#/`);
-      window.location.reload();
+      // The address has no fragment, so this is a whole new page: a change of the hash alone would
+      // first route this page, still signed out, which logs out and forgets the token just stored.
+      window.location.replace(`${window.location.pathname}${window.location.search}`);
     } catch (caught) {
       setError((caught as Error).message);
     }

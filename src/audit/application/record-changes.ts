@@ -4,7 +4,7 @@ import { BadInputError, NotFoundError } from '../../shared/domain/domain-error';
 import { isUuid } from '../../shared/domain/ids';
 import type { RecordedEvent } from '../../shared/event-store/event-store.port';
 import { HISTORY_ENTITIES } from '../../shared/history/history.resolver';
-import { knownAtScope, RecordLog } from '../../shared/history/known-at';
+import { KnownAtMoment, knownAtScope, RecordLog } from '../../shared/history/known-at';
 import { RECORD_READERS } from '../../shared/history/record-readers';
 import { UserDirectory } from '../../identity/public/user-directory';
 import { ActorNames } from './actors';
@@ -33,8 +33,12 @@ export const diffRecords = (before: object | null, after: object | null): FieldD
 
 /**
  * A record's events turned into the fields each changed, in the API's words: the record is read
- * through the API's own query (RecordResolver's read) at each of its revisions (knownAtScope at the
- * event's position, the stream read once), and consecutive states are compared.
+ * through the API's own query (RecordResolver's read) just before and just after each of its events
+ * (knownAtScope at the event's position, the record's own stream held one event back for "before";
+ * streams read once), and the two states are compared. Both states see other records as known at
+ * the event, so a field another record contributes (an order's clientName) shows as changed by the
+ * event that set it from the record's side (the order placed for that client), never by the other
+ * record's later changes (the client renamed), which are that record's own changes.
  */
 @Injectable()
 export class RecordChanges {
@@ -58,9 +62,16 @@ export class RecordChanges {
     const queries = this.modules.get(reader.queries, { strict: false });
     const actors = new ActorNames(this.directory, tenantId);
     const changes = [];
-    let before: object | null = null;
+    const stream = `${category}-${id}`;
+    const read = async (moment: KnownAtMoment) => ((await knownAtScope.run(moment, () => reader.read(queries, tenantId, id))) ?? null) as object | null;
+    let previous: bigint | null = null;
     for (const event of events) {
-      const after = ((await knownAtScope.run({ throughPosition: event.position, cache }, () => reader.read(queries, tenantId, id))) ?? null) as object | null;
+      // Before and after this event, everything else as known at it: what other records contribute
+      // (a client's name on an order) changed by their own events is not this record's change.
+      const at = { throughPosition: event.position, at: event.recordedAt, cache };
+      const before = previous === null ? null : await read({ ...at, streams: new Map([[stream, previous]]) });
+      const after = await read(at);
+      previous = event.position;
       changes.push({
         revision: Number(event.revision),
         position: event.position.toString(),
@@ -70,7 +81,6 @@ export class RecordChanges {
         correlationId: event.metadata.correlationId ?? null,
         fields: diffRecords(before, after),
       });
-      before = after;
     }
     return changes;
   }

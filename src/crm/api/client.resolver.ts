@@ -1,6 +1,7 @@
 import { Args, ID, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Caller } from '../../shared/auth/caller';
 import { formatMinor } from '../../shared/domain/money';
+import { atMomentOf } from '../../shared/history/known-at';
 import { CommandMutation } from '../../shared/graphql/command-mutation';
 import { clientCommands } from '../application/client.commands';
 import { ClientCounters } from '../application/crm.queries';
@@ -27,7 +28,10 @@ export class ClientResolver extends CrmSubjectResolver({
     read: (queries, tenantId, filter, list) => queries.clients(tenantId, filter, list),
   },
 }) {
-  /** The three counters come from one row: fetched once per client object, whichever fields ask. */
+  /**
+   * The three counters come from one row: fetched once per client object, whichever fields ask.
+   * For a client read with knownAt, they and lastActivityAt are as known at that moment (atMomentOf).
+   */
   private readonly counters = new WeakMap<object, Promise<ClientCounters>>();
 
   @CommandMutation(clientCommands.registerClient, () => Client, { description: 'Registers a client directly (without a lead); you become its owner' })
@@ -81,7 +85,7 @@ export class ClientResolver extends CrmSubjectResolver({
 
   @ResolveField(() => Date, { nullable: true, description: 'When the latest activity was logged' })
   lastActivityAt(@Parent() client: Client, @Caller() caller: Caller) {
-    return this.queries.lastActivityAt(caller.tenantId, client.id);
+    return atMomentOf(client, () => this.queries.lastActivityAt(caller.tenantId, client.id));
   }
 
   @ResolveField(() => Int, { description: 'Orders placed for this client' })
@@ -104,7 +108,7 @@ export class ClientResolver extends CrmSubjectResolver({
   private countersOf(client: Client, caller: Caller): Promise<ClientCounters> {
     let counters = this.counters.get(client);
     if (!counters) {
-      counters = this.queries.counters(caller.tenantId, client.id);
+      counters = atMomentOf(client, () => this.queries.counters(caller.tenantId, client.id));
       this.counters.set(client, counters);
     }
     return counters;

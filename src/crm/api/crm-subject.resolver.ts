@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Caller } from '../../shared/auth/caller';
 import { RecordQueriesOptions, RecordResolver } from '../../shared/graphql/record.resolver';
+import { atMomentOf } from '../../shared/history/known-at';
 import { CrmQueries } from '../application/crm.queries';
 import { TenantDirectory } from '../application/tenant-directory';
 import { Activity, Owner } from './crm.types';
@@ -18,19 +19,23 @@ export const CrmSubjectResolver = <Row extends Subject, Filter>(options: RecordQ
   abstract class CrmSubjectResolverHost extends RecordResolver(CrmQueries, options) {
     @Inject(TenantDirectory) protected readonly directory: TenantDirectory;
 
-    @ResolveField(() => Owner, { nullable: true, description: 'null if the owner is no longer a user of your organisation' })
+    // The owner's id is the record's (as known at a moment for a knownAt read); the user shown is as the identity context knows it now.
+    @ResolveField(() => Owner, {
+      nullable: true,
+      description: 'null if the owner is no longer a user of your organisation; their name and email as they are now',
+    })
     async owner(@Parent() subject: Row, @Caller() caller: Caller) {
       if (!subject.ownerId) return null;
       return (await this.directory.users(caller.tenantId, [subject.ownerId])).get(subject.ownerId) ?? null;
     }
 
-    @ResolveField(() => [Activity], { description: 'The activity timeline, latest first' })
+    @ResolveField(() => [Activity], { description: 'The activity timeline, latest first (as known at the moment, for a record read with knownAt)' })
     activities(
       @Parent() subject: Row,
       @Args('limit', { type: () => Int, nullable: true, defaultValue: 50, description: 'At most this many, 1 to 500' }) limit: number,
       @Caller() caller: Caller,
     ) {
-      return this.queries.timeline(caller.tenantId, subject.id, Math.min(Math.max(limit ?? 50, 1), 500));
+      return atMomentOf(subject, () => this.queries.timeline(caller.tenantId, subject.id, Math.min(Math.max(limit ?? 50, 1), 500)));
     }
   }
   return CrmSubjectResolverHost;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FilterQuery, QueryOrder } from '@mikro-orm/postgresql';
+import { EntityManager, FilterQuery, QueryOrder } from '@mikro-orm/postgresql';
 import { LeadView } from '../../../projections/crm/lead.entity';
 import { ClientView } from '../../../projections/crm/client.entity';
 import { ActivityView } from '../../../projections/crm/activity.entity';
@@ -8,6 +8,9 @@ import { isUuid } from '../../shared/domain/ids';
 import { ListArgs, Page } from '../../shared/graphql/list.types';
 import { containingAny, equalTo, mapPage, ReadModelList } from '../../shared/read-model/list-query';
 import { TenantReader } from '../../shared/read-model/tenant-reader';
+import { KnownAtMoment, knownAtScope, RecordLog } from '../../shared/history/known-at';
+import { clientBusinessStreams } from '../../orders/public/client-business';
+import { sumDeltas } from '../../../projections/crm/client-summary.projection';
 import {
   Activity,
   ActivityFilter,
@@ -79,10 +82,28 @@ export interface ClientCounters {
   openReceivables: bigint;
 }
 
-/** Reads of the CRM read models, always within the caller's tenant. */
+type Sums = { orderCount: number; invoiced: bigint; paid: bigint; credited: bigint; voided: bigint };
+
+const countersFrom = ({ orderCount, invoiced, paid, credited, voided }: Sums): ClientCounters => ({
+  orderCount,
+  lifetimeRevenue: invoiced - credited - voided,
+  openReceivables: invoiced - paid - credited - voided,
+});
+
+const latestFirst = (a: ActivityView, b: ActivityView) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/**
+ * Reads of the CRM read models, always within the caller's tenant. Inside knownAtScope (a knownAt
+ * query), every read answers as known at the moment: records through TenantReader (folded), a
+ * subject's activities folded from their streams, a client's counters summed from the events of
+ * its orders and invoices known then, with the client-summary projector's own sumDeltas.
+ */
 @Injectable()
 export class CrmQueries {
-  constructor(private readonly reader: TenantReader) {}
+  constructor(
+    private readonly reader: TenantReader,
+    private readonly log: RecordLog,
+  ) {}
 
   lead(tenantId: string, id: string): Promise<Lead | null> {
     if (!isUuid(id)) return Promise.resolve(null);
@@ -117,13 +138,38 @@ export class CrmQueries {
 
   /** The timeline of one lead or client, latest first. */
   timeline(tenantId: string, subjectId: string, limit: number): Promise<Activity[]> {
+    const moment = knownAtScope.getStore();
     return this.reader.read(tenantId, async (em) => {
+      if (moment) return (await this.timelineAsKnown(em, tenantId, subjectId, limit, moment)).map(toActivity);
       const rows = await em.find(ActivityView, { tenantId, subjectId }, { orderBy: { createdAt: QueryOrder.DESC, id: QueryOrder.DESC }, limit });
       return rows.map(toActivity);
     });
   }
 
+  /**
+   * The subject's activities as known at the moment, latest first. The table only says which
+   * activities are the subject's (an activity's subject never changes) and, at a time, which were
+   * logged by then (created_at is the time ActivityLogged was recorded): the `limit` latest of
+   * those are folded from their streams, read at once.
+   */
+  private async timelineAsKnown(em: EntityManager, tenantId: string, subjectId: string, limit: number, moment: KnownAtMoment): Promise<ActivityView[]> {
+    const by = moment.knownAt;
+    const candidates = await em.find(
+      ActivityView,
+      { tenantId, subjectId, ...(by ? { createdAt: { $lte: by } } : {}) },
+      { fields: ['id'], orderBy: { createdAt: QueryOrder.DESC, id: QueryOrder.DESC }, ...(by ? { limit } : {}) },
+    );
+    const known = await this.reader.findByIds(
+      em,
+      ActivityView,
+      tenantId,
+      candidates.map((row) => row.id),
+    );
+    return [...known.values()].sort(latestFirst).slice(0, limit);
+  }
+
   lastActivityAt(tenantId: string, subjectId: string): Promise<Date | null> {
+    if (knownAtScope.getStore()) return this.timeline(tenantId, subjectId, 1).then((latest) => latest[0]?.createdAt ?? null);
     return this.reader.read(tenantId, async (em) => {
       const row = await em.findOne(ActivityView, { tenantId, subjectId }, { orderBy: { createdAt: QueryOrder.DESC } });
       return row?.createdAt ?? null;
@@ -131,16 +177,24 @@ export class CrmQueries {
   }
 
   counters(tenantId: string, clientId: string): Promise<ClientCounters> {
+    const moment = knownAtScope.getStore();
+    if (moment) return this.countersAsKnown(tenantId, clientId, moment);
     return this.reader.read(tenantId, async (em) => {
       const row = await em.findOne(ClientSummaryView, { tenantId, clientId });
       if (!row) return { orderCount: 0, lifetimeRevenue: 0n, openReceivables: 0n };
       const [invoiced, paid, credited, voided] = [row.invoiced, row.paid, row.credited, row.voided].map((value) => BigInt(value));
-      return {
-        orderCount: row.orderCount,
-        lifetimeRevenue: invoiced - credited - voided,
-        openReceivables: invoiced - paid - credited - voided,
-      };
+      return countersFrom({ orderCount: row.orderCount, invoiced, paid, credited, voided });
     });
+  }
+
+  /**
+   * The counters as known at the moment: the events of the client's orders and invoices known then
+   * (their streams read in one query), summed by the client-summary projector's own sumDeltas.
+   */
+  private async countersAsKnown(tenantId: string, clientId: string, moment: KnownAtMoment): Promise<ClientCounters> {
+    const streams = await this.reader.read(tenantId, (em) => clientBusinessStreams(em, tenantId, clientId, moment.knownAt));
+    const sum = sumDeltas(await this.log.eventsKnown(tenantId, streams, moment)).find((delta) => delta.tenantId === tenantId && delta.clientId === clientId);
+    return countersFrom(sum ? { ...sum, orderCount: sum.orders } : { orderCount: 0, invoiced: 0n, paid: 0n, credited: 0n, voided: 0n });
   }
 
   leadPipeline(tenantId: string): Promise<LeadPipeline> {

@@ -7,10 +7,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ClientView } from '../../../projections/crm/client.entity';
 import { deterministicId } from '../../shared/domain/ids';
+import { knownAtScope } from '../../shared/history/known-at';
+import type { TenantReader } from '../../shared/read-model/tenant-reader';
 
-/** The names of the tenant's clients among `ids`, in one query; ids of no client are left out. */
-export const clientNames = async (em: EntityManager, tenantId: string, ids: readonly string[]): Promise<Map<string, string>> => {
+/**
+ * The names of the tenant's clients among `ids`, in one query; ids of no client are left out. As
+ * known at a moment (knownAt), the names the clients had then, folded from their streams.
+ */
+export const clientNames = async (em: EntityManager, tenantId: string, ids: readonly string[], reader: TenantReader): Promise<Map<string, string>> => {
   if (ids.length === 0) return new Map();
+  if (knownAtScope.getStore()) {
+    const clients = await reader.findByIds(em, ClientView, tenantId, ids);
+    return new Map([...clients].map(([id, client]) => [id, client.name]));
+  }
   const clients = await em.find(ClientView, { tenantId, id: { $in: [...new Set(ids)] } }, { fields: ['id', 'name'] });
   return new Map(clients.map((client) => [client.id, client.name]));
 };

@@ -24,6 +24,9 @@ import { isValidDate } from '../domain/dates';
 import { ChartOfAccounts } from './chart-of-accounts';
 import { KnownAtMoment, knownAtScope, knownBy, RecordLog } from '../../shared/history/known-at';
 import { journalEntryStream } from '../domain/journal-entry.events';
+import { chartStream } from '../domain/chart.events';
+import { accountsProjection } from '../../../projections/ledger/accounts.projection';
+import { clientNames } from '../../crm/public/client-directory';
 import { AR_KNOWN_AT_TYPES, balancesAsKnown, entryAsKnown, LEDGER_KNOWN_AT_TYPES, receivablesAsKnown } from '../../../projections/ledger/ledger-known-at';
 
 const END_OF_TIME = '9999-12-31';
@@ -268,15 +271,20 @@ export class LedgerQueries {
     return { asOf: date, currency, lines, totals: amounts(totals) };
   }
 
-  /** The receivables as known at the moment (see ledger-known-at.ts), with the clients' names, as the query below selects them. */
+  /** The receivables as known at the moment (see ledger-known-at.ts), with the clients' names then, as the query above selects them. */
   private async receivablesAsKnown(tenantId: string, date: string, moment: KnownAtMoment) {
     const rows = receivablesAsKnown(await this.log.tenantEvents(tenantId, AR_KNOWN_AT_TYPES, moment)).filter(
       (row) => row.tenant_id === tenantId && row.issued_on <= date && (row.voided_on === null || row.voided_on > date),
     );
-    const names: { id: string; name: string }[] = await this.reader.read(tenantId, (em) =>
-      em.execute(`SELECT id, name FROM crm_clients WHERE tenant_id = ? AND id = ANY(?::uuid[])`, [tenantId, `{${rows.map((row) => row.client_id).join(',')}}`]),
+    // The clients' names as known then too (folded from their streams, read at once).
+    const byId = await this.reader.read(tenantId, (em) =>
+      clientNames(
+        em,
+        tenantId,
+        rows.map((row) => row.client_id),
+        this.reader,
+      ),
     );
-    const byId = new Map(names.map((client) => [client.id, client.name]));
     return rows.map((row) => ({ ...row, client_name: byId.get(row.client_id) ?? null }));
   }
 
@@ -289,10 +297,9 @@ export class LedgerQueries {
     const events = (await this.log.streamEvents(tenantId, stream, moment.cache)).filter(knownBy(moment));
     const known = entryAsKnown(events, id);
     if (!known) return null;
-    const names: { code: string; name: string }[] = await this.reader.read(tenantId, (em) =>
-      em.execute(`SELECT code, name FROM ledger_accounts WHERE tenant_id = ?`, [tenantId]),
-    );
-    const nameOf = new Map(names.map((account) => [account.code, account.name]));
+    // The accounts' names as the chart stood then, folded from its stream by the accounts projector.
+    const chart = (await this.log.streamEvents(tenantId, chartStream(chartIdFor(tenantId)), moment.cache)).filter(knownBy(moment));
+    const nameOf = new Map([...accountsProjection.foldRows(chart).values()].map((account) => [account.code, account.name]));
     return toEntry({
       ...known.entry,
       total: String(known.entry.total),

@@ -5,6 +5,7 @@ import { formatMinor } from '../../shared/domain/money';
 import { ListArgs, Page } from '../../shared/graphql/list.types';
 import { equalTo, mapPage, ReadModelList } from '../../shared/read-model/list-query';
 import { TenantReader } from '../../shared/read-model/tenant-reader';
+import { knownAtScope, momentTime } from '../../shared/history/known-at';
 import { Invoice, InvoiceFilter, InvoiceStatus, PaymentMethod } from '../api/invoice.types';
 
 const INVOICES: ReadModelList<InvoiceView> = {
@@ -70,7 +71,8 @@ const overdueFilter = (overdue: boolean | undefined, today: string): FilterQuery
 export class InvoiceQueries {
   constructor(private readonly reader: TenantReader) {}
 
-  invoice(tenantId: string, id: string, today = todayUtc()): Promise<Invoice | null> {
+  /** As known at a moment, `overdue` is judged on that moment's date, as it was shown then. */
+  invoice(tenantId: string, id: string, today = todayUtc(momentTime(knownAtScope.getStore()))): Promise<Invoice | null> {
     return this.reader.read(tenantId, async (em) => {
       const row = await this.reader.findById(em, InvoiceView, tenantId, id);
       return row ? toInvoice(row, today) : null;

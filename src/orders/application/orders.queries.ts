@@ -84,8 +84,9 @@ const toOrder = (row: OrderView, clientNames: Map<string, string>): Order => ({
 type ClientRecordRow = { id: string; tenantId: string; clientId: string };
 type Named<Row, Item> = (row: Row, clientNames: Map<string, string>) => Item;
 
-/** Rows shown with the names of their clients, read in one query for them all. */
+/** Rows shown with the names of their clients, read in one query for them all (as known at the moment, inside knownAtScope). */
 const withClientNames = async <Row extends ClientRecordRow, Item>(
+  reader: TenantReader,
   em: EntityManager,
   tenantId: string,
   rows: Row[],
@@ -95,6 +96,7 @@ const withClientNames = async <Row extends ClientRecordRow, Item>(
     em,
     tenantId,
     rows.map((row) => row.clientId),
+    reader,
   );
   return rows.map((row) => toItem(row, names));
 };
@@ -139,7 +141,7 @@ export class OrdersQueries {
   private namedById<Row extends ClientRecordRow, Item>(tenantId: string, entity: EntityClass<Row>, id: string, toItem: Named<Row, Item>): Promise<Item | null> {
     return this.reader.read(tenantId, async (em) => {
       const row = await this.reader.findById(em, entity, tenantId, id);
-      return row ? (await withClientNames(em, tenantId, [row], toItem))[0] : null;
+      return row ? (await withClientNames(this.reader, em, tenantId, [row], toItem))[0] : null;
     });
   }
 
@@ -153,7 +155,7 @@ export class OrdersQueries {
   ): Promise<Page<Item>> {
     return this.reader.read(tenantId, async (em) => {
       const page = await this.reader.findPage(em, list, await where(em), args);
-      return { items: await withClientNames(em, tenantId, page.items, toItem), total: page.total };
+      return { items: await withClientNames(this.reader, em, tenantId, page.items, toItem), total: page.total };
     });
   }
 }

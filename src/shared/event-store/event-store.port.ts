@@ -100,6 +100,11 @@ export interface EventStore {
   readonly kind: 'postgres' | 'eventstoredb';
   appendToStream(streamName: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Every event of several streams in one read, in position order (each stream's in revision order):
+   * "as known at" over a client's orders and invoices. Optional: without it, readers read stream by stream.
+   */
+  readStreams?(streamNames: readonly string[]): Promise<RecordedEvent[]>;
   /** Streams every matching event after `after` in position order, without loading the log. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   subscribeToAll(options: SubscribeOptions, handler: SubscriptionHandler): Subscription;

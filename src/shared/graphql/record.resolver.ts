@@ -3,7 +3,7 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { Caller } from '../auth/caller';
 import { CommandService } from '../command/command.service';
 import { ListArgs, Page } from './list.types';
-import { asKnownAt } from '../history/known-at';
+import { asKnownAt, rememberMoment } from '../history/known-at';
 import { RECORD_READERS, RecordReader } from '../history/record-readers';
 
 export interface RecordQueriesOptions<Queries, Row, Filter> {
@@ -18,6 +18,14 @@ export interface RecordQueriesOptions<Queries, Row, Filter> {
     read: (queries: Queries, tenantId: string, filter: Filter | undefined, list: ListArgs) => Promise<Page<Row>>;
   };
 }
+
+/** What `knownAt` answers, field by field (docs/audit.md, "As known at a moment"). */
+export const KNOWN_AT_DESCRIPTION =
+  'The record as the system knew it at that moment (a future moment is taken as now), folded from the log. As known then: every field of ' +
+  "the record, what related records contribute (a quote's or order's clientName, a journal entry's account names), a client's " +
+  "orderCount, lifetimeRevenue, openReceivables, lastActivityAt and activities, a lead's activities, and an invoice's overdue (judged " +
+  "on that moment's date). As they are now: allowedCommands (what you may do now) and owner's name and email (the user as your " +
+  'organisation knows them today; which user owned the record is as known then, in ownerId).';
 
 /**
  * The resolver of a record type, with its two queries (one by id, a filtered page) and the services
@@ -35,11 +43,12 @@ export const RecordResolver = <Queries, Row, Filter>(queries: Type<Queries>, { o
     @Query(() => one.type, { name: one.name, nullable: true, description: one.description })
     record(
       @Args('id', { type: () => ID }) id: string,
-      @Args('knownAt', { type: () => Date, nullable: true, description: 'The record as the system knew it at that moment, folded from the log' })
+      @Args('knownAt', { type: () => Date, nullable: true, description: KNOWN_AT_DESCRIPTION })
       knownAt: Date | undefined,
       @Caller() caller: Caller,
     ) {
-      return asKnownAt(knownAt, () => one.read(this.queries, caller.tenantId, id));
+      // Remembered with its moment, so the field resolvers GraphQL runs afterwards read as of it too.
+      return asKnownAt(knownAt, () => rememberMoment(one.read(this.queries, caller.tenantId, id)));
     }
 
     @Query(() => list.type, { name: list.name, description: list.description })

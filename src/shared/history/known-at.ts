@@ -18,14 +18,49 @@ export interface KnownAtMoment {
   throughPosition?: bigint;
   /** Streams already read in this scope (a timeline reads each once, however many states it shows). */
   cache?: Map<string, RecordedEvent[]>;
+  /**
+   * Streams read through another position than `throughPosition` (-1n: none of their events):
+   * `changes` reads a record before one of its events with everything else as known at that event,
+   * so what other records contribute is not taken for a change the record's event made.
+   */
+  streams?: ReadonlyMap<string, bigint>;
+  /** The time the moment stands for when it is given by position only (`changes`: the event's recordedAt). */
+  at?: Date;
 }
 
 export const knownAtScope = new AsyncLocalStorage<KnownAtMoment>();
 
 /** Within the moment: recorded at or before it. */
-export const knownBy = (moment: KnownAtMoment) => (event: RecordedEvent) =>
-  (moment.knownAt === undefined || event.recordedAt.getTime() <= moment.knownAt.getTime()) &&
-  (moment.throughPosition === undefined || event.position <= moment.throughPosition);
+export const knownBy = (moment: KnownAtMoment) => (event: RecordedEvent) => {
+  const through = moment.streams?.get(event.streamName) ?? moment.throughPosition;
+  return (moment.knownAt === undefined || event.recordedAt.getTime() <= moment.knownAt.getTime()) && (through === undefined || event.position <= through);
+};
+
+/** The time the moment stands for (its knownAt, or the time of the event it is given by), undefined for now. */
+export const momentTime = (moment: KnownAtMoment | undefined): Date | undefined => moment?.knownAt ?? moment?.at;
+
+/**
+ * The moment each record a knownAt query answered was read at, so that its field resolvers
+ * (a client's figures and activities), which GraphQL runs after the query, read as of it too.
+ */
+const readAt = new WeakMap<object, KnownAtMoment>();
+
+/** `read`'s answer, remembered with the scope's moment (call it inside knownAtScope). */
+export const rememberMoment = async <T>(read: Promise<T> | T): Promise<T> => {
+  const moment = knownAtScope.getStore();
+  const record = await read;
+  if (moment && record !== null && typeof record === 'object') readAt.set(record, moment);
+  return record;
+};
+
+/** Runs a field resolver's `read` as known at the moment its record was read at (as it is now for a record read without knownAt). */
+export const atMomentOf = <T>(record: object, read: () => T): T => {
+  const moment = readAt.get(record);
+  return moment ? knownAtScope.run(moment, read) : read();
+};
+
+/** Streams read at once when the store cannot read several in one query. */
+const PARALLEL_READS = 8;
 
 /** A record kind whose table a row projection builds, and the stream category its records live in (`lead-<id>`). */
 export interface AuditedRecord {
@@ -74,6 +109,61 @@ export class RecordLog {
     const mine = events.some((event) => event.metadata.tenantId !== tenantId) ? [] : events;
     cache?.set(streamName, mine);
     return mine;
+  }
+
+  /**
+   * Several streams' events of the tenant, in one read where the store can (PostgreSQL: one indexed
+   * query), else a few at a time; each stream cached as `streamEvents` caches it. A stream with
+   * another tenant's event reads as empty.
+   */
+  async streamsEvents(tenantId: string, streamNames: readonly string[], cache?: Map<string, RecordedEvent[]>): Promise<Map<string, RecordedEvent[]>> {
+    const found = new Map<string, RecordedEvent[]>();
+    const missing: string[] = [];
+    for (const name of new Set(streamNames)) {
+      const cached = cache?.get(name);
+      if (cached) found.set(name, cached);
+      else missing.push(name);
+    }
+    const read = new Map<string, RecordedEvent[]>(missing.map((name) => [name, []]));
+    if (this.store.readStreams) {
+      for (const event of await this.store.readStreams(missing)) read.get(event.streamName)?.push(event);
+    } else {
+      for (let i = 0; i < missing.length; i += PARALLEL_READS) {
+        const names = missing.slice(i, i + PARALLEL_READS);
+        (await Promise.all(names.map((name) => this.store.readStream(name)))).forEach((events, j) => read.set(names[j], events));
+      }
+    }
+    for (const [name, events] of read) {
+      const mine = events.some((event) => event.metadata.tenantId !== tenantId) ? [] : events;
+      cache?.set(name, mine);
+      found.set(name, mine);
+    }
+    return found;
+  }
+
+  /** The events of these streams known at the moment, all in log order (for figures summed over many records, such as a client's). */
+  async eventsKnown(tenantId: string, streamNames: readonly string[], moment: KnownAtMoment): Promise<RecordedEvent[]> {
+    const within = knownBy(moment);
+    const events = [...(await this.streamsEvents(tenantId, streamNames, moment.cache)).values()].flat().filter(within);
+    return events.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  }
+
+  /** The rows of `table` for `ids` as the moment knew them (the records that did not exist then are left out), streams read at once. */
+  async rowsAt(tenantId: string, table: string, ids: readonly string[], moment: KnownAtMoment): Promise<Map<string, Record<string, unknown>>> {
+    const record = this.byTable.get(table);
+    if (!record) throw new Error(`knownAt: no projection builds ${table}`);
+    const within = knownBy(moment);
+    const streams = await this.streamsEvents(
+      tenantId,
+      ids.map((id) => `${record.category}-${id}`),
+      moment.cache,
+    );
+    const rows = new Map<string, Record<string, unknown>>();
+    for (const id of new Set(ids)) {
+      const row = record.projection.foldRow((streams.get(`${record.category}-${id}`) ?? []).filter(within), id) as Record<string, unknown> | null;
+      if (row) rows.set(id, row);
+    }
+    return rows;
   }
 
   /** The row of `table` for `id` as the moment knew it, in the table's column names, or null. */

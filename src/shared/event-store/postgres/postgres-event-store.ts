@@ -134,6 +134,14 @@ export class PostgresEventStore implements EventStore {
     return parseEvents(result);
   }
 
+  async readStreams(streamNames: readonly string[]): Promise<RecordedEvent[]> {
+    if (streamNames.length === 0) return [];
+    const result = await this.pool.query<[string]>(
+      pageQuery(`SELECT * FROM es_events WHERE stream_name = ANY ($1::text[])`, 'e.position', [[...new Set(streamNames)]]),
+    );
+    return parseEvents(result);
+  }
+
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     const [visibleHead] = await this.heads();
