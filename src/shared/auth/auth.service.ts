@@ -65,7 +65,7 @@ export class AuthService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     this.channels.onGap(() => this.principals.clear());
-    await this.channels.listen(PRINCIPALS_CHANNEL, (id) => this.forgetHere(id));
+    await this.channels.listen(PRINCIPALS_CHANNEL, (id) => this.forgetHere(id), { acknowledge: true });
   }
 
   /** A session token for a user: 12 hours, from the app's clock. */
@@ -103,12 +103,15 @@ export class AuthService implements OnModuleInit {
   /**
    * Forget what every instance caches about a user or API key (its role, whether it is active): the
    * next request to any of them reads it again. Call it once the change is visible (after the
-   * command's answer is read), and answer after it resolves.
+   * command's answer is read), and answer after it resolves: it resolves once every instance has
+   * dropped the entry, or once the cache's lifetime has passed (an instance that did not say so by
+   * then has let the entry expire anyway).
    */
   async forget(id: string): Promise<void> {
     this.forgetHere(id);
     try {
-      await this.channels.notify(PRINCIPALS_CHANNEL, id);
+      if (!(await this.channels.broadcast(PRINCIPALS_CHANNEL, id, this.principalTtlMs)))
+        this.logger.warn(`Not every instance said it forgot ${id} within ${this.principalTtlMs} ms; its cache of it has expired by now`);
     } catch (error) {
       this.logger.warn(`Could not tell the other instances to forget ${id} (they read it again within ${this.principalTtlMs} ms): ${(error as Error).message}`);
     }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DATABASE } from '../tokens';
 import type { Database } from './database';
@@ -7,6 +8,10 @@ const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 10_000;
 /** Channel names go into LISTEN as they are: the code's own constants, never input. */
 const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
+/** Every instance's listener connection says so (pg_stat_activity), so a broadcast knows whom to wait for. */
+const LISTENER_NAME = 'annals-listener';
+/** Where listeners acknowledge a broadcast: the payload is its nonce, the sender the listener's backend. */
+const HEARD_CHANNEL = 'annals_heard';
 
 export type ChannelHandler = (payload: string) => void;
 
@@ -16,12 +21,18 @@ export type ChannelHandler = (payload: string) => void;
  * is lost it is opened again with backoff; every `onGap` callback runs when it is lost and again
  * once LISTEN is back, since a notification sent in between reached nobody here, so a feature that
  * trusts what it was told (a cache) drops it, and one that polls anyway (read-your-writes) re-reads.
+ *
+ * `broadcast` is for news that must have been heard before the sender goes on (a revoked credential):
+ * it waits until the listener of every instance connected to the database has handled it and said
+ * so on HEARD_CHANNEL, or until its bound has passed.
  */
 @Injectable()
 export class ChannelListener implements OnApplicationShutdown {
   private readonly logger = new Logger('Channels');
   private readonly handlers = new Map<string, Set<ChannelHandler>>();
   private readonly gaps = new Set<() => void>();
+  private readonly acknowledged = new Set<string>();
+  private readonly awaiting = new Map<string, (pid: number) => void>();
   private client?: Client;
   private connecting?: Promise<void>;
   private retry?: NodeJS.Timeout;
@@ -37,8 +48,9 @@ export class ChannelListener implements OnApplicationShutdown {
   }
 
   /** Calls `handler` with each payload sent on `channel` by any instance; resolves once LISTEN is in place (or has failed: it is retried). */
-  async listen(channel: string, handler: ChannelHandler): Promise<() => void> {
+  async listen(channel: string, handler: ChannelHandler, options: { acknowledge?: boolean } = {}): Promise<() => void> {
     if (!CHANNEL.test(channel)) throw new Error(`Not a channel name: ${channel}`);
+    if (options.acknowledge) this.acknowledged.add(channel);
     let set = this.handlers.get(channel);
     const added = !set;
     if (!set) this.handlers.set(channel, (set = new Set()));
@@ -59,6 +71,38 @@ export class ChannelListener implements OnApplicationShutdown {
     await this.database.pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
   }
 
+  /**
+   * Sends `payload` on a channel listened to with `acknowledge`, and resolves once every instance's
+   * listener (this one's too) has handled it, or after `withinMs`: whether all of them said so.
+   */
+  async broadcast(channel: string, payload: string, withinMs: number): Promise<boolean> {
+    const nonce = randomUUID();
+    const heard = new Set<number>();
+    let listeners: number[] | undefined;
+    let done!: (all: boolean) => void;
+    const finished = new Promise<boolean>((resolve) => (done = resolve));
+    const check = () => {
+      if (listeners?.every((pid) => heard.has(pid))) done(true);
+    };
+    this.awaiting.set(nonce, (pid) => {
+      heard.add(pid);
+      check();
+    });
+    const timer = setTimeout(() => done(false), withinMs);
+    try {
+      const { rows } = await this.database.pool.query(
+        `SELECT pg_notify($1, $2), array(SELECT pid FROM pg_stat_activity WHERE application_name = $3 AND datname = current_database()) AS listeners`,
+        [channel, `${nonce} ${payload}`, LISTENER_NAME],
+      );
+      listeners = rows[0].listeners as number[];
+      check();
+      return await finished;
+    } finally {
+      clearTimeout(timer);
+      this.awaiting.delete(nonce);
+    }
+  }
+
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retry);
@@ -76,22 +120,29 @@ export class ChannelListener implements OnApplicationShutdown {
   }
 
   private async open(): Promise<void> {
-    const client = new Client({ connectionString: this.database.url, keepAlive: true });
+    const client = new Client({ connectionString: this.database.url, keepAlive: true, application_name: LISTENER_NAME });
     this.client = client;
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('connection ended')));
     client.on('notification', (message) => {
       if (message.payload === undefined) return;
+      if (message.channel === HEARD_CHANNEL) return this.awaiting.get(message.payload)?.(message.processId);
+      const acknowledge = this.acknowledged.has(message.channel);
+      const at = acknowledge ? message.payload.indexOf(' ') : -1;
+      const payload = acknowledge ? message.payload.slice(at + 1) : message.payload;
       for (const handler of this.handlers.get(message.channel) ?? []) {
         try {
-          handler(message.payload);
+          handler(payload);
         } catch (error) {
           this.logger.warn(`${message.channel} handler failed: ${(error as Error).message}`);
         }
       }
+      // Said on this connection, so the sender knows which instance heard it.
+      if (at > 0) client.query('SELECT pg_notify($1, $2)', [HEARD_CHANNEL, message.payload.slice(0, at)]).catch(() => undefined);
     });
     try {
       await client.connect();
+      await client.query(`LISTEN ${HEARD_CHANNEL}`);
       for (const channel of this.handlers.keys()) await client.query(`LISTEN ${channel}`);
     } catch (error) {
       this.lost(client, error as Error);
