@@ -42,7 +42,28 @@ const otherContextsEvents = CONTEXTS.map((context) => {
   const own = new Set(internalEvents[context]);
   const foreign = CONTEXTS.filter((other) => other !== context).flatMap((other) => internalEvents[other].map((name) => [other, name]));
   return { context, foreign: foreign.filter(([, name]) => !own.has(name)) };
-}).filter(({ foreign }) => foreign.length > 0);
+});
+
+/**
+ * The same holds for tables: identity's users and tenants are read through its public UserDirectory
+ * (src/identity/public/user-directory.ts), never by SQL naming identity's tables from another context.
+ */
+const IDENTITY_TABLES = ['users', 'tenants', 'user_credentials', 'user_tokens', 'api_keys', 'api_key_secrets'];
+const identitySql = new RegExp(`\\b(FROM|JOIN|INTO|UPDATE)\\s+(${IDENTITY_TABLES.join('|')})\\b`, 'i').source;
+const identityTablesMessage =
+  "SQL on identity's tables: ask identity's UserDirectory (src/identity/public/user-directory.ts) instead, and extend it there if it lacks what you need.";
+const GUARDED = [...CONTEXTS, 'dashboard', 'notifications', 'audit', 'integration'];
+const contextRules = GUARDED.map((context) => ({
+  context,
+  selectors: [
+    ...(otherContextsEvents.find((entry) => entry.context === context)?.foreign ?? []).map(([other, name]) => ({
+      selector: `Literal[value='${name}']`,
+      message: `'${name}' is an internal event of ${other}: reach ${other} only through src/${other}/public/ (publish it there, or read a published event).`,
+    })),
+    { selector: `Literal[value=/${identitySql}/i]`, message: identityTablesMessage },
+    { selector: `TemplateElement[value.raw=/${identitySql}/i]`, message: identityTablesMessage },
+  ],
+}));
 
 export default defineConfig(
   {
@@ -101,17 +122,9 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  ...otherContextsEvents.map(({ context, foreign }) => ({
+  ...contextRules.map(({ context, selectors }) => ({
     files: [`src/${context}/**/*.ts`, `projections/${context}/**/*.ts`],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        ...foreign.map(([other, name]) => ({
-          selector: `Literal[value='${name}']`,
-          message: `'${name}' is an internal event of ${other}: reach ${other} only through src/${other}/public/ (publish it there, or read a published event).`,
-        })),
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', ...selectors] },
   })),
   {
     files: CATALOGUES,

@@ -96,7 +96,7 @@ const knownAtRecord = async (pool: Pool) => {
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 };
 
-const knownAtClientFigures = async (pool: Pool) => {
+export const knownAtClientFigures = async (pool: Pool) => {
   const store = new PostgresEventStore(pool);
   const clientId = randomUUID();
   const metadata = { tenantId: 'acme', actorId: 'user-bench', correlationId: randomUUID(), causationId: randomUUID() };

@@ -52,7 +52,7 @@ const serverStatements = async (databaseUrl: string) => {
       const { rows } = await client.query(
         `SELECT calls, total_exec_time, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query
            FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-          ORDER BY total_exec_time DESC LIMIT 15`,
+          ORDER BY total_exec_time DESC LIMIT 40`,
       );
       log(`server time per statement (pg_stat_statements, ${commands} commands):`);
       for (const row of rows)

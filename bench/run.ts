@@ -158,6 +158,7 @@ const main = async () => {
     ['notification p99, 50 users (ms)', fig('notification_latency_p99_ms'), null, null, null, null, '≤200 ms'],
     ['audit log by actor+date p99 (ms, 1M events)', fig('audit_log_query_p99_ms'), null, null, null, null, '≤50 ms'],
     ['known-at record, 200 events (ms)', fig('known_at_record_ms'), null, null, null, null, '≤20 ms'],
+    ["known-at client's figures, 1,000 orders + 1,000 invoices (ms)", fig('known_at_client_figures_ms'), null, null, null, null, ''],
     ['audit chain (events/s)', fig('chain_events_per_s'), null, null, null, null, '≥ append 10x8'],
     ['integration events mapped, history held (events/s)', fig('integration_map_per_s'), null, null, null, null, ''],
     ['integration events mapped, cold (events/s)', fig('integration_map_cold_per_s'), null, null, null, null, ''],

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { startTestApp, type TestApp } from './support/app';
+import { patient } from './support/browser';
 
 /**
  * The admin UI sends an Idempotency-Key with every command, one per click, the same one when the
@@ -97,7 +98,7 @@ describe('admin UI: a command has one effect however often its click is sent (re
 
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
     page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'en-US' });
-    page.setDefaultTimeout(15_000);
+    patient(page);
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });

@@ -150,8 +150,18 @@ describe('admin UI in a real browser', () => {
       await countOf(page.getByRole('button', { name: 'Disqualify' }), 0);
       await snap('lead-qualified');
 
-      // The History tab tells what happened, in order.
+      // The History tab tells what happened, in order: for an admin, the fields each event changed, and who did it...
       await page.getByRole('tab', { name: 'History' }).click();
+      const changes = page.getByTestId('timeline-change');
+      await countOf(changes, 2);
+      await textOf(changes.nth(0).getByTestId('timeline-type'), 'Lead captured');
+      await textOf(changes.nth(0).locator('[data-field="name"] [data-testid="after"]'), name);
+      await textOf(changes.nth(1).getByTestId('timeline-type'), 'Lead qualified');
+      await textOf(changes.nth(1).locator('[data-field="status"] [data-testid="before"]'), 'NEW');
+      await textOf(changes.nth(1).locator('[data-field="status"] [data-testid="after"]'), 'QUALIFIED');
+      await textOf(changes.nth(1).getByTestId('timeline-actor'), 'Admin');
+      // ...and the raw events one click away.
+      await page.getByRole('button', { name: 'Raw events' }).click();
       const history = page.getByTestId('event-history');
       await countOf(history.getByRole('row'), 3);
       await seen(history.getByText('Lead captured'));
@@ -215,6 +225,7 @@ describe('admin UI in a real browser', () => {
       await countOf(page.getByRole('button', { name: 'Qualify', exact: true }), 0);
       await countOf(page.getByRole('button', { name: 'Convert' }), 0);
       await page.getByRole('tab', { name: 'History' }).click();
+      await page.getByRole('button', { name: 'Raw events' }).click();
       await seen(page.getByTestId('event-history').getByText('reason: Scheme too good to be true'));
 
       // Someone qualifies the lead while the page still shows it NEW: the server refuses the

@@ -87,4 +87,21 @@ describe('the audit chain reactor (PostgreSQL)', () => {
     expect(await chainedCount(tenantId)).toBe(12);
     expect(await verifier.verify(tenantId)).toMatchObject({ ok: true, checked: 12 });
   });
+
+  it("writes nothing hashed ahead for any tenant of a batch when one tenant's head moved meanwhile, and chains both from the table", async () => {
+    const tenants = [`d-${randomUUID()}`, `e-${randomUUID()}`];
+    const events = await append(tenants, 12);
+    const leader = new AuditChainReactor(db);
+    const other = new AuditChainReactor(db);
+    const first = leader.prepare(events.slice(0, 4));
+    await leader.chain(first.events, first.ahead);
+    const ahead = leader.prepare(events.slice(4, 12)); // both tenants hashed ahead from their heads at 4...
+    const moved = events.slice(4, 8).filter((e) => e.metadata.tenantId === tenants[1]);
+    await other.chain(moved); // ...but the second tenant's head moves first
+    await leader.chain(ahead.events, ahead.ahead);
+    for (const tenantId of tenants) {
+      expect(await chainedCount(tenantId)).toBe(6);
+      expect(await verifier.verify(tenantId)).toMatchObject({ ok: true, checked: 6 });
+    }
+  });
 });

@@ -169,6 +169,15 @@ describe('CRM breadth through GraphQL (clients, contacts, addresses, owners, act
       expect(owned.leads.items).toContainEqual({ id: lead.id });
       const clientsOwned = await ok(`query ($o: ID!) { clients(filter: { ownerId: $o }, perPage: 500) { items { id } } }`, { o: ids['admin@acme.test'] });
       expect(clientsOwned.clients.items).toContainEqual({ id: client.id });
+
+      // A page of leads asks identity for its owners together: each lead still gets its own owner.
+      await ok(CAPTURE, { input: { name: 'Mo', email: `mo.${unique()}@example.com`, source: 'web' } });
+      const page = (await ok(`{ leads(perPage: 500) { items { id ownerId owner { id email } } } }`, {})).leads.items;
+      const owners = new Map(Object.entries(ids).map(([email, id]) => [id, email]));
+      for (const item of page.filter((l: { ownerId: string | null }) => l.ownerId))
+        expect(item.owner).toEqual(owners.has(item.ownerId) ? { id: item.ownerId, email: owners.get(item.ownerId) } : null);
+      expect(page.find((l: { id: string }) => l.id === lead.id).owner).toEqual({ id: ids['accountant@acme.test'], email: 'accountant@acme.test' });
+      expect(new Set(page.map((l: { owner: { id: string } | null }) => l.owner?.id).filter(Boolean)).size).toBeGreaterThanOrEqual(2);
     });
 
     it("gives the client of a converted lead the lead's owner and phone", async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from './support/app';
+import { patient } from './support/browser';
 import { WebhookReceiver } from './support/webhook-receiver';
 
 const ROOT = join(__dirname, '..');
@@ -50,7 +51,7 @@ describe('Developers section in a real browser', () => {
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-US' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.url });
     page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    patient(page);
   });
   afterAll(async () => {
     await browser?.close();

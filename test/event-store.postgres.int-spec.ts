@@ -231,6 +231,24 @@ describe('PostgreSQL event store', () => {
     expect(rows).toEqual([{ tenant_id: 'tenant-x' }]);
   });
 
+  it('reads several streams at once, in position order, each whole, and nothing of streams not named', async () => {
+    const [a, b, c] = [1, 2, 3].map((i) => `several${randomUUID().slice(0, 8)}-${i}`);
+    await store.appendToStream(a, [event('A'), event('A')], { expectedRevision: 'no_stream' });
+    await store.appendToStream(b, [event('B')], { expectedRevision: 'no_stream' });
+    await store.appendToStream(a, [event('A')], { expectedRevision: 1n });
+    await store.appendToStream(c, [event('C')], { expectedRevision: 'no_stream' });
+    const read = await store.readStreams([b, a, a, `${a}0`]);
+    expect(read.map((e) => [e.streamName, e.revision])).toEqual([
+      [a, 0n],
+      [a, 1n],
+      [b, 0n],
+      [a, 2n],
+    ]);
+    expect(read.map((e) => e.position)).toEqual([...read.map((e) => e.position)].sort((x, y) => (x < y ? -1 : 1)));
+    expect(read[3]).toEqual((await store.readStream(a))[2]);
+    expect(await store.readStreams([])).toEqual([]);
+  });
+
   it('refuses to run the append function after the transaction has already written', async () => {
     const client = await connect();
     try {

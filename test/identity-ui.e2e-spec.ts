@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { browserSuite, eventually, field, fillIn, gone, seen, textOf } from './support/browser';
+import { browserSuite, eventually, field, fillIn, gone, patient, seen, textOf } from './support/browser';
 
 jest.setTimeout(180_000);
 
@@ -9,7 +9,7 @@ const STRONG = 'correct horse battery staple 42';
 const freshPage = async (suite: ReturnType<typeof browserSuite>) => {
   const context = await suite.browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  patient(page);
   return page;
 };
 

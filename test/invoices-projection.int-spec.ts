@@ -4,6 +4,7 @@ import { InvoiceQueries } from '../src/orders/application/invoice.queries';
 import { InvoiceStatus } from '../src/orders/api/invoice.types';
 import { Database, migrate, openDatabase } from '../src/app-database';
 import { RecordedEvent } from '../src/shared/event-store/event-store.port';
+import { systemClock } from '../src/shared/clock';
 import { ListArgs, SortOrder } from '../src/shared/graphql/list.types';
 import { TenantReader } from '../src/shared/read-model/tenant-reader';
 import { createTestDatabase, TestDatabase } from './support/postgres';
@@ -68,7 +69,7 @@ describe('invoices read model (PostgreSQL)', () => {
     db = await createTestDatabase('invoices_projection');
     database = await openDatabase(db.url, { poolSize: 3 });
     await migrate(database);
-    queries = new InvoiceQueries(new TenantReader(database.readers));
+    queries = new InvoiceQueries(new TenantReader(database.readers), systemClock);
   });
   afterAll(async () => {
     await database?.close();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventStore, NewEvent } from '../src/shared/event-store/event-store.port';
 import { ProjectionsService } from '../src/shared/projection/projections.service';
+import { TenantProvisioning } from '../src/identity/application/tenant-provisioning';
 import { startTestApp, TestApp } from './support/app';
 
 const ENTRY_FIELDS =
@@ -525,6 +526,19 @@ describe('Ledger through GraphQL (embedded PostgreSQL, real app)', () => {
       // Globex's books are not locked.
       expect((await ok(`{ ledgerPeriod { lockedThrough } }`, {}, globex)).ledgerPeriod.lockedThrough).toBeNull();
     });
+  });
+
+  it("reports in the tenant's currency as identity knows it now: a currency changed before the first invoice shows at once", async () => {
+    const provisioning = t.app.get(TenantProvisioning);
+    const tenantId = `initech-${randomUUID().slice(0, 8)}`;
+    await provisioning.ensureTenant({ id: tenantId, name: 'Initech', currency: 'USD' }, 'system:test');
+    await provisioning.ensureUser(tenantId, { email: `admin@${tenantId}.test`, name: 'Bill', role: 'admin', password: 'demo' }, 'system:test');
+    await provisioning.settled();
+    const initech = await as(`admin@${tenantId}.test`);
+    expect((await ok(TRIAL, { asOf: '2026-01-31' }, initech)).trialBalance).toMatchObject({ currency: 'USD', totalDebit: '0.00' });
+    await ok(`mutation { updateTenantSettings(input: { currency: "JPY" }) { currency } }`, {}, initech);
+    expect((await ok(TRIAL, { asOf: '2026-01-31' }, initech)).trialBalance).toMatchObject({ currency: 'JPY', totalDebit: '0' });
+    expect((await ok(AGING, { asOf: '2026-01-31' }, initech)).arAging.currency).toBe('JPY');
   });
 
   it('answers BAD_USER_INPUT for a malformed date', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Notifier } from '../src/notifications/application/notifier';
 import { startTestApp, type TestApp } from './support/app';
+import { patient } from './support/browser';
 import { eventually } from './support/smtp';
 
 const ROOT = join(__dirname, '..');
@@ -28,7 +29,7 @@ describe('notifications in the admin UI (real Chromium)', () => {
     invoice = (await t.graphql(`{ invoices(perPage: 1) { items { id number } } }`, {}, { authorization: `Bearer ${token}` })).data.invoices.items[0];
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
     page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'en-US' });
-    page.setDefaultTimeout(15_000);
+    patient(page);
   });
   afterAll(async () => {
     await browser?.close();

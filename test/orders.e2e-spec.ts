@@ -93,7 +93,7 @@ describe('catalogue, quotes and orders through GraphQL (embedded PostgreSQL, rea
       expect(seeded.data.orders.items.filter((o: { status: string }) => ['DELIVERED', 'INVOICED', 'CLOSED'].includes(o.status)).length).toBeGreaterThanOrEqual(
         1,
       );
-      await seedDemoOrders(t.app.get(EventSourcedRunner), 'acme', 'USD');
+      await seedDemoOrders(t.app.get(EventSourcedRunner), 'acme', 'USD', new Date());
       const again = await t.graphql(DEMO, {}, as.auditor);
       expect(again.data.products.items).toHaveLength(seeded.data.products.items.length);
       expect(again.data.quotes.items).toHaveLength(seeded.data.quotes.items.length);

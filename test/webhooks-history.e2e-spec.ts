@@ -171,6 +171,8 @@ describe('Webhooks: order, history, replay, rotation and who may do what (embedd
     );
     await receiver.until(() => at(path).length >= 3, 30_000, 'the test webhook');
     expect(at(path)[2]).toMatchObject({ id: test.sendTestWebhook.id, event: { type: 'crm.client.registered.v1', test: true, tenantid: 'acme' } });
+    // A test event happens "now" by the app's clock (the test's holds still), like the schedule it is sent on.
+    expect(at(path)[2].event.time).toBe(clock.now().toISOString());
     expect(Object.keys(at(path)[2].event.data).sort()).toEqual(['clientId', 'company', 'email', 'leadId', 'name']);
     const unknown = await t.graphql(`mutation ($id: ID!) { sendTestWebhook(endpointId: $id, eventType: "crm.nope.v1") { id } }`, { id: endpoint.id }, admin);
     expect(unknown.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');

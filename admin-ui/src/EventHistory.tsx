@@ -17,7 +17,7 @@ const parsed = (value: unknown): unknown => {
 };
 
 /** "LeadQualified" -> "Lead qualified". */
-const humanType = (type: string) => {
+export const humanType = (type: string) => {
   const words = type
     .replace(/\.v\d+$/, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')

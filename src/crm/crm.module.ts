@@ -9,13 +9,11 @@ import { LeadResolver } from './api/lead.resolver';
 import { ClientRegistration } from './application/client-registration';
 import { CrmQueries } from './application/crm.queries';
 import { LeadConversionProcessManager } from './application/lead-conversion.process-manager';
-import { TenantDirectory } from './application/tenant-directory';
 import { ActivityResolver } from './api/activity.resolver';
 
 @Module({
   providers: [
     CrmQueries,
-    TenantDirectory,
     ClientRegistration,
     LeadConversionProcessManager,
     LeadResolver,

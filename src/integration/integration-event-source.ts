@@ -2,7 +2,7 @@ import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { EventFilter, EventStore, RecordedEvent } from '../shared/event-store/event-store.port';
 import type { CloudEvent, StreamHistory } from '../shared/integration/integration-event';
-import { EventFailure, ProcessorDefinition, reactor } from '../shared/processing/processor';
+import { Delivered, EventFailure, ProcessorDefinition, reactor } from '../shared/processing/processor';
 import { ProcessorRunner, ProcessorRunnerOptions } from '../shared/processing/processor-runner';
 import { integrationEventFilter, integrationTopics, toIntegrationEvent } from './integration-catalogue';
 import { IntegrationTranslator, Translated } from './integration-translator';
@@ -14,8 +14,10 @@ export type { CloudEvent };
  * Handed a batch of integration events; resolves once they are dealt with durably. Delivery is
  * at least once: after a failure or a crash a batch may come again, so dedupe on `event.id`.
  * Within a batch and across batches, the events of one aggregate (`subject`) arrive in order.
+ * Resolving `false` says none of them concerned it (nothing to make durable): on the event store
+ * the consumer's checkpoint then moves lazily, as it does past events it is never handed.
  */
-export type IntegrationEventHandler = (events: CloudEvent[]) => Promise<void>;
+export type IntegrationEventHandler = (events: CloudEvent[]) => Promise<Delivered>;
 
 export interface IntegrationSubscription {
   /** Lets a batch in progress finish (and its progress be recorded), then stops. */
@@ -57,7 +59,7 @@ export const integrationReactor = <Prepared>(
   translator: IntegrationTranslator,
   filter: EventFilter,
   prepare: (translated: Translated[]) => Prepared,
-  deliver: (prepared: Prepared) => Promise<void>,
+  deliver: (prepared: Prepared) => Promise<Delivered>,
 ) =>
   reactor({
     name,
@@ -69,8 +71,9 @@ export const integrationReactor = <Prepared>(
     deliver: async (batch: { prepared: Prepared } | { events: RecordedEvent[] }) => {
       if ('prepared' in batch) return deliver(batch.prepared);
       const { translated, failure } = await translator.translate(batch.events);
-      if (translated.length > 0) await deliver(prepare(translated));
+      const delivered = translated.length > 0 ? await deliver(prepare(translated)) : false;
       if (failure) throw new EventFailure(failure.event, failure.error);
+      return delivered;
     },
   });
 
@@ -116,9 +119,7 @@ export class EventStoreIntegrationSource implements IntegrationEventSource {
       translator,
       mapping.filter ?? {},
       (translated) => translated.map((t) => t.event),
-      async (integrationEvents) => {
-        if (integrationEvents.length > 0) await handler(integrationEvents);
-      },
+      (integrationEvents) => (integrationEvents.length > 0 ? handler(integrationEvents) : Promise.resolve(false)),
     );
     if (this.options.runtime) return this.options.runtime.run(consumer, runnerOptions(this.options));
     const runner = new ProcessorRunner(this.pool, this.store, consumer, runnerOptions(this.options));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../config';
+import { CLOCK, Clock } from '../shared/clock';
 import { CommandContext } from '../shared/command/command-context';
 import { EventSourcedRunner } from '../shared/command/event-sourced-runner';
 import { Database } from '../shared/database/database';
@@ -51,6 +52,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly runner: EventSourcedRunner,
     private readonly registration: ClientRegistration,
     private readonly provisioning: TenantProvisioning,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -64,7 +66,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     for (const tenant of DEMO_TENANTS) {
       await this.seedLeads(tenant.id);
       await this.seedClients(tenant.id);
-      await seedDemoOrders(this.runner, tenant.id, tenant.currency);
+      await seedDemoOrders(this.runner, tenant.id, tenant.currency, this.clock.now());
     }
     this.logger.log(`Demo tenants ready: <role>@acme.test and <role>@globex.test for roles ${DEMO_ROLES.join(', ')} (password from DEMO_PASSWORD)`);
   }

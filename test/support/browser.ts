@@ -31,6 +31,16 @@ export const eventually = async <T>(assertion: () => Promise<T>, timeoutMs = 15_
   }
 };
 
+/**
+ * How long a page may take on a loaded 2-core machine: an action or an assertion 30 s, a
+ * navigation (the whole UI bundle parsed) 60 s. Every page of the browser suites is set so.
+ */
+export const patient = (page: Page): Page => {
+  page.setDefaultTimeout(30_000);
+  page.setDefaultNavigationTimeout(60_000);
+  return page;
+};
+
 export const seen = (locator: Locator) => locator.first().waitFor({ state: 'visible' });
 export const gone = (locator: Locator) => eventually(async () => expect(await locator.count()).toBe(0));
 export const textOf = (locator: Locator, text: string | RegExp) =>
@@ -130,7 +140,7 @@ export const browserSuite = (name: string): BrowserSuite => {
     const context = await suite.browser.newContext({ viewport: { width: 1360, height: 900 }, locale });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    patient(page);
     await page.goto(`${suite.t.url}/admin/`);
     await fillIn(field(page, 'Email'), email);
     await fillIn(field(page, 'Password'), 'demo');

@@ -7,11 +7,11 @@ import { en, fr } from './messages';
 import { RecordAuditPage } from './RecordAuditPage';
 import { ReportsKnownAtPage } from './ReportsKnownAtPage';
 import { ThreadPage } from './ThreadPage';
+import { AUDITORS } from './RecordHistoryTab';
 import { VerifyPage } from './VerifyPage';
 
-export { RecordTimeline, RecordTimelineTab } from './RecordTimeline';
-
-const AUDITORS = ['admin', 'auditor'] as const;
+export { RecordTimeline } from './RecordTimeline';
+export { RecordTimelineTab } from './RecordHistoryTab';
 
 /** Auditors and admins: the audit log, a record's field changes and "as known at", one action's thread, the books as known at a moment, the log's verification. */
 export const auditFeature: AdminFeature = {

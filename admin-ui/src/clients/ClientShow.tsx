@@ -19,7 +19,7 @@ import {
 } from 'react-admin';
 import type { ReactNode } from 'react';
 import type { Client } from '../dataProvider';
-import { EventHistory } from '../EventHistory';
+import { RecordTimelineTab } from '../audit';
 import { DayField, HumanDateField } from '../HumanDateField';
 import { InvoiceStatusChip } from '../invoices/InvoiceStatusChip';
 import { MoneyField } from '../MoneyField';
@@ -223,7 +223,7 @@ export const ClientShow = () => (
         </ClientRecords>
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.clients.tabs.history" path="history">
-        <EventHistory entity="client" />
+        <RecordTimelineTab entity="client" />
       </TabbedShowLayout.Tab>
     </TabbedShowLayout>
   </Show>

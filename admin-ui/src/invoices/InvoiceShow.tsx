@@ -8,7 +8,7 @@ import { Labeled, ListButton, ReferenceField, Show, TabbedShowLayout, TopToolbar
 import { CommandButton } from '../CommandButton';
 import { ISSUE_CREDIT_NOTE, RECORD_PAYMENT, SEND_INVOICE, VOID_INVOICE } from '../commands';
 import type { Invoice, PaymentMethod } from '../dataProvider';
-import { EventHistory } from '../EventHistory';
+import { RecordTimelineTab } from '../audit';
 import { Money, MoneyField } from '../MoneyField';
 import { InvoiceStatusChip } from './InvoiceStatusChip';
 
@@ -272,7 +272,7 @@ export const InvoiceShow = () => (
         <CreditNotes />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.invoices.tabs.history" path="history">
-        <EventHistory entity="invoice" />
+        <RecordTimelineTab entity="invoice" />
       </TabbedShowLayout.Tab>
     </TabbedShowLayout>
   </Show>

@@ -5,7 +5,7 @@ import type { Identity } from '../authProvider';
 import { CommandButton } from '../CommandButton';
 import { REVERSE_JOURNAL_ENTRY } from '../commands';
 import type { JournalEntry } from '../dataProvider';
-import { EventHistory } from '../EventHistory';
+import { RecordTimelineTab } from '../audit';
 import { DayField, HumanDateField } from '../HumanDateField';
 import { JournalLinesField } from '../JournalLinesField';
 import { SourceField } from './SourceField';
@@ -124,7 +124,7 @@ export const JournalEntryShow = () => (
         <JournalLinesField />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.journalEntries.tabs.history" path="history">
-        <EventHistory entity="journalEntry" />
+        <RecordTimelineTab entity="journalEntry" />
       </TabbedShowLayout.Tab>
     </TabbedShowLayout>
   </Show>

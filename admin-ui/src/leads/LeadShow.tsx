@@ -1,7 +1,7 @@
 import { EmailField, Labeled, ListButton, ReferenceField, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { Box, Stack, Typography } from '@mui/material';
 import type { Lead } from '../dataProvider';
-import { EventHistory } from '../EventHistory';
+import { RecordTimelineTab } from '../audit';
 import { HumanDateField } from '../HumanDateField';
 import { ConvertButton, DisqualifyButton, QualifyButton } from './LeadActions';
 import { LeadStatusChip } from './LeadStatusChip';
@@ -80,7 +80,7 @@ export const LeadShow = () => (
         <Activities subjectType="LEAD" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.leads.tabs.history" path="history">
-        <EventHistory entity="lead" />
+        <RecordTimelineTab entity="lead" />
       </TabbedShowLayout.Tab>
     </TabbedShowLayout>
   </Show>

@@ -9,7 +9,7 @@ import { Labeled, ListButton, ReferenceField, Show, TabbedShowLayout, TextField,
 import { CommandButton } from '../CommandButton';
 import { AUTHORIZE_PAYMENT, CANCEL_ORDER, CONFIRM_DELIVERY, FAIL_PAYMENT, SHIP_ORDER } from '../commands';
 import type { Order } from '../dataProvider';
-import { EventHistory } from '../EventHistory';
+import { RecordTimelineTab } from '../audit';
 import { DayField, HumanDateField } from '../HumanDateField';
 import { LinesField } from '../LinesField';
 import { OrderStatusChip } from './OrderStatusChip';
@@ -198,7 +198,7 @@ export const OrderShow = () => (
         </Box>
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.orders.tabs.history" path="history">
-        <EventHistory entity="order" />
+        <RecordTimelineTab entity="order" />
       </TabbedShowLayout.Tab>
     </TabbedShowLayout>
   </Show>

@@ -5,7 +5,7 @@ import { Labeled, ListButton, Show, TabbedShowLayout, TextField, TopToolbar, use
 import { CommandButton } from '../CommandButton';
 import { CHANGE_PRODUCT_PRICE, DEACTIVATE_PRODUCT } from '../commands';
 import type { Product } from '../dataProvider';
-import { EventHistory } from '../EventHistory';
+import { RecordTimelineTab } from '../audit';
 import { HumanDateField } from '../HumanDateField';
 import { MoneyField } from '../MoneyField';
 import { ProductActiveChip } from './ProductActiveChip';
@@ -97,7 +97,7 @@ export const ProductShow = () => (
         </Stack>
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.products.tabs.history" path="history">
-        <EventHistory entity="product" />
+        <RecordTimelineTab entity="product" />
       </TabbedShowLayout.Tab>
     </TabbedShowLayout>
   </Show>

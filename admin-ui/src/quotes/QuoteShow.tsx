@@ -8,7 +8,7 @@ import { EditButton, Labeled, ListButton, ReferenceField, Show, TabbedShowLayout
 import { allows, CommandButton } from '../CommandButton';
 import { ACCEPT_QUOTE, PLACE_ORDER, REJECT_QUOTE, SEND_QUOTE } from '../commands';
 import type { Order, Quote } from '../dataProvider';
-import { EventHistory } from '../EventHistory';
+import { RecordTimelineTab } from '../audit';
 import { DayField, HumanDateField } from '../HumanDateField';
 import { LinesField } from '../LinesField';
 import { QuoteStatusChip } from './QuoteStatusChip';
@@ -146,7 +146,7 @@ export const QuoteShow = () => (
         </Box>
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.quotes.tabs.history" path="history">
-        <EventHistory entity="quote" />
+        <RecordTimelineTab entity="quote" />
       </TabbedShowLayout.Tab>
     </TabbedShowLayout>
   </Show>

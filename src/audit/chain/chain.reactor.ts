@@ -105,6 +105,7 @@ export class AuditChainReactor implements ReactorProvider {
 
   async chain(events: readonly RecordedEvent[], ahead?: Map<string, Ahead | null>): Promise<void> {
     if (events.length === 0) return;
+    if (ahead && (await this.chainAhead(events, ahead))) return;
     const groups = byTenant(events);
     const settled = new Map<string, Head>();
     await inTransaction(this.database.pool, async (tx) => {
@@ -145,6 +146,55 @@ export class AuditChainReactor implements ReactorProvider {
     });
     // Hashed again from the table's head: the guesses after it were built on another head.
     for (const [tenantId, head] of settled) this.expected.set(tenantId, head);
+  }
+
+  /**
+   * The usual case in one statement (one round trip instead of five): every tenant of the batch
+   * hashed ahead with new links, no seal. It locks the tenants' heads and writes the links and the
+   * new heads only if every head is the one they were hashed from; false (nothing written) otherwise,
+   * and the batch goes the long way, which hashes again from the table's heads.
+   */
+  private async chainAhead(events: readonly RecordedEvent[], ahead: Map<string, Ahead | null>): Promise<boolean> {
+    const guesses: Ahead[] = [];
+    for (const guess of ahead.values()) {
+      if (!guess || guess.links.length === 0) return false;
+      guesses.push(guess);
+    }
+    if (events.some((event) => sealOf(event) !== null)) return false;
+    const links = guesses.flatMap((guess) => guess.links);
+    const tenants = guesses.map((guess) => guess.links[0].tenantId);
+    const { rows } = await this.database.pool.query<{ ok: boolean }>({
+      name: 'audit.chain:ahead',
+      text: `WITH locked AS MATERIALIZED (
+               SELECT tenant_id, position, hash FROM audit_chain_heads WHERE tenant_id = ANY($1::text[]) ORDER BY tenant_id FOR UPDATE
+             ), assumed AS (
+               SELECT ok FROM (SELECT count(*) = cardinality($1::text[]) AS ok
+                 FROM unnest($1::text[], $2::bigint[], $3::text[]) AS a(tenant_id, position, hash)
+                 JOIN locked l ON l.tenant_id = a.tenant_id AND l.position = a.position AND l.hash = a.hash) AS counted
+             ), links AS (
+               INSERT INTO audit_chain (tenant_id, position, recorded_at, previous_hash, hash)
+               SELECT * FROM unnest($4::text[], $5::bigint[], $6::timestamptz[], $7::text[], $8::text[]) WHERE (SELECT ok FROM assumed)
+               ON CONFLICT DO NOTHING
+             ), heads AS (
+               UPDATE audit_chain_heads h SET position = m.position, hash = m.hash, updated_at = now()
+                 FROM unnest($1::text[], $9::bigint[], $10::text[]) AS m(tenant_id, position, hash)
+                WHERE h.tenant_id = m.tenant_id AND h.position < m.position AND (SELECT ok FROM assumed)
+             )
+             SELECT ok FROM assumed`,
+      values: [
+        tenants,
+        guesses.map((guess) => guess.assumed.position.toString()),
+        guesses.map((guess) => guess.assumed.hash),
+        links.map((l) => l.tenantId),
+        links.map((l) => l.position.toString()),
+        links.map((l) => l.recordedAt.toISOString()),
+        links.map((l) => l.previousHash),
+        links.map((l) => l.hash),
+        guesses.map((guess) => guess.head.position.toString()),
+        guesses.map((guess) => guess.head.hash),
+      ],
+    });
+    return rows[0].ok;
   }
 
   private async lockHeads(tx: PoolClient, tenants: string[]): Promise<Map<string, { position: bigint; hash: string }>> {

@@ -95,13 +95,13 @@ export class ClientResolver extends CrmSubjectResolver({
 
   @ResolveField(() => String, { description: 'Invoiced, less credit notes and voided invoices, in your currency ("125.50")' })
   async lifetimeRevenue(@Parent() client: Client, @Caller() caller: Caller) {
-    const [counters, currency] = await Promise.all([this.countersOf(client, caller), this.directory.currency(caller.tenantId)]);
+    const [counters, currency] = await Promise.all([this.countersOf(client, caller), this.currency(caller)]);
     return formatMinor(counters.lifetimeRevenue, currency);
   }
 
   @ResolveField(() => String, { description: 'Invoiced and not yet paid, credited or voided, in your currency ("125.50")' })
   async openReceivables(@Parent() client: Client, @Caller() caller: Caller) {
-    const [counters, currency] = await Promise.all([this.countersOf(client, caller), this.directory.currency(caller.tenantId)]);
+    const [counters, currency] = await Promise.all([this.countersOf(client, caller), this.currency(caller)]);
     return formatMinor(counters.openReceivables, currency);
   }
 

@@ -3,8 +3,8 @@ import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Caller } from '../../shared/auth/caller';
 import { RecordQueriesOptions, RecordResolver } from '../../shared/graphql/record.resolver';
 import { atMomentOf } from '../../shared/history/known-at';
+import { DirectoryUser, UserDirectory } from '../../identity/public/user-directory';
 import { CrmQueries } from '../application/crm.queries';
-import { TenantDirectory } from '../application/tenant-directory';
 import { Activity, Owner } from './crm.types';
 
 /** What activities are logged on and users own: leads and clients. */
@@ -17,7 +17,10 @@ interface Subject {
 export const CrmSubjectResolver = <Row extends Subject, Filter>(options: RecordQueriesOptions<CrmQueries, Row, Filter>) => {
   @Resolver(() => options.one.type, { isAbstract: true })
   abstract class CrmSubjectResolverHost extends RecordResolver(CrmQueries, options) {
-    @Inject(TenantDirectory) protected readonly directory: TenantDirectory;
+    @Inject(UserDirectory) protected readonly directory: UserDirectory;
+    /** Per request (its Caller): the owners asked for in one tick, fetched in one query; the tenant's currency, read once. */
+    private readonly owners = new WeakMap<Caller, { ids: Set<string>; found: Promise<Map<string, DirectoryUser>> }>();
+    private readonly currencies = new WeakMap<Caller, Promise<string>>();
 
     // The owner's id is the record's (as known at a moment for a knownAt read); the user shown is as the identity context knows it now.
     @ResolveField(() => Owner, {
@@ -26,7 +29,30 @@ export const CrmSubjectResolver = <Row extends Subject, Filter>(options: RecordQ
     })
     async owner(@Parent() subject: Row, @Caller() caller: Caller) {
       if (!subject.ownerId) return null;
-      return (await this.directory.users(caller.tenantId, [subject.ownerId])).get(subject.ownerId) ?? null;
+      let batch = this.owners.get(caller);
+      if (!batch) {
+        const ids = new Set<string>();
+        const found = new Promise<Map<string, DirectoryUser>>((resolve) =>
+          setImmediate(() => {
+            this.owners.delete(caller);
+            resolve(this.directory.users(caller.tenantId, [...ids]));
+          }),
+        );
+        batch = { ids, found };
+        this.owners.set(caller, batch);
+      }
+      batch.ids.add(subject.ownerId);
+      return (await batch.found).get(subject.ownerId) ?? null;
+    }
+
+    /** The currency the tenant's amounts are in. */
+    protected currency(caller: Caller): Promise<string> {
+      let currency = this.currencies.get(caller);
+      if (!currency) {
+        currency = this.directory.tenant(caller.tenantId).then((tenant) => tenant?.currency ?? 'USD');
+        this.currencies.set(caller, currency);
+      }
+      return currency;
     }
 
     @ResolveField(() => [Activity], { description: 'The activity timeline, latest first (as known at the moment, for a record read with knownAt)' })

@@ -1,20 +1,20 @@
 import { answerWithRow, commandsFor } from '../../shared/command/command-declaration';
 import { CommandEnv } from '../../shared/command/command-spec';
+import { UserDirectory } from '../../identity/public/user-directory';
 import { SELLERS } from '../../shared/command/command-roles';
 import { NotFoundError } from '../../shared/domain/domain-error';
 import { CaptureLead, leadDecider } from '../domain/lead';
 import { leadStream } from '../domain/lead.events';
 import { ClientRegistration, clientIdForLead } from './client-registration';
 import { CrmQueries } from './crm.queries';
-import { TenantDirectory } from './tenant-directory';
 
 export const LEADS = 'crm.leads';
 export const CLIENTS = 'crm.clients';
 
-/** An owner must be a user of the tenant: looked up here, so the deciders stay pure. */
+/** An owner must be a user of the tenant (asked of identity's UserDirectory): looked up here, so the deciders stay pure. */
 export const newOwner = async (env: CommandEnv, ownerId: string) => ({
   ownerId,
-  ownerIsTenantUser: await env.get(TenantDirectory).isUser(env.tenantId, ownerId),
+  ownerIsTenantUser: (await env.get(UserDirectory).user(env.tenantId, ownerId)) !== null,
 });
 
 export type CaptureLeadRequest = Omit<CaptureLead, 'type' | 'leadId'>;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role } from '../../shared/auth/caller';
 import { Database } from '../../shared/database/database';
+import { isUuid } from '../../shared/domain/ids';
 import { DATABASE } from '../../shared/tokens';
 
 /** A person of a tenant, as other contexts may know them (notifications' recipients, auditors' actors). */
@@ -43,6 +44,14 @@ export class UserDirectory {
   async user(tenantId: string, userId: string): Promise<DirectoryUser | null> {
     const { rows } = await this.database.pool.query(`${SELECT} WHERE tenant_id = $1 AND id::text = $2`, [tenantId, userId]);
     return rows[0] ?? null;
+  }
+
+  /** The users among `ids` that belong to the tenant, in one query (a page of owners); ids of another tenant or of nobody are left out. */
+  async users(tenantId: string, ids: readonly string[]): Promise<Map<string, DirectoryUser>> {
+    const wanted = [...new Set(ids.filter(isUuid))];
+    if (wanted.length === 0) return new Map();
+    const { rows } = await this.database.pool.query<DirectoryUser>(`${SELECT} WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [tenantId, wanted]);
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   /** The tenant's active users with one of these roles (every accountant, every admin). */

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { UserDirectory } from '../../identity/public/user-directory';
 import { EventSourcedRunner } from '../../shared/command/event-sourced-runner';
-import { Database } from '../../shared/database/database';
 import { foldStored } from '../../shared/domain/decider';
 import { ProjectionsService } from '../../shared/projection/projections.service';
-import { DATABASE } from '../../shared/tokens';
 import { Chart, chartDecider, chartIdFor, seedChartCommand } from '../domain/chart';
 import { chartStream } from '../domain/chart.events';
 
@@ -21,12 +20,11 @@ export const JOURNAL_PROJECTION = 'ledger.journal';
 export class ChartOfAccounts {
   /** Tenant -> position of its seed events (found stored, for a repeat), for read-your-writes. */
   private readonly seeded = new Map<string, bigint | null>();
-  private readonly currencies = new Map<string, string>();
 
   constructor(
     private readonly runner: EventSourcedRunner,
     private readonly projections: ProjectionsService,
-    @Inject(DATABASE) private readonly database: Database,
+    private readonly directory: UserDirectory,
   ) {}
 
   /** Seeds the chart if needed; with `visible`, waits until the accounts read model shows it. */
@@ -50,12 +48,8 @@ export class ChartOfAccounts {
     return foldStored(chartDecider, events);
   }
 
+  /** The tenant's currency, asked of identity each time: it may change until the first invoice. */
   async currency(tenantId: string): Promise<string> {
-    const known = this.currencies.get(tenantId);
-    if (known) return known;
-    const { rows } = await this.database.pool.query(`SELECT currency FROM tenants WHERE id = $1`, [tenantId]);
-    const currency = (rows[0]?.currency as string | undefined)?.trim() ?? 'USD';
-    this.currencies.set(tenantId, currency);
-    return currency;
+    return (await this.directory.tenant(tenantId))?.currency ?? 'USD';
   }
 }

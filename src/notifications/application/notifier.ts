@@ -50,17 +50,23 @@ export class Notifier {
     this.publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   }
 
-  /** The integration consumer's handler: every event of the batch, in order. */
-  async handle(events: readonly CloudEvent[]): Promise<void> {
+  /**
+   * The integration consumer's handler: every event of the batch, in order. False when none of them
+   * raises a notification or tells of a task (most events: nothing written, no checkpoint owed).
+   */
+  async handle(events: readonly CloudEvent[]): Promise<boolean> {
+    let concerned = false;
     for (const event of events) {
       if (typeof event.tenantid !== 'string' || !event.tenantid) continue;
-      await this.tasks.learn(event);
+      if (await this.tasks.learn(event)) concerned = true;
       const rules = RULES_BY_EVENT.get(event.type);
       if (!rules) continue;
+      concerned = true;
       const data = (event.data && typeof event.data === 'object' ? event.data : {}) as EventData;
       const source: SourceEvent = { id: event.id, tenantId: event.tenantid, time: new Date(event.time), data };
       for (const rule of rules) await this.raise(rule, source);
     }
+    return concerned;
   }
 
   /** One rule for one source event: its notifications stored (and pushed live), its emails in the outbox. */

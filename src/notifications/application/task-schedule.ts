@@ -24,7 +24,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export class TaskSchedule {
   constructor(@Inject(DATABASE) private readonly database: Database) {}
 
-  async learn(event: CloudEvent): Promise<void> {
+  /** Whether the event told of a task (and was written down). */
+  async learn(event: CloudEvent): Promise<boolean> {
     const data = (event.data ?? {}) as Record<string, unknown>;
     if (event.type === 'crm.activity.logged.v1' && data.kind === 'TASK' && DATE.test(text(data.dueOn)) && text(data.activityId)) {
       await this.database.pool.query(
@@ -32,12 +33,15 @@ export class TaskSchedule {
          ON CONFLICT (tenant_id, activity_id) DO NOTHING`,
         [event.tenantid, text(data.activityId), text(data.subjectType), text(data.subjectId), text(data.subject).slice(0, 500), text(data.dueOn)],
       );
+      return true;
     } else if (event.type === 'crm.task.completed.v1' && text(data.activityId)) {
       await this.database.pool.query(`UPDATE notification_tasks SET completed = true WHERE tenant_id = $1 AND activity_id = $2`, [
         event.tenantid,
         text(data.activityId),
       ]);
+      return true;
     }
+    return false;
   }
 
   /** Tenants with an open, not yet notified task due on or before `latest` (a date in the furthest time zone). */

@@ -6,7 +6,7 @@ import { CreateProduct, productDecider } from '../domain/product';
 import { productStream, skuReservationStream } from '../domain/product.events';
 import { skuReservationDecider } from '../domain/sku-reservation';
 import { OrdersQueries } from './orders.queries';
-import { PRODUCTS, TenantCurrency } from './orders.commands';
+import { PRODUCTS, tenantCurrency } from './orders.commands';
 
 /** Claims the SKU for the product in its per-tenant reservation stream (see sku-reservation.ts). */
 export const reserveSku = (runner: EventSourcedRunner, tenantId: string, sku: string, productId: string, context: CommandContext) =>
@@ -23,7 +23,7 @@ export const productCommands = commandsFor(
       command: async (input: CreateProductRequest, productId: string, env) => ({
         type: 'CreateProduct',
         productId,
-        currency: await env.get(TenantCurrency).of(env.tenantId),
+        currency: await tenantCurrency(env),
         ...input,
       }),
       before: async (create, env) => {

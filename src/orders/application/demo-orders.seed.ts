@@ -76,7 +76,7 @@ const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00
  * invoiced by the invoicing process manager like any other. Ids are deterministic and each quote's
  * chain is skipped once its stream exists, so a restart adds nothing twice.
  */
-export const seedDemoOrders = async (runner: EventSourcedRunner, tenantId: string, currency: string, now = new Date()): Promise<void> => {
+export const seedDemoOrders = async (runner: EventSourcedRunner, tenantId: string, currency: string, now: Date): Promise<void> => {
   const clientId = clientIdForLead(tenantId, deterministicId(tenantId, 'demo-lead', DEMO_CLIENT_LEAD_EMAIL));
   const client = await runner.readStream(`client-${clientId}`);
   if (client.length === 0) return; // the CRM demo data is not there: nothing to quote to

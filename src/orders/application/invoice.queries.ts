@@ -1,21 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { FilterQuery } from '@mikro-orm/postgresql';
 import { InvoiceView } from '../../../projections/orders/invoice.entity';
+import { CLOCK, Clock } from '../../shared/clock';
 import { formatMinor } from '../../shared/domain/money';
 import { ListArgs, Page } from '../../shared/graphql/list.types';
 import { equalTo, mapPage, ReadModelList } from '../../shared/read-model/list-query';
 import { TenantReader } from '../../shared/read-model/tenant-reader';
 import { knownAtScope, momentTime } from '../../shared/history/known-at';
 import { Invoice, InvoiceFilter, InvoiceStatus, PaymentMethod } from '../api/invoice.types';
+import { today as businessDate } from './orders.commands';
 
 const INVOICES: ReadModelList<InvoiceView> = {
   entity: InvoiceView,
   sortable: ['number', 'status', 'issuedOn', 'dueOn', 'total', 'balanceDue', 'createdAt', 'updatedAt'],
 };
 const OPEN: InvoiceStatus[] = [InvoiceStatus.ISSUED, InvoiceStatus.SENT, InvoiceStatus.PARTIALLY_PAID];
-
-/** The business date, in UTC: what "overdue" is judged against. */
-export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
 
 export const isOverdue = (row: Pick<InvoiceView, 'status' | 'dueOn'>, today: string) => OPEN.includes(row.status as InvoiceStatus) && row.dueOn < today;
 
@@ -66,20 +65,30 @@ const overdueFilter = (overdue: boolean | undefined, today: string): FilterQuery
   return overdue ? { status: { $in: OPEN }, dueOn: { $lt: today } } : { $or: [{ status: { $nin: OPEN } }, { dueOn: { $gte: today } }] };
 };
 
-/** Reads of the invoices read model, always within the caller's tenant. */
+/**
+ * Reads of the invoices read model, always within the caller's tenant. "Overdue" is judged against
+ * a business date: the command's own when it answers, else `today()`.
+ */
 @Injectable()
 export class InvoiceQueries {
-  constructor(private readonly reader: TenantReader) {}
+  constructor(
+    private readonly reader: TenantReader,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
-  /** As known at a moment, `overdue` is judged on that moment's date, as it was shown then. */
-  invoice(tenantId: string, id: string, today = todayUtc(momentTime(knownAtScope.getStore()))): Promise<Invoice | null> {
+  /** The business date "overdue" is judged on: as known at a moment, that moment's date (as it was shown then); else the clock's today. */
+  private today(): string {
+    return businessDate(momentTime(knownAtScope.getStore()) ?? this.clock.now());
+  }
+
+  invoice(tenantId: string, id: string, today = this.today()): Promise<Invoice | null> {
     return this.reader.read(tenantId, async (em) => {
       const row = await this.reader.findById(em, InvoiceView, tenantId, id);
       return row ? toInvoice(row, today) : null;
     });
   }
 
-  async invoices(tenantId: string, filter: InvoiceFilter = {}, args: ListArgs, today = todayUtc()): Promise<Page<Invoice>> {
+  async invoices(tenantId: string, filter: InvoiceFilter = {}, args: ListArgs, today = this.today()): Promise<Page<Invoice>> {
     const where: FilterQuery<InvoiceView> = {
       tenantId,
       ...equalTo(filter, 'clientId', 'orderId'),

@@ -1,13 +1,12 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { UserDirectory } from '../../identity/public/user-directory';
 import { CommandContext, contextFromEvent } from '../../shared/command/command-context';
 import { EventSourcedRunner } from '../../shared/command/event-sourced-runner';
-import { Database } from '../../shared/database/database';
 import { DomainError } from '../../shared/domain/domain-error';
 import { deterministicId } from '../../shared/domain/ids';
 import { RecordedEvent } from '../../shared/event-store/event-store.port';
 import { eachEvent, reactor } from '../../shared/processing/processor';
 import { ReactorProvider } from '../../shared/processing/processors.module';
-import { DATABASE } from '../../shared/tokens';
 import { invoiceDecider } from '../domain/invoice';
 import { dueDate } from '../domain/invoice-number';
 import { invoiceStream } from '../domain/invoice.events';
@@ -37,7 +36,7 @@ export class InvoicingProcessManager implements ReactorProvider {
     private readonly runner: EventSourcedRunner,
     private readonly numbering: InvoiceNumbering,
     private readonly orders: OrderLifecycle,
-    @Inject(DATABASE) private readonly database: Database,
+    private readonly directory: UserDirectory,
   ) {}
 
   reactor() {
@@ -108,7 +107,6 @@ export class InvoicingProcessManager implements ReactorProvider {
   }
 
   private async paymentTermsDays(tenantId: string): Promise<number> {
-    const { rows } = await this.database.pool.query<{ days: number }>(`SELECT payment_terms_days AS days FROM tenants WHERE id = $1`, [tenantId]);
-    return rows[0]?.days ?? DEFAULT_PAYMENT_TERMS_DAYS;
+    return (await this.directory.tenant(tenantId))?.paymentTermsDays ?? DEFAULT_PAYMENT_TERMS_DAYS;
   }
 }

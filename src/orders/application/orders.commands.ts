@@ -1,24 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Database } from '../../shared/database/database';
+import { UserDirectory } from '../../identity/public/user-directory';
+import { CommandEnv } from '../../shared/command/command-spec';
 import { NotFoundError } from '../../shared/domain/domain-error';
-import { DATABASE } from '../../shared/tokens';
 
 /** The read models that answer catalogue, quote and order commands. */
 export const PRODUCTS = 'orders.products';
 export const QUOTES = 'orders.quotes';
 export const ORDERS = 'orders.orders';
 
-/** The business date commands run on (UTC). */
-export const today = (now = new Date()): string => now.toISOString().slice(0, 10);
+/** The business date (UTC) of a moment read from the app's CLOCK. */
+export const today = (now: Date): string => now.toISOString().slice(0, 10);
 
-/** Every amount of a tenant is in its one currency. */
-@Injectable()
-export class TenantCurrency {
-  constructor(@Inject(DATABASE) private readonly database: Pick<Database, 'pool'>) {}
-
-  async of(tenantId: string): Promise<string> {
-    const { rows } = await this.database.pool.query(`SELECT currency FROM tenants WHERE id = $1`, [tenantId]);
-    if (!rows[0]) throw new NotFoundError('tenant', tenantId);
-    return String(rows[0].currency).trim();
-  }
-}
+/** Every amount of a tenant is in its one currency, as identity's UserDirectory knows the tenant. */
+export const tenantCurrency = async (env: CommandEnv): Promise<string> => {
+  const tenant = await env.get(UserDirectory).tenant(env.tenantId);
+  if (!tenant) throw new NotFoundError('tenant', env.tenantId);
+  return tenant.currency;
+};

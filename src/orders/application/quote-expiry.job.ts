@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { CLOCK, Clock } from '../../shared/clock';
 import { EventSourcedRunner } from '../../shared/command/event-sourced-runner';
 import { Database } from '../../shared/database/database';
 import { DATABASE } from '../../shared/tokens';
@@ -11,8 +12,8 @@ const EVERY_MS = 60_000;
 const BATCH = 500;
 
 /**
- * Quotes expire by themselves: every minute, each DRAFT or SENT quote whose validUntil is before
- * today gets QuoteExpired. The read model only finds candidates; the quote's own stream decides
+ * Quotes expire by themselves: every minute (and whenever `expireNow` is called), each DRAFT or SENT
+ * quote whose validUntil is before the business date (read from the injected CLOCK) gets QuoteExpired. The read model only finds candidates; the quote's own stream decides
  * (ExpireQuote is a no-op on a quote accepted meanwhile). Event ids derive from the quote, so
  * two instances running the job at once append one QuoteExpired.
  */
@@ -25,11 +26,12 @@ export class QuoteExpiryJob implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly runner: EventSourcedRunner,
     @Inject(DATABASE) private readonly database: Database,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap() {
     const tick = () => {
-      this.running ??= this.expireDue(today())
+      this.running ??= this.expireNow()
         .catch((error) => {
           this.logger.warn(`expiring quotes failed, will retry: ${(error as Error).message}`);
           return 0;
@@ -44,6 +46,11 @@ export class QuoteExpiryJob implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy() {
     clearInterval(this.timer);
     await this.running;
+  }
+
+  /** Expires every open quote past its date as of the clock's business date; returns how many it expired. */
+  expireNow(): Promise<number> {
+    return this.expireDue(today(this.clock.now()));
   }
 
   /** Expires every open quote past its date as of `day`; returns how many it expired. */

@@ -4,7 +4,7 @@ import { SELLERS } from '../../shared/command/command-roles';
 import { quoteDecider } from '../domain/quote';
 import { quoteStream } from '../domain/quote.events';
 import { OrdersQueries } from './orders.queries';
-import { QUOTES, TenantCurrency } from './orders.commands';
+import { QUOTES, tenantCurrency } from './orders.commands';
 import { checkQuotableClient, QuoteLineRequest, resolveLines } from './quote-lines';
 
 export interface DraftQuoteRequest {
@@ -26,7 +26,7 @@ export const quoteCommands = commandsFor(
       command: async (input: DraftQuoteRequest, quoteId: string, env) => {
         await checkQuotableClient(env, input.clientId);
         const lines = await resolveLines(env, input.lines);
-        const currency = await env.get(TenantCurrency).of(env.tenantId);
+        const currency = await tenantCurrency(env);
         return { type: 'DraftQuote', quoteId, clientId: input.clientId, currency, validUntil: input.validUntil ?? null, lines, today: env.today };
       },
     }),

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Caller } from '../auth/caller';
+import { CLOCK, Clock, systemClock } from '../clock';
 import { CommandHandle, CommandPorts, ProbedStates, ProbeRecord } from './command-spec';
 import { EventSourcedRunner } from './event-sourced-runner';
 
@@ -19,9 +20,10 @@ const nothing = (): never => {
 export class AllowedCommands {
   private readonly ports: CommandPorts;
 
-  constructor(runner: EventSourcedRunner, moduleRef: ModuleRef) {
+  constructor(runner: EventSourcedRunner, moduleRef: ModuleRef, @Optional() @Inject(CLOCK) clock: Clock = systemClock) {
     this.ports = {
       runner,
+      clock,
       idempotency: { run: nothing },
       readModels: { waitFor: nothing },
       services: { get: (type) => moduleRef.get(type, { strict: false }) },

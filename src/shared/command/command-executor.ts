@@ -19,8 +19,9 @@ export interface DeclaredCommand<State, Command, Event extends DomainEvent, Quer
 class Env implements CommandEnv {
   readonly tenantId: string;
   readonly context: CommandContext;
-  readonly now = new Date();
-  readonly today = this.now.toISOString().slice(0, 10);
+  /** Business time, read once from the app's CLOCK: one moment for the command and its answer. */
+  readonly now: Date;
+  readonly today: string;
 
   constructor(
     readonly caller: Caller,
@@ -28,6 +29,8 @@ class Env implements CommandEnv {
   ) {
     this.tenantId = caller.tenantId;
     this.context = contextFromCaller(caller);
+    this.now = ports.clock.now();
+    this.today = this.now.toISOString().slice(0, 10);
   }
 
   get runner() {

@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
 import { Caller, Role } from '../auth/caller';
+import type { Clock } from '../clock';
 import { CommandContext } from './command-context';
 import { EventSourcedRunner, RunResult } from './event-sourced-runner';
 import { IdempotencyService } from './idempotency.service';
@@ -115,4 +116,6 @@ export interface CommandPorts {
   idempotency: Pick<IdempotencyService, 'run'>;
   readModels: ReadYourWrites;
   services: Services;
+  /** Where `CommandEnv.now` and `today` come from: the app's CLOCK. */
+  clock: Clock;
 }

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Command, CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Caller } from '../auth/caller';
+import { CLOCK, Clock, systemClock } from '../clock';
 import { CommandHandle, CommandPorts, ReadYourWrites } from './command-spec';
 import { EventSourcedRunner } from './event-sourced-runner';
 import { IdempotencyService } from './idempotency.service';
@@ -30,8 +31,14 @@ export class RunCommand<Row> extends Command<Row> {
 export class CommandExecutor implements ICommandHandler<RunCommand<unknown>, unknown> {
   private readonly ports: CommandPorts;
 
-  constructor(runner: EventSourcedRunner, idempotency: IdempotencyService, @Inject(READ_YOUR_WRITES) readModels: ReadYourWrites, moduleRef: ModuleRef) {
-    this.ports = { runner, idempotency, readModels, services: { get: (type) => moduleRef.get(type, { strict: false }) } };
+  constructor(
+    runner: EventSourcedRunner,
+    idempotency: IdempotencyService,
+    @Inject(READ_YOUR_WRITES) readModels: ReadYourWrites,
+    moduleRef: ModuleRef,
+    @Optional() @Inject(CLOCK) clock: Clock = systemClock,
+  ) {
+    this.ports = { runner, idempotency, readModels, clock, services: { get: (type) => moduleRef.get(type, { strict: false }) } };
   }
 
   execute(command: RunCommand<unknown>): Promise<unknown> {

@@ -32,6 +32,7 @@ export class ChannelListener implements OnApplicationShutdown {
   private readonly handlers = new Map<string, Set<ChannelHandler>>();
   private readonly gaps = new Set<() => void>();
   private readonly acknowledged = new Set<string>();
+  private readonly connected = new Set<(client: Client) => Promise<unknown>>();
   private readonly awaiting = new Map<string, (pid: number) => void>();
   private client?: Client;
   private connecting?: Promise<void>;
@@ -58,6 +59,16 @@ export class ChannelListener implements OnApplicationShutdown {
     if (this.listening && added) await this.client!.query(`LISTEN ${channel}`).catch((error: Error) => this.lost(this.client!, error));
     else await this.connect();
     return () => set.delete(handler);
+  }
+
+  /**
+   * `callback` runs on the listener connection now (if it is up) and each time it is opened again:
+   * for what must hold for as long as this instance listens (a session advisory lock others look for).
+   */
+  async onConnected(callback: (client: Client) => Promise<unknown>): Promise<() => void> {
+    this.connected.add(callback);
+    if (this.listening) await this.connectedOn(this.client!, callback);
+    return () => this.connected.delete(callback);
   }
 
   /** `callback` runs whenever notifications may have been missed (the connection lost, then back). */
@@ -148,10 +159,19 @@ export class ChannelListener implements OnApplicationShutdown {
       this.lost(client, error as Error);
       return;
     }
+    for (const callback of this.connected) await this.connectedOn(client, callback);
     if (this.client !== client) return;
     this.listening = true;
     this.retryMs = RETRY_MIN_MS;
     this.gap();
+  }
+
+  private async connectedOn(client: Client, callback: (client: Client) => Promise<unknown>): Promise<void> {
+    try {
+      await callback(client);
+    } catch (error) {
+      this.logger.warn(`listener connection set-up failed: ${(error as Error).message}`);
+    }
   }
 
   private lost(client: Client, error: Error): void {

@@ -4,7 +4,7 @@ import type { EventStore, RecordedEvent, Subscription } from '../event-store/eve
 import { PositionNotifier } from '../event-store/postgres/postgres-event-store';
 import { CheckpointStore, DurableCheckpointStore } from './checkpoint-store';
 import { LeaderLease } from './leader-lease';
-import { decodeAll, EventDecoder, EventFailure, ProcessorDefinition, tenantOf } from './processor';
+import { decodeAll, Delivered, EventDecoder, EventFailure, ProcessorDefinition, tenantOf } from './processor';
 import { describeError, isFenced, isTransient, retryDelay } from './retry-policy';
 import { CHECKPOINT_CHANNEL, ProcessorState, ProcessorStatus } from './processor-status';
 import { StagedBatch } from './staged-batch';
@@ -12,12 +12,11 @@ import { resolveRunnerOptions } from './runner-seams';
 import type { BatchHost, ParkingHost, ProcessorRunnerOptions, ResolvedRunnerOptions } from './runner-seams';
 import { TenantParking } from './tenant-parking';
 import { projectorTransaction } from './projector-transaction';
+import { ReactorCheckpoint } from './reactor-checkpoint';
 
 export type { ProcessorRunnerOptions } from './runner-seams';
 
 const noop = () => undefined;
-/** How often a reactor records a caught-up position that no effect of its own moved. */
-const CAUGHT_UP_RECORD_MS = 5000;
 
 /**
  * Runs one processor, of either kind: holds its lease (other instances stand by), resumes from its
@@ -51,11 +50,8 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
   private running: Promise<void> = Promise.resolve();
   /** Completion of the last batch taken (or parked-tenant retry): work runs one piece at a time. */
   private tail: Promise<void> = Promise.resolve();
-  /** A reactor's checkpoint writes, one at a time, in order. */
-  private recording: Promise<void> = Promise.resolve();
-  private recorded = 0n;
-  /** When a reactor last recorded a caught-up position (not after every wake-up: see caughtUp). */
-  private caughtUpRecordedAt = 0;
+  /** A reactor's checkpoint writes (see ReactorCheckpoint). */
+  private readonly reactorCheckpoint: ReactorCheckpoint;
   /** Everything up to here has been applied or effected (a reactor's checkpoint may lag behind). */
   processedTo = 0n;
 
@@ -71,6 +67,11 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
     if (!options.store) this.notifier = new PositionNotifier(pool, CHECKPOINT_CHANNEL, (position) => `${definition.name}:${position}`);
     if (this.options.lease) this.lease = new LeaderLease(pool, `annals.processor:${definition.name}`);
     this.parking = new TenantParking(this, this.store, this.options);
+    this.reactorCheckpoint = new ReactorCheckpoint(
+      this.store,
+      (position) => this.checkpointed(position),
+      (error, runId) => this.fail(error, runId),
+    );
     this.status = {
       name: definition.name,
       kind: definition.kind,
@@ -128,9 +129,9 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
     await subscription?.stop();
     await this.running.catch(noop);
     await this.tail.catch(noop);
-    // A reactor's caught-up position not yet recorded (see caughtUp) is recorded before it lets go.
+    // A reactor's position not yet recorded (see ReactorCheckpoint) is recorded before it lets go.
     if (this.definition.kind === 'reactor' && this.isLeader()) this.record(this.processedTo);
-    await this.recording.catch(noop);
+    await this.reactorCheckpoint.settled();
   }
 
   /** Runs again from the stored checkpoint after a pause. */
@@ -169,7 +170,7 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
   private async run(): Promise<void> {
     // A failed run's batches settle (and are recorded) before the checkpoint is read again.
     await this.tail.catch(noop);
-    await this.recording.catch(noop);
+    await this.reactorCheckpoint.settled();
     const runId = ++this.runId;
     const { checkpoint, parks } = await this.store.load();
     if (runId !== this.runId || this.stopped) return;
@@ -182,7 +183,7 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
     };
     if (this.status.state !== 'REBUILDING') this.setState('RUNNING');
     this.processedTo = checkpoint.position;
-    this.recorded = checkpoint.position;
+    this.reactorCheckpoint.reset(checkpoint.position);
     this.parking.load(parks);
     this.accepting = true;
     this.passedOver = false;
@@ -277,7 +278,7 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
    * Applies `events` (all of unparked tenants) and moves the checkpoint to `last`. An event that
    * fails is isolated by halves; its tenant is parked and the rest goes on.
    */
-  async process(events: RecordedEvent[], last: bigint, prepared?: () => Promise<void>): Promise<void> {
+  async process(events: RecordedEvent[], last: bigint, prepared?: () => Promise<Delivered>): Promise<void> {
     try {
       await this.apply(events, last, prepared);
     } catch (error) {
@@ -297,7 +298,7 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
     }
   }
 
-  private async apply(events: RecordedEvent[], last: bigint, prepared?: () => Promise<void>): Promise<void> {
+  private async apply(events: RecordedEvent[], last: bigint, prepared?: () => Promise<Delivered>): Promise<void> {
     const definition = this.definition;
     if (definition.kind === 'projector') {
       const typed = this.decoded(events);
@@ -306,9 +307,11 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
       this.checkpointed(last);
       return;
     }
-    if (events.length > 0) await (prepared ?? definition.stage(this.decoded(events)))();
-    this.processedTo = last;
-    this.record(last);
+    const effect = events.length > 0 ? await (prepared ?? definition.stage(this.decoded(events)))() : false;
+    if (effect !== false) {
+      this.processedTo = last;
+      this.record(last);
+    } else this.passed(last);
   }
 
   /** The events as the processor sees them: typed, at their current version (an undecodable one is its event's failure). */
@@ -325,18 +328,18 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
 
   /** A reactor's checkpoint, after the effect: written in order, not waited for by the next batch's effect. */
   record(position: bigint): void {
-    if (position <= this.recorded) return;
-    this.recorded = position;
-    const runId = this.runId;
-    const write = this.recording.catch(noop).then(() => this.store.advance(position));
-    this.recording = write;
-    write.then(
-      () => this.checkpointed(position),
-      (error) => this.fail(error, runId),
-    );
+    this.reactorCheckpoint.record(position, this.runId);
   }
 
-  /** The checkpoint is durable at `position`: tell this instance's waiters and, by NOTIFY, every other's. */
+  /** A reactor is done up to `position` with no effect (caught up, or a batch that did nothing for it): recorded lazily. */
+  private passed(position: bigint): void {
+    if (position > this.processedTo) this.processedTo = position;
+    this.reactorCheckpoint.passed(this.processedTo, this.runId);
+    if (position > this.status.caughtUpTo) this.status.caughtUpTo = position;
+    this.emit('caughtUp', this.status.caughtUpTo);
+  }
+
+  /** The checkpoint is durable at `position`: tell this instance's waiters and, by NOTIFY, every other's (if another listens). */
   checkpointed(position: bigint): void {
     if (position <= this.status.position && this.status.lastError === null) return;
     this.status = {
@@ -349,24 +352,14 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
       updatedAt: new Date(),
     };
     this.emit('checkpoint', this.status.position);
-    this.notifier?.notify(this.status.position);
+    if (this.options.announce?.() ?? true) this.notifier?.notify(this.status.position);
   }
 
   private caughtUp(position: bigint, runId: number): void {
     if (runId !== this.runId || this.passedOver) return;
+    // A reactor records it (lazily: see ReactorCheckpoint), so a restart need not read again through events that do nothing for it.
+    if (this.definition.kind === 'reactor' && position > this.processedTo) return this.passed(position);
     if (position > this.status.caughtUpTo) this.status.caughtUpTo = position;
-    // A reactor records it, so a restart need not read again through events that do nothing for it;
-    // but not after every wake-up (every append wakes every processor: a checkpoint write and a NOTIFY
-    // per reactor per append cost the command path a quarter of its rate). A crash re-reads at most the
-    // last stretch, which has no effect for it; a stop records it.
-    if (this.definition.kind === 'reactor' && position > this.processedTo) {
-      this.processedTo = position;
-      const now = Date.now();
-      if (now - this.caughtUpRecordedAt >= CAUGHT_UP_RECORD_MS) {
-        this.caughtUpRecordedAt = now;
-        this.record(position);
-      }
-    }
     this.emit('caughtUp', this.status.caughtUpTo);
   }
 

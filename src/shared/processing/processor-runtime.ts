@@ -3,6 +3,7 @@ import type { ChannelListener } from '../database/channel-listener';
 import { DomainError } from '../domain/domain-error';
 import type { EventStore } from '../event-store/event-store.port';
 import { BlueGreenRebuild } from './blue-green-rebuild';
+import { CheckpointAudience } from './checkpoint-audience';
 import { Park, readCheckpoint, readParks, readPositions, setCheckpoint } from './checkpoint-store';
 import type { ProcessorDefinition } from './processor';
 import { ProcessorRunner, ProcessorRunnerOptions } from './processor-runner';
@@ -40,14 +41,17 @@ export class ProcessorRuntime {
   private readonly rebuilds = new Map<string, Promise<void>>();
   private readonly rebuildsUnderWay = new Map<string, BlueGreenRebuild>();
   private unlisten: (() => void)[] = [];
+  private readonly audience: CheckpointAudience;
 
   constructor(
     private readonly pool: Pool,
     /** The instance's one LISTEN connection: checkpoints and control messages of every instance arrive on it. */
-    private readonly channels: Pick<ChannelListener, 'listen' | 'onGap'>,
+    private readonly channels: Pick<ChannelListener, 'listen' | 'onGap' | 'onConnected'>,
     private readonly store: EventStore,
     private readonly options: ProcessorRunnerOptions & { log: (message: string) => void },
-  ) {}
+  ) {
+    this.audience = new CheckpointAudience(pool);
+  }
 
   async start(definitions: readonly ProcessorDefinition[]): Promise<void> {
     await this.listen();
@@ -88,7 +92,8 @@ export class ProcessorRuntime {
   runner(name: string, definition?: ProcessorDefinition, options: ProcessorRunnerOptions = {}): ProcessorRunner {
     if (definition) {
       if (this.runners.has(name)) throw new Error(`Two processors are named ${name}`);
-      const runner = new ProcessorRunner(this.pool, this.store, definition, { ...this.options, ...options });
+      const announce = () => this.audience.othersListening();
+      const runner = new ProcessorRunner(this.pool, this.store, definition, { announce, ...this.options, ...options });
       const advance = (position: bigint) => this.advance(name, position);
       runner.on('checkpoint', advance);
       runner.on('caughtUp', advance);
@@ -318,6 +323,8 @@ export class ProcessorRuntime {
         if (at > 0) this.advance(payload.slice(0, at), BigInt(payload.slice(at + 1)));
       }),
       await this.channels.listen(CONTROL_CHANNEL, (payload) => this.onControl(payload)),
+      // The listener connection holds the audience's lock, taken again whenever it reconnects.
+      await this.channels.onConnected((client) => this.audience.join(client)),
       this.channels.onGap(() => {
         void readParks(this.pool).then(
           (all) => {

@@ -11,6 +11,13 @@ import type { Projection } from '../projection/projection';
  */
 export type ProcessorKind = 'projector' | 'reactor';
 
+/**
+ * What a reactor's `deliver` resolves to: `false` when the batch had no effect for it (none of its
+ * events concerned it), so its checkpoint need not move at once (see ReactorCheckpoint); anything
+ * else: it had an effect, recorded now.
+ */
+export type Delivered = void | boolean;
+
 /** A projector is a Projection: `{ name, handles, tables, applyBatch(tx, events) }`. */
 export type Projector = Projection;
 
@@ -28,7 +35,7 @@ export interface Reactor<Prepared> {
   /** Sees events as stored, not decoded (the audit chain hashes what the store holds). */
   readonly raw?: boolean;
   prepare(events: RecordedEvent[]): Prepared;
-  deliver(prepared: Prepared): Promise<void>;
+  deliver(prepared: Prepared): Promise<Delivered>;
 }
 
 /**
@@ -100,7 +107,7 @@ export interface ProjectorDefinition extends DefinitionBase {
 export interface ReactorDefinition extends DefinitionBase {
   readonly kind: 'reactor';
   /** Prepares a batch now; the returned function delivers it. */
-  stage(events: RecordedEvent[]): () => Promise<void>;
+  stage(events: RecordedEvent[]): () => Promise<Delivered>;
 }
 
 /** What the runtime runs: either kind, behind one shape (the reactor's prepared type stays inside `stage`). */

@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import type { CheckpointStore, Park } from './checkpoint-store';
-import type { EventDecoder, ProcessorDefinition } from './processor';
+import type { Delivered, EventDecoder, ProcessorDefinition } from './processor';
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from './retry-policy';
 import { CATCH_UP_BATCH } from './processor-status';
 
@@ -27,10 +27,13 @@ export interface ProcessorRunnerOptions extends Partial<RetryPolicy> {
   autoRetry?: boolean;
   /** Typed events for the processor (see EventDecoder); without it, events go as stored. */
   decode?: EventDecoder;
+  /** Whether a checkpoint is worth a NOTIFY: another instance listens (see CheckpointAudience). Without it, always. */
+  announce?: () => boolean;
   log?: (message: string) => void;
 }
 
-export type ResolvedRunnerOptions = Required<Omit<ProcessorRunnerOptions, 'store' | 'schema' | 'decode'>> & { schema?: string; decode?: EventDecoder };
+export type ResolvedRunnerOptions = Required<Omit<ProcessorRunnerOptions, 'store' | 'schema' | 'decode' | 'announce'>> &
+  Pick<ProcessorRunnerOptions, 'schema' | 'decode' | 'announce'>;
 
 /** The options with their defaults; an option given as undefined keeps its default. */
 export const resolveRunnerOptions = (options: ProcessorRunnerOptions): ResolvedRunnerOptions => ({
@@ -67,5 +70,5 @@ export interface BatchHost {
   readonly parking: { readonly epoch: number };
   active(events: RecordedEvent[]): RecordedEvent[];
   decoded(events: RecordedEvent[]): RecordedEvent[];
-  process(events: RecordedEvent[], last: bigint, prepared?: () => Promise<void>): Promise<void>;
+  process(events: RecordedEvent[], last: bigint, prepared?: () => Promise<Delivered>): Promise<void>;
 }

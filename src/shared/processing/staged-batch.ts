@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../event-store/event-store.port';
+import type { Delivered } from './processor';
 import type { BatchHost } from './runner-seams';
 
 /**
@@ -9,7 +10,7 @@ import type { BatchHost } from './runner-seams';
 export class StagedBatch {
   private readonly epoch: number;
   private readonly events: RecordedEvent[];
-  private prepared?: () => Promise<void>;
+  private prepared?: () => Promise<Delivered>;
 
   constructor(
     private readonly runner: BatchHost,

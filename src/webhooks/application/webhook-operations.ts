@@ -65,7 +65,8 @@ export class WebhookOperations {
     const entry = this.catalogue.entry(eventType);
     if (!entry) throw new BadInputError({ eventType: [`"${eventType}" is not a published event type; see webhookEventTypes`] });
     const eventId = randomUUID();
-    const time = new Date().toISOString();
+    const now = this.worker.now();
+    const time = now.toISOString();
     const event = {
       specversion: '1.0',
       id: eventId,
@@ -81,7 +82,7 @@ export class WebhookOperations {
     const id = webhookId(endpointId, eventId);
     await this.log.schedule(
       [{ id, tenantId, endpointId, eventId, eventType, subject: event.subject, eventTime: time, payload: JSON.stringify(event), isTest: true }],
-      this.worker.now(),
+      now,
     );
     this.worker.wake();
     return (await this.queries.delivery(tenantId, id))!;
