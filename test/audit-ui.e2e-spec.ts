@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from './support/app';
+import { patient } from './support/browser';
 
 const ROOT = join(__dirname, '..');
 const REGISTER = `mutation ($input: RegisterClientInput!) { registerClient(input: $input) { id } }`;
@@ -40,8 +41,7 @@ describe('the Audit section of the admin UI (real Chromium)', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
-    page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'en-US', timezoneId: 'UTC', acceptDownloads: true });
-    page.setDefaultTimeout(15_000);
+    page = patient(await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'en-US', timezoneId: 'UTC', acceptDownloads: true }));
   });
   afterAll(async () => {
     await browser?.close();

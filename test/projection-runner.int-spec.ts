@@ -318,4 +318,74 @@ describe('processor runtime (PostgreSQL)', () => {
     expect(noted).toEqual([81, 82, 84]); // 85 waits behind 83, its tenant's undecodable event
     expect(reacting.getStatus().parks).toEqual([expect.objectContaining({ tenantId: T('tenant-c'), position: future.position, eventType: 'Noted' })]);
   });
+
+  /** Events of a type of their own: a processor started from the beginning of the shared log sees only this test's. */
+  const appendAs = async (type: string, ns: number[]) => {
+    const appended = [];
+    for (const n of ns)
+      appended.push(await store.appendToStream(`${type}-${randomUUID()}`, [{ ...event(n, T('t')), type }], { expectedRevision: 'no_stream' }));
+    return appended;
+  };
+
+  it("moves a reactor's checkpoint at once after a batch that had an effect, and lazily (at the latest when it stops) past one that had none", async () => {
+    const seen: number[] = [];
+    const type = `Lazy${run}`;
+    const lazy = reactor({
+      name: 'test.lazy',
+      handles: [type],
+      prepare: (events: RecordedEvent[]) => events,
+      // Only 92 concerns it: every other batch says it had no effect.
+      deliver: async (events: RecordedEvent[]) => (seen.push(...events.map(nOf)), events.some((e) => nOf(e) === 92)),
+    });
+    const checkpoint = async () => (await readCheckpoint(pool, 'test.lazy', 'reactor')).position;
+    const [first] = await appendAs(type, [90]);
+    const reacting = new ProcessorRunner(pool, store, lazy);
+    runners.push(reacting);
+    await reacting.start();
+    await until(async () => (await checkpoint()) === first.position, 'the first stretch without effect recorded');
+    const [quiet] = await appendAs(type, [91]);
+    await until(() => seen.includes(91), '91 delivered');
+    await until(() => reacting.getStatus().caughtUpTo >= quiet.position, 'its status past 91');
+    expect(await checkpoint()).toBe(first.position); // no write for a batch that did nothing
+    const [effect] = await appendAs(type, [92]);
+    await until(async () => (await checkpoint()) === effect.position, 'the checkpoint past the effect');
+    const [last] = await appendAs(type, [93]);
+    await until(() => seen.includes(93), '93 delivered');
+    await reacting.stop();
+    expect(await checkpoint()).toBe(last.position);
+    expect(seen).toEqual([90, 91, 92, 93]);
+  });
+
+  it('pauses after a batch at the head when settleMs says so: what arrives meanwhile comes as one batch; a stop ends the pause', async () => {
+    const type = `Settled${run}`;
+    const batches: number[][] = [];
+    const settled = (settleMs: number, name: string, handles = [type]): Projection => ({
+      ...counted,
+      name,
+      handles,
+      settleMs,
+      applyBatch: async (tx, events) => {
+        batches.push(events.map(nOf));
+        await counted.applyBatch(tx, events);
+      },
+    });
+    const pausing = new ProcessorRunner(pool, store, projector(settled(3000, 'test.settled')));
+    runners.push(pausing);
+    await pausing.start();
+    await appendAs(type, [101]);
+    await until(async () => (await rows()).length === 1, 'the first event');
+    await appendAs(type, [102, 103, 104, 105]); // within the pause after the first batch
+    await until(async () => (await rows()).length === 5, 'the next four');
+    expect(batches).toEqual([[101], [102, 103, 104, 105]]);
+    await pausing.stop();
+
+    // A pause of ten minutes: stopping does not wait for it (the test's own timeout is one minute).
+    const long = new ProcessorRunner(pool, store, projector(settled(600_000, 'test.settled-long', [`${type}Long`])));
+    runners.push(long);
+    await long.start();
+    await appendAs(`${type}Long`, [106]);
+    await until(async () => (await rows()).includes(106), 'the event before the pause');
+    await long.stop();
+    expect(long.getStatus().state).toBe('STOPPED');
+  });
 });

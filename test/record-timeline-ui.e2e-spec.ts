@@ -106,4 +106,43 @@ describe("a record page's History tab by role (real Chromium)", () => {
       await countOf(page.getByTestId('known-at-picker'), 0);
     }),
   );
+
+  describe('menus by role: each entry only for the roles the server answers', () => {
+    const menu = (page: Page, name: string) => page.getByRole('menuitem', { name, exact: true });
+    const NOT_FOR_STAFF = ['Webhooks', 'Event catalogue', 'Users', 'API keys', 'Settings', 'Outbox', 'Audit log', 'Books as known at', 'Log verification'];
+
+    it(
+      'offers sales and accountants no Developers, Users or Audit entries',
+      suite.journey(async () => {
+        for (const [email, roleEntry] of [
+          ['sales@acme.test', 'Pipeline'],
+          ['accountant@acme.test', 'Lock period'],
+        ]) {
+          const page = await suite.signIn(email);
+          // An entry only this role sees: the role has loaded, so what is missing is left out, not late.
+          await seen(menu(page, roleEntry));
+          await seen(menu(page, 'Leads'));
+          for (const entry of NOT_FOR_STAFF) await countOf(menu(page, entry), 0);
+          // The server refuses them anyway.
+          await page.goto(`${suite.t.url}/admin/#/webhookEndpoints`);
+          await seen(page.getByText(/may not read webhookEndpoints/));
+        }
+      }),
+    );
+
+    it(
+      'offers an auditor the Audit section and the webhook endpoints, which open',
+      suite.journey(async () => {
+        const page = await suite.signIn('auditor@acme.test');
+        for (const entry of ['Audit log', 'Books as known at', 'Log verification', 'Webhooks', 'Event catalogue', 'Users', 'API keys'])
+          await seen(menu(page, entry));
+        for (const entry of ['Settings', 'Outbox', 'Pipeline', 'Lock period']) await countOf(menu(page, entry), 0);
+        await menu(page, 'Webhooks').click();
+        await page.waitForURL(/#\/webhookEndpoints$/);
+        await seen(page.getByPlaceholder('Search'));
+        await countOf(page.getByText(/may not read/), 0);
+        await countOf(page.getByRole('link', { name: 'New webhook endpoint' }), 0);
+      }),
+    );
+  });
 });

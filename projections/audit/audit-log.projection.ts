@@ -46,14 +46,19 @@ const INSERT_SQL =
   `INSERT INTO audit_log (${COLUMNS.map(([name]) => name).join(', ')}) ` +
   `SELECT * FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) ON CONFLICT (position) DO NOTHING`;
 
+/** How long the audit log and chain pause after a batch at the head: every append wakes them, and no command waits for them. */
+export const AUDIT_SETTLE_MS = 50;
+
 /**
  * The whole tenant's trail: every event of the log, whatever its type (failed sign-ins included),
- * as stored (no decoding: the trail shows what was written). One statement per batch.
+ * as stored (no decoding: the trail shows what was written). One statement per batch, and batches
+ * of what arrived within AUDIT_SETTLE_MS (at 500 commands/s, ≈25 events instead of ≈7).
  */
 export const auditLogProjection: Projection = {
   name: AUDIT_LOG_PROJECTION,
   handles: [],
   raw: true,
+  settleMs: AUDIT_SETTLE_MS,
   tables: ['audit_log'],
   async applyBatch(tx, events) {
     if (events.length === 0) return;

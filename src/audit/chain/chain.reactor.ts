@@ -10,6 +10,8 @@ import { DATABASE } from '../../shared/tokens';
 import { sealOf } from './seals';
 
 export const AUDIT_CHAIN = 'audit.chain';
+/** The pause after a batch at the head: every append wakes the chain, and no command waits for it (see BatchPause). */
+const CHAIN_SETTLE_MS = 50;
 
 interface Link {
   tenantId: string;
@@ -83,6 +85,7 @@ export class AuditChainReactor implements ReactorProvider {
       name: AUDIT_CHAIN,
       raw: true,
       filter: {},
+      settleMs: CHAIN_SETTLE_MS,
       prepare: (events) => this.prepare(events),
       deliver: (prepared) => this.chain(prepared.events, prepared.ahead),
     });

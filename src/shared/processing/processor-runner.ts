@@ -13,6 +13,7 @@ import type { BatchHost, ParkingHost, ProcessorRunnerOptions, ResolvedRunnerOpti
 import { TenantParking } from './tenant-parking';
 import { projectorTransaction } from './projector-transaction';
 import { ReactorCheckpoint } from './reactor-checkpoint';
+import { BatchPause } from './batch-pause';
 
 export type { ProcessorRunnerOptions } from './runner-seams';
 
@@ -52,6 +53,7 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
   private tail: Promise<void> = Promise.resolve();
   /** A reactor's checkpoint writes (see ReactorCheckpoint). */
   private readonly reactorCheckpoint: ReactorCheckpoint;
+  private readonly batchPause: BatchPause;
   /** Everything up to here has been applied or effected (a reactor's checkpoint may lag behind). */
   processedTo = 0n;
 
@@ -67,6 +69,7 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
     if (!options.store) this.notifier = new PositionNotifier(pool, CHECKPOINT_CHANNEL, (position) => `${definition.name}:${position}`);
     if (this.options.lease) this.lease = new LeaderLease(pool, `annals.processor:${definition.name}`);
     this.parking = new TenantParking(this, this.store, this.options);
+    this.batchPause = new BatchPause(definition.settleMs);
     this.reactorCheckpoint = new ReactorCheckpoint(
       this.store,
       (position) => this.checkpointed(position),
@@ -122,6 +125,7 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
   async pause(): Promise<void> {
     this.accepting = false;
     clearTimeout(this.timer);
+    this.batchPause.end();
     // No parked tenant's retry while paused (a rebuild's switch-over moves the parks); resume reloads and reschedules them.
     this.parking.cancelTimers();
     const subscription = this.subscription;
@@ -231,7 +235,7 @@ export class ProcessorRunner extends EventEmitter implements ParkingHost, BatchH
       {
         // At the head, the next read waits for this batch: what arrives meanwhile makes one larger batch
         // (fewer commits, polls and NOTIFYs per append) instead of many small ones read ahead.
-        handle: (events) => this.take(events, runId, false),
+        handle: (events) => this.take(events, runId, false).then(() => (this.current(runId) ? this.batchPause.wait() : undefined)),
         onCaughtUp: (position) => {
           if (this.passedOver) return;
           void this.tail.then(() => this.caughtUp(position, runId), noop);

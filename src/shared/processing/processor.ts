@@ -34,6 +34,8 @@ export interface Reactor<Prepared> {
   readonly filter?: EventFilter;
   /** Sees events as stored, not decoded (the audit chain hashes what the store holds). */
   readonly raw?: boolean;
+  /** Pause this long after a batch at the head, for larger batches (see BatchPause); for reactors nobody waits on. */
+  readonly settleMs?: number;
   prepare(events: RecordedEvent[]): Prepared;
   deliver(prepared: Prepared): Promise<Delivered>;
 }
@@ -97,6 +99,8 @@ interface DefinitionBase {
   readonly filter: EventFilter;
   /** Events reach it as stored: no decoding, no upcasting (processors over every event of the log). */
   readonly raw: boolean;
+  /** The pause after a batch at the head (see BatchPause); 0: none. */
+  readonly settleMs: number;
 }
 
 export interface ProjectorDefinition extends DefinitionBase {
@@ -120,6 +124,7 @@ export const projector = (projection: Projection): ProjectorDefinition => ({
   handles: projection.handles.length === 0 ? null : new Set(projection.handles),
   filter: projection.handles.length === 0 ? {} : { eventTypePrefixes: [...projection.handles] },
   raw: projection.raw ?? false,
+  settleMs: projection.settleMs ?? 0,
   projection,
 });
 
@@ -129,6 +134,7 @@ export const reactor = <Prepared>(definition: Reactor<Prepared>): ReactorDefinit
   handles: definition.handles ? new Set(definition.handles) : null,
   filter: definition.filter ?? { eventTypePrefixes: [...(definition.handles ?? [])] },
   raw: definition.raw ?? false,
+  settleMs: definition.settleMs ?? 0,
   stage: (events) => {
     const prepared = definition.prepare(events);
     return () => definition.deliver(prepared);

@@ -15,6 +15,8 @@ export interface Projection {
   raw?: boolean;
   /** Tables it owns: emptied on rebuild. */
   tables: readonly string[];
+  /** Off the command path (no command waits for it): pause this long after a batch at the head (see BatchPause). */
+  settleMs?: number;
   applyBatch(tx: PoolClient, events: RecordedEvent[]): Promise<void>;
 }
 
