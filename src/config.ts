@@ -22,6 +22,11 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Where time-driven parts read the time (src/shared/clock.ts); the system clock unless a test gives its own. */
   clock?: Clock;
+  /**
+   * How long a user's or API key's current state is trusted per instance before it is read again (2 s by default). A change made
+   * on any instance forgets it on every instance at once (NOTIFY); tests lengthen it to show that.
+   */
+  principalCacheMs?: number;
   /** NODE_ENV=production: introspection and GraphiQL off unless `graphiql` says otherwise. */
   production?: boolean;
   /** GRAPHIQL=true|false: GraphiQL at /graphiql and schema introspection; on by default outside production. */

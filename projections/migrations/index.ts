@@ -14,6 +14,7 @@ import { Migration20261202000300InvoiceOverdue } from './Migration20261202000300
 import { Migration20261202000400Webhooks } from './Migration20261202000400Webhooks';
 import { Migration20261202000500Notifications } from './Migration20261202000500Notifications';
 import { Migration20261202000600Audit } from './Migration20261202000600Audit';
+import { Migration20261202013000SharedLoginLimits } from './Migration20261202013000SharedLoginLimits';
 
 /** In order. Listed explicitly so the compiled app and the tests run the same migrations. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   { name: 'Migration20261202000400Webhooks', class: Migration20261202000400Webhooks },
   { name: 'Migration20261202000500Notifications', class: Migration20261202000500Notifications },
   { name: 'Migration20261202000600Audit', class: Migration20261202000600Audit },
+  { name: 'Migration20261202013000SharedLoginLimits', class: Migration20261202013000SharedLoginLimits },
 ];

@@ -1,11 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { PRINCIPALS } from '../shared/auth/principals';
 import { UserDirectory } from './public/user-directory';
+import { AdminChanges } from './application/admin-changes';
 import { Credentials } from './application/credentials';
 import { IdentityQueries } from './application/identity.queries';
 import { IdentityTime } from './application/identity-time';
 import { Invitations } from './application/invitations';
 import { IdentityPrincipals } from './application/principals';
+import { LoginLimiter } from './application/login-limiter';
 import { Sessions } from './application/sessions';
 import { InvoicedTenants } from './application/tenant.commands';
 import { TenantProvisioning } from './application/tenant-provisioning';
@@ -19,12 +21,14 @@ import { UserResolver } from './api/user.resolver';
 @Module({
   providers: [
     UserDirectory,
+    AdminChanges,
     Credentials,
     IdentityQueries,
     IdentityTime,
     Invitations,
     IdentityPrincipals,
     { provide: PRINCIPALS, useExisting: IdentityPrincipals },
+    LoginLimiter,
     Sessions,
     InvoicedTenants,
     TenantProvisioning,

@@ -9,6 +9,7 @@ import { AllowedCommands } from './command/allowed-commands';
 import { CommandExecutor, CommandService, READ_YOUR_WRITES } from './command/command.service';
 import { EventSourcedRunner } from './command/event-sourced-runner';
 import { IdempotencyService } from './command/idempotency.service';
+import { ChannelListener } from './database/channel-listener';
 import { HistoryResolver } from './history/history.resolver';
 import { RecordLog } from './history/known-at';
 import { ProjectionsResolver } from './projection/projections.resolver';
@@ -20,6 +21,7 @@ import { TenantReader } from './read-model/tenant-reader';
 @Module({
   imports: [CqrsModule.forRoot()],
   providers: [
+    ChannelListener,
     EventSourcedRunner,
     IdempotencyService,
     CommandExecutor,
@@ -36,6 +38,6 @@ import { TenantReader } from './read-model/tenant-reader';
     HistoryResolver,
     ProjectionsResolver,
   ],
-  exports: [EventSourcedRunner, IdempotencyService, CommandService, AllowedCommands, ProjectionsService, RecordLog, TenantReader, AuthService],
+  exports: [ChannelListener, EventSourcedRunner, IdempotencyService, CommandService, AllowedCommands, ProjectionsService, RecordLog, TenantReader, AuthService],
 })
 export class SharedModule {}

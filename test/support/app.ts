@@ -21,9 +21,14 @@ export interface TestApp {
 export const TEST_JWT_SECRET = 'test-secret-of-at-least-32-bytes-for-hs256';
 export const TEST_OPERATOR_TOKEN = 'test-operator-token-of-at-least-32-bytes';
 
-/** The whole app, listening on a free port, on a fresh database with the demo tenants seeded. */
+/**
+ * The whole app, listening on a free port, on a fresh database with the demo tenants seeded. Given a
+ * `databaseUrl` (another test app's), it is one more instance on that database: nothing seeded, and
+ * the database is left to its owner when this instance closes.
+ */
 export const startTestApp = async (overrides: Partial<AppConfig> = {}): Promise<TestApp> => {
-  const database = await createTestDatabase('app');
+  const shared = overrides.databaseUrl;
+  const database = shared ? { url: shared, drop: async () => undefined } : await createTestDatabase('app');
   const dataDir = mkdtempSync(join(tmpdir(), 'annals-app-'));
   const config: AppConfig = {
     databaseUrl: database.url,
@@ -32,7 +37,7 @@ export const startTestApp = async (overrides: Partial<AppConfig> = {}): Promise<
     operatorToken: TEST_OPERATOR_TOKEN,
     port: 0,
     demoPassword: 'demo',
-    seedDemo: true,
+    seedDemo: !shared,
     ...overrides,
   };
   const app = await createApp(config, { logger: ['error'] });

@@ -34,7 +34,7 @@ export class ApiKeyResolver {
     // Made here, outside the command's idempotent answer, so the secret is stored nowhere but as its hash.
     const secret = newApiKeySecret(apiKey.id, randomBytes(32).toString('base64url'));
     await this.credentials.storeApiKeySecret(caller.tenantId, apiKey.id, secret);
-    this.auth.forget(apiKey.id);
+    await this.auth.forget(apiKey.id);
     return { apiKey, secret };
   }
 
@@ -43,7 +43,7 @@ export class ApiKeyResolver {
     try {
       return await this.commands.execute(apiKeyCommands.revokeApiKey, { apiKeyId: id }, caller);
     } finally {
-      this.auth.forget(id);
+      await this.auth.forget(id);
     }
   }
 }

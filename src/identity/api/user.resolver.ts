@@ -8,12 +8,8 @@ import { CommandMutation } from '../../shared/graphql/command-mutation';
 import { RecordResolver } from '../../shared/graphql/record.resolver';
 import { IdentityQueries } from '../application/identity.queries';
 import { Invitations } from '../application/invitations';
-import { KeyedLock } from '../application/keyed-lock';
 import { userCommands } from '../application/user.commands';
 import { InviteUserInput, InviteUserPayload, User, UserFilter, UserList } from './identity.types';
-
-/** Role changes and deactivations of one tenant run one at a time, so two of them cannot remove the last two admins together. */
-const adminChanges = new KeyedLock();
 
 @Allow('admin', 'auditor')
 @Resolver(() => User)
@@ -42,24 +38,25 @@ export class UserResolver extends RecordResolver(IdentityQueries, {
     description: 'Takes effect within seconds, without signing in again; the last admin keeps the role',
   })
   changeUserRole(@Args('userId', { type: () => ID }) userId: string, @Args('role') role: string, @Caller() caller: Caller) {
-    return this.changingAccess(caller, userId, () => this.commands.execute(userCommands.changeUserRole, { userId, role: checkedRole(role) }, caller));
+    return this.changingAccess(userId, () => this.commands.execute(userCommands.changeUserRole, { userId, role: checkedRole(role) }, caller));
   }
 
   @CommandMutation(userCommands.deactivateUser, () => User, { description: 'Their sessions stop working at once; the last admin cannot be deactivated' })
   deactivateUser(@Args('userId', { type: () => ID }) userId: string, @Caller() caller: Caller) {
-    return this.changingAccess(caller, userId, () => this.commands.execute(userCommands.deactivateUser, { userId }, caller));
+    return this.changingAccess(userId, () => this.commands.execute(userCommands.deactivateUser, { userId }, caller));
   }
 
   @CommandMutation(userCommands.reactivateUser, () => User, { description: 'They may sign in again (or accept their invitation, if they had not)' })
   reactivateUser(@Args('userId', { type: () => ID }) userId: string, @Caller() caller: Caller) {
-    return this.changingAccess(caller, userId, () => this.commands.execute(userCommands.reactivateUser, { userId }, caller));
+    return this.changingAccess(userId, () => this.commands.execute(userCommands.reactivateUser, { userId }, caller));
   }
 
-  private async changingAccess(caller: Caller, userId: string, change: () => Promise<User>): Promise<User> {
+  /** Once the change is answered (or refused), every instance reads the user's state again on their next request. */
+  private async changingAccess(userId: string, change: () => Promise<User>): Promise<User> {
     try {
-      return await adminChanges.run(caller.tenantId, change);
+      return await change();
     } finally {
-      this.auth.forget(userId);
+      await this.auth.forget(userId);
     }
   }
 }

@@ -1,6 +1,6 @@
 /**
- * One at a time per key, in this instance: commands that must see each other's effect (two admins
- * demoting the last two admins at once) run one after the other for a tenant.
+ * One at a time per key, in this instance (AdminChanges queues a tenant's role changes here
+ * before it takes the tenant's lock across instances).
  */
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<unknown>>();

@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Principal, PrincipalLookup } from '../../shared/auth/principals';
 import { Database } from '../../shared/database/database';
 import { DATABASE } from '../../shared/tokens';
+import { UserDirectory } from '../public/user-directory';
 import { Credentials, sha256 } from './credentials';
 import { IdentityTime } from './identity-time';
 
@@ -21,7 +22,13 @@ export class IdentityPrincipals implements PrincipalLookup {
     @Inject(DATABASE) private readonly database: Database,
     private readonly credentials: Credentials,
     private readonly time: IdentityTime,
+    private readonly directory: UserDirectory,
   ) {}
+
+  async tenant(tenantId: string): Promise<{ name: string; currency: string } | null> {
+    const tenant = await this.directory.tenant(tenantId);
+    return tenant ? { name: tenant.name, currency: tenant.currency } : null;
+  }
 
   async user(userId: string): Promise<Principal | null> {
     const { rows } = await this.database.pool.query(`SELECT id::text, tenant_id, email, role, active FROM users WHERE id::text = $1`, [userId]);

@@ -39,7 +39,6 @@ const MAX_PENDING_FAILURES = 10_000;
 @Injectable()
 export class Sessions implements OnModuleDestroy {
   private readonly logger = new Logger('Sessions');
-  private readonly limiter = new LoginLimiter();
   private pendingFailures: { account: Account; passwordMatched: boolean; origin: Origin }[] = [];
   private flushTimer?: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
@@ -51,19 +50,19 @@ export class Sessions implements OnModuleDestroy {
     private readonly runner: EventSourcedRunner,
     private readonly invitations: Invitations,
     private readonly time: IdentityTime,
+    private readonly limiter: LoginLimiter,
   ) {}
 
   async login(email: string, password: string, origin: Origin): Promise<string> {
     const account = email.trim().toLowerCase().slice(0, 254);
     const ip = origin.ip ?? 'unknown';
-    this.limiter.check(account, ip, this.time.now().getTime());
+    await this.limiter.attempt(account, ip, this.time.now());
     const found = password.length <= MAX_PASSWORD ? await this.credentials.account(account) : null;
     const matches = await this.credentials.verify(password.slice(0, MAX_PASSWORD), found?.passwordHash ?? null);
     if (matches && found?.status === 'ACTIVE' && found.role) {
-      this.limiter.succeeded(account);
+      this.limiter.succeeded(account, ip);
       return this.auth.issue({ id: found.userId, tenantId: found.tenantId, email: found.email, role: found.role });
     }
-    this.limiter.failed(account, ip, this.time.now().getTime());
     if (found?.status) this.queueFailure({ account: found, passwordMatched: matches, origin });
     if (matches && found?.status === 'DEACTIVATED')
       throw new AuthError('UNAUTHENTICATED', 'This account is deactivated; ask an admin of your organisation to reactivate it');

@@ -1,9 +1,11 @@
 import type { Role } from '../../shared/auth/caller';
 import { answerWithRow, commandsFor } from '../../shared/command/command-declaration';
 import { CommandEnv } from '../../shared/command/command-spec';
+import { EventSourcedRunner } from '../../shared/command/event-sourced-runner';
 import { IdentityError, IdentityErrorCode } from '../domain/identity.error';
 import { userStream } from '../domain/identity.events';
 import { normaliseEmail, userDecider } from '../domain/user';
+import { AdminChanges } from './admin-changes';
 import { Credentials } from './credentials';
 import { IdentityQueries, USERS_READ_MODEL } from './identity.queries';
 import { IdentityTime } from './identity-time';
@@ -19,12 +21,23 @@ export interface InviteUserRequest {
   role: string;
 }
 
-/** An admin may not take away the tenant's last active admin (by a role change or a deactivation). */
+/**
+ * An admin may not take away the tenant's last active admin (by a role change or a deactivation).
+ * Runs under the tenant's AdminChanges lock (`within`), so no other such change appends meanwhile;
+ * the read model names the candidates, and each is confirmed from its own stream, since the read
+ * model may not show yet what the previous holder of the lock just appended. An admin the read
+ * model does not show yet is only ever missed, which refuses rather than allows.
+ */
 const keepAnAdmin = async (env: CommandEnv, userId: string) => {
-  const admins = await env.get(IdentityQueries).activeAdmins(env.tenantId);
-  if (admins.includes(userId) && admins.length <= 1)
-    throw new IdentityError(IdentityErrorCode.LastAdmin, 'This is the last active admin of your organisation: make another user admin first');
+  const isAdmin = async (id: string) => {
+    const { state } = await env.get(EventSourcedRunner).stateInTenant(userDecider, userStream(id), env.tenantId);
+    return state.status === 'ACTIVE' && state.role === 'admin';
+  };
+  if (!(await isAdmin(userId))) return;
+  for (const other of await env.get(IdentityQueries).activeAdmins(env.tenantId)) if (other !== userId && (await isAdmin(other))) return;
+  throw new IdentityError(IdentityErrorCode.LastAdmin, 'This is the last active admin of your organisation: make another user admin first');
 };
+const oneAtATime = <T>(env: CommandEnv, work: () => Promise<T>) => env.get(AdminChanges).run(env.tenantId, work);
 
 export const userCommands = commandsFor(
   userDecider,
@@ -54,6 +67,7 @@ export const userCommands = commandsFor(
         if (role !== 'admin') await keepAnAdmin(env, userId);
         return { type: 'ChangeUserRole', userId, role: role as Role };
       },
+      within: oneAtATime,
     }),
     deactivateUser: command<{ userId: string }>({
       id: 'userId',
@@ -61,6 +75,7 @@ export const userCommands = commandsFor(
         await keepAnAdmin(env, userId);
         return { type: 'DeactivateUser', userId };
       },
+      within: oneAtATime,
     }),
     reactivateUser: command({ id: 'userId', command: ({ userId }: { userId: string }) => ({ type: 'ReactivateUser', userId }) }),
     /** Run as the invited user themselves, once their invitation token is claimed; the password is set once the acceptance is stored. */

@@ -27,6 +27,7 @@ export enum IdentityErrorCode {
   InvalidTimeZone = 'INVALID_TIME_ZONE',
   CurrencyLocked = 'CURRENCY_LOCKED',
   TooManyLoginAttempts = 'TOO_MANY_LOGIN_ATTEMPTS',
+  SignInUnavailable = 'SIGN_IN_UNAVAILABLE',
   OneLoginPerRequest = 'ONE_LOGIN_PER_REQUEST',
 }
 

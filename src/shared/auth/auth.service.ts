@@ -1,13 +1,13 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { createHash, createSecretKey, KeyObject, randomUUID, timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { AppConfig } from '../../config';
 import { Clock, CLOCK, systemClock } from '../clock';
-import { Database } from '../database/database';
+import { ChannelListener } from '../database/channel-listener';
 import { DomainError } from '../domain/domain-error';
-import { APP_CONFIG, DATABASE } from '../tokens';
+import { APP_CONFIG } from '../tokens';
 import { Caller, Role } from './caller';
-import { API_KEY_PREFIX, Principal, PrincipalLookup, PRINCIPALS } from './principals';
+import { API_KEY_PREFIX, Principal, PrincipalLookup, PRINCIPALS, PRINCIPALS_CHANNEL } from './principals';
 
 export class AuthError extends DomainError<'UNAUTHENTICATED' | 'FORBIDDEN'> {}
 
@@ -21,7 +21,7 @@ interface TokenClaims {
 
 /** Tokens already verified, with their claims: a client sends the same token with every request. */
 const VERIFIED_TOKENS = 10_000;
-/** How long the current state of a user or API key is trusted before it is read again; changes made here forget it at once. */
+/** How long the current state of a user or API key is trusted before it is read again; a change made on any instance forgets it at once. */
 const PRINCIPAL_TTL_MS = 2_000;
 
 export const TOKEN_LIFETIME_SECONDS = 12 * 3600;
@@ -31,11 +31,17 @@ const OPERATOR_ID = 'operator';
 /**
  * Session tokens (HS256, always with an expiry), API key secrets and the operator credential
  * become a Caller here. The token's user is checked against the identity context's current state
- * on every request (cached for two seconds, forgotten at once when this instance changes it), so
- * a deactivated user is refused and a new role applies without signing in again.
+ * on every request, so a deactivated user is refused and a new role applies without signing in again.
+ *
+ * That state is cached per instance for two seconds, and forgotten on every instance at once when
+ * any instance changes it: `forget` NOTIFYs the id on PRINCIPALS_CHANNEL, which every instance
+ * LISTENs to on its one listener connection (ChannelListener), before the change is answered. While
+ * that connection is down nothing is cached (every request reads the state), and what was cached
+ * when it dropped is dropped too, since a change may have gone unheard.
  */
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
+  private readonly logger = new Logger('Auth');
   /** Built once: jsonwebtoken would otherwise derive a key object from the string on every request. */
   private readonly key: KeyObject;
   private readonly operatorDigest: Buffer | null;
@@ -43,16 +49,23 @@ export class AuthService {
   /** Token → its verified claims, oldest first out; expiry is still checked on every use. */
   private readonly verified = new Map<string, TokenClaims>();
   private readonly principals = new Map<string, { principal: Promise<Principal | null>; until: number; id: string }>();
+  private readonly principalTtlMs: number;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(DATABASE) private readonly database: Database,
+    private readonly channels: ChannelListener,
     @Optional() @Inject(PRINCIPALS) private readonly lookup?: PrincipalLookup,
     @Optional() @Inject(CLOCK) clock?: Clock,
   ) {
     this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
     this.operatorDigest = config.operatorToken ? digest(config.operatorToken) : null;
     this.clock = clock ?? config.clock ?? systemClock;
+    this.principalTtlMs = config.principalCacheMs ?? PRINCIPAL_TTL_MS;
+  }
+
+  async onModuleInit(): Promise<void> {
+    this.channels.onGap(() => this.principals.clear());
+    await this.channels.listen(PRINCIPALS_CHANNEL, (id) => this.forgetHere(id), { acknowledge: true });
   }
 
   /** A session token for a user: 12 hours, from the app's clock. */
@@ -87,17 +100,35 @@ export class AuthService {
     return { userId: user.id, tenantId: user.tenantId, email: user.email, role: user.role, actorKind: 'user', ...request };
   }
 
-  /** Forget what is cached about a user or API key (its role, whether it is active): the next request reads it again. */
-  forget(id: string): void {
-    for (const [key, entry] of this.principals) if (key === `user:${id}` || entry.id === id) this.principals.delete(key);
+  /**
+   * Forget what every instance caches about a user or API key (its role, whether it is active): the
+   * next request to any of them reads it again. Call it once the change is visible (after the
+   * command's answer is read), and answer after it resolves: it resolves once every instance has
+   * dropped the entry, or once the cache's lifetime has passed (an instance that did not say so by
+   * then has let the entry expire anyway).
+   */
+  async forget(id: string): Promise<void> {
+    this.forgetHere(id);
+    try {
+      if (!(await this.channels.broadcast(PRINCIPALS_CHANNEL, id, this.principalTtlMs)))
+        this.logger.warn(`Not every instance said it forgot ${id} within ${this.principalTtlMs} ms; its cache of it has expired by now`);
+    } catch (error) {
+      this.logger.warn(`Could not tell the other instances to forget ${id} (they read it again within ${this.principalTtlMs} ms): ${(error as Error).message}`);
+    }
+  }
+
+  /** Also drops what is still loading: it may have read the state from before the change. */
+  private forgetHere(id: string): void {
+    for (const [key, entry] of this.principals) if (key === `user:${id}` || entry.id === id || entry.id === '') this.principals.delete(key);
   }
 
   private principal(key: string, load: () => Promise<Principal | null>): Promise<Principal | null> {
+    if (!this.channels.live) return load();
     const now = Date.now();
     const cached = this.principals.get(key);
     if (cached && cached.until > now) return cached.principal;
     const principal = load();
-    const entry = { principal, until: now + PRINCIPAL_TTL_MS, id: '' };
+    const entry = { principal, until: now + this.principalTtlMs, id: '' };
     void principal.then(
       (found) => (entry.id = found?.id ?? ''),
       () => this.principals.delete(key),
@@ -107,11 +138,9 @@ export class AuthService {
     return principal;
   }
 
-  private async currentUser(userId: string): Promise<Principal | null> {
-    if (this.lookup) return this.lookup.user(userId);
-    const { rows } = await this.database.pool.query(`SELECT id::text, tenant_id, email, role, active FROM users WHERE id::text = $1`, [userId]);
-    const row = rows[0];
-    return row ? { id: row.id, tenantId: row.tenant_id, email: row.email, role: row.role, active: row.active, kind: 'user' } : null;
+  /** Without the identity context (no PRINCIPALS), nobody signs in. */
+  private currentUser(userId: string): Promise<Principal | null> {
+    return this.lookup?.user(userId) ?? Promise.resolve(null);
   }
 
   /** The token's claims once its signature, issuer and expiry are checked (the signature once per token). A token without expiry is refused. */
@@ -135,15 +164,15 @@ export class AuthService {
   }
 
   async me(caller: Caller) {
-    const { rows } = await this.database.pool.query(`SELECT name, currency FROM tenants WHERE id = $1`, [caller.tenantId]);
+    const tenant = caller.tenantId ? await this.lookup?.tenant(caller.tenantId) : null;
     return {
       userId: caller.userId,
       email: caller.email,
       role: caller.role,
       kind: caller.actorKind ?? 'user',
       tenantId: caller.tenantId,
-      tenantName: rows[0]?.name ?? caller.tenantId,
-      currency: rows[0]?.currency ?? 'USD',
+      tenantName: tenant?.name ?? caller.tenantId,
+      currency: tenant?.currency ?? 'USD',
     };
   }
 }

@@ -1,4 +1,5 @@
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
+import type { ChannelListener } from '../database/channel-listener';
 import { DomainError } from '../domain/domain-error';
 import type { EventStore } from '../event-store/event-store.port';
 import { BlueGreenRebuild } from './blue-green-rebuild';
@@ -39,12 +40,13 @@ export class ProcessorRuntime {
   private readonly waiters = new Set<() => void>();
   private readonly rebuilds = new Map<string, Promise<void>>();
   private readonly rebuildsUnderWay = new Map<string, BlueGreenRebuild>();
-  private listener?: Client;
+  private unlisten: (() => void)[] = [];
   private readonly audience: CheckpointAudience;
 
   constructor(
     private readonly pool: Pool,
-    private readonly databaseUrl: string,
+    /** The instance's one LISTEN connection: checkpoints and control messages of every instance arrive on it. */
+    private readonly channels: Pick<ChannelListener, 'listen' | 'onGap' | 'onConnected'>,
     private readonly store: EventStore,
     private readonly options: ProcessorRunnerOptions & { log: (message: string) => void },
   ) {
@@ -78,8 +80,8 @@ export class ProcessorRuntime {
     await Promise.all([...this.rebuilds.values()].map((rebuild) => rebuild.catch(() => undefined)));
     await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
     this.waiters.forEach((wake) => wake());
-    await this.listener?.end().catch(() => undefined);
-    this.listener = undefined;
+    this.unlisten.forEach((unlisten) => unlisten());
+    this.unlisten = [];
   }
 
   names(): string[] {
@@ -313,22 +315,24 @@ export class ProcessorRuntime {
     for (const [name, position] of await readPositions(this.pool, names)) this.advance(name, position);
   }
 
+  /** Checkpoints arrive by NOTIFY (waitFor also re-reads them every 250 ms); after a gap in listening, parks are read again. */
   private async listen() {
-    const client = new Client({ connectionString: this.databaseUrl });
-    client.on('error', (error) => this.options.log(`checkpoint listener: ${error.message}`));
-    await client.connect();
-    client.on('notification', (message) => {
-      if (!message.payload) return;
-      if (message.channel === CHECKPOINT_CHANNEL) {
-        const at = message.payload.lastIndexOf(':');
-        this.advance(message.payload.slice(0, at), BigInt(message.payload.slice(at + 1)));
-      } else if (message.channel === CONTROL_CHANNEL) {
-        this.onControl(message.payload);
-      }
-    });
-    await client.query(`LISTEN ${CHECKPOINT_CHANNEL}`);
-    await client.query(`LISTEN ${CONTROL_CHANNEL}`);
-    await this.audience.join(client);
-    this.listener = client;
+    this.unlisten.push(
+      await this.channels.listen(CHECKPOINT_CHANNEL, (payload) => {
+        const at = payload.lastIndexOf(':');
+        if (at > 0) this.advance(payload.slice(0, at), BigInt(payload.slice(at + 1)));
+      }),
+      await this.channels.listen(CONTROL_CHANNEL, (payload) => this.onControl(payload)),
+      // The listener connection holds the audience's lock, taken again whenever it reconnects.
+      await this.channels.onConnected((client) => this.audience.join(client)),
+      this.channels.onGap(() => {
+        void readParks(this.pool).then(
+          (all) => {
+            for (const name of this.runners.keys()) if (!this.runners.get(name)!.isLeader()) this.parks.set(name, all.get(name) ?? []);
+          },
+          () => undefined,
+        );
+      }),
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { ChannelListener } from '../database/channel-listener';
 import { Database } from '../database/database';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { ProcessorDefinition, projector } from '../processing/processor';
@@ -25,8 +26,9 @@ export class ProjectionsService implements OnApplicationBootstrap, OnModuleDestr
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(PROCESSORS) private readonly registrations: ProcessorRegistrations,
     private readonly moduleRef: ModuleRef,
+    channels: ChannelListener,
   ) {
-    this.runtime = new ProcessorRuntime(database.pool, database.url, store, { log: (message) => this.logger.warn(message), decode: registrations.decode });
+    this.runtime = new ProcessorRuntime(database.pool, channels, store, { log: (message) => this.logger.warn(message), decode: registrations.decode });
   }
 
   private started?: Promise<void>;
