@@ -5,12 +5,12 @@ import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyStatic from '@fastify/static';
-import helmet from '@fastify/helmet';
 import { AppModule } from './app.module';
 import { AppConfig } from './config';
 import { validationPipe } from './shared/graphql/errors';
 import { inputGuardPipe } from './shared/graphql/input-guard';
 import { HttpDrain } from './shared/http/http-drain';
+import { installSecurityHeaders } from './shared/http/security-headers';
 
 export const ADMIN_UI_DIR = join(__dirname, '..', '..', 'admin-ui', 'dist');
 /**
@@ -50,11 +50,8 @@ export const createApp = async (config: AppConfig, options: { logger?: LogLevel[
   const ui = adminUiDir();
   const fastify = app.getHttpAdapter().getInstance();
   app.get(HttpDrain).install(fastify);
-  // GraphiQL (when on) loads its page from a CDN: the admin UI's policy would block it.
-  fastify.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/graphiql')) route.config = { ...(route.config ?? {}), helmet: { contentSecurityPolicy: false } } as never;
-  });
-  await app.register(helmet as never, { contentSecurityPolicy: { useDefaults: false, directives: ADMIN_CSP } });
+  // GraphiQL (when on) loads its page from a CDN: the admin UI's policy would block it (see installSecurityHeaders).
+  installSecurityHeaders(fastify, ADMIN_CSP);
   if (ui) {
     await app.register(fastifyStatic as never, { root: ui, prefix: '/admin/', decorateReply: false, index: ['index.html'] });
     fastify.get('/admin', (_request, reply) => reply.redirect('/admin/'));

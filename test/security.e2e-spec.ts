@@ -350,6 +350,22 @@ describe('security: what one caller may not do to the others (embedded PostgreSQ
       expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     });
+
+    it("sends them with every GraphQL answer, and GraphiQL's page without the admin UI's policy", async () => {
+      const answer = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...as.sales },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      const graphiql = await fetch(`${t.url}/graphiql`);
+      expect(graphiql.status).toBe(200);
+      expect(graphiql.headers.get('content-security-policy')).toBeNull();
+      expect(graphiql.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(graphiql.headers.get('strict-transport-security')).toContain('max-age=');
+    });
   });
 });
 
