@@ -169,6 +169,38 @@ describe('identity across two app instances on one database (real app, real HTTP
       expect((await ok(a, ME, {}, user.headers)).me.role).toBe('accountant');
     });
 
+    it('listens again after its listener connection is cut, dropping what it cached meanwhile', async () => {
+      const user = await join('sales');
+      expect((await ok(b, ME, {}, user.headers)).me.role).toBe('sales');
+      const listeners = async () =>
+        (await sql.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'annals-listener' AND datname = current_database()`)).rows.map(
+          (row) => row.pid as number,
+        );
+      const before = await listeners();
+      expect(before).toHaveLength(2);
+      await sql.query(`SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid`, [before]);
+      // While nothing listens, a change behind B's back is seen: B caches nothing it may not hear about.
+      await sql.query(`UPDATE users SET role = 'accountant' WHERE id::text = $1`, [user.id]);
+      let seen = '';
+      for (let i = 0; i < 100 && seen !== 'accountant'; i++) {
+        seen = (await ok(b, ME, {}, user.headers)).me.role;
+        if (seen !== 'accountant') await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(seen).toBe('accountant');
+      await sql.query(`UPDATE users SET role = 'sales' WHERE id::text = $1`, [user.id]);
+      let after: number[] = [];
+      for (let i = 0; i < 200 && after.length < 2; i++) {
+        after = await listeners();
+        if (after.length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(after).toHaveLength(2);
+      expect(after.some((pid) => before.includes(pid))).toBe(false);
+      // Listening again, B caches the user and hears the next change at once.
+      await ok(b, ME, {}, user.headers);
+      await ok(a, DEACTIVATE, { userId: user.id }, admin);
+      expect((await error(b, ME, {}, user.headers))?.extensions.code).toBe('UNAUTHENTICATED');
+    }, 60_000);
+
     it('refuses an API key revoked through the other instance on the very next request', async () => {
       const { createApiKey } = await ok(a, CREATE_KEY, { input: { name: `script ${unique()}`, role: 'sales' } }, admin);
       const key = bearer(createApiKey.secret);

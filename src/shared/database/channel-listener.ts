@@ -151,15 +151,21 @@ export class ChannelListener implements OnApplicationShutdown {
       // Said on this connection, so the sender knows which instance heard it.
       if (at > 0) client.query('SELECT pg_notify($1, $2)', [HEARD_CHANNEL, message.payload.slice(0, at)]).catch(() => undefined);
     });
+    const listened = new Set<string>();
+    const listenAll = async () => {
+      for (const channel of this.handlers.keys()) if (!listened.has(channel)) await client.query(`LISTEN ${channel}`).then(() => listened.add(channel));
+    };
     try {
       await client.connect();
       await client.query(`LISTEN ${HEARD_CHANNEL}`);
-      for (const channel of this.handlers.keys()) await client.query(`LISTEN ${channel}`);
+      await listenAll();
+      for (const callback of this.connected) await this.connectedOn(client, callback);
+      // Channels added while the callbacks ran; none can be added between this and `listening`.
+      await listenAll();
     } catch (error) {
       this.lost(client, error as Error);
       return;
     }
-    for (const callback of this.connected) await this.connectedOn(client, callback);
     if (this.client !== client) return;
     this.listening = true;
     this.retryMs = RETRY_MIN_MS;
