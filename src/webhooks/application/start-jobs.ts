@@ -33,15 +33,19 @@ export class StartJobs {
     private readonly log: DeliveryLog,
   ) {}
 
-  /** Called by the create command, after its append. */
-  async add(tenantId: string, endpointId: string, backfillFrom: Date | null, createdPosition: bigint, now: Date): Promise<void> {
+  /**
+   * Called by the create command before its append, with the log's head then and the log's time now
+   * (the system clock's: it bounds events by their recordedAt, so a business clock set elsewhere
+   * must not move it).
+   */
+  async add(tenantId: string, endpointId: string, backfillFrom: Date | null, createdPosition: bigint, logNow: Date): Promise<void> {
     await this.database.pool.query(
       `INSERT INTO webhooks_start_jobs (endpoint_id, tenant_id, from_time, after_position, created_position) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (endpoint_id) DO NOTHING`,
       [
         endpointId,
         tenantId,
-        backfillFrom ?? now,
+        backfillFrom ?? logNow,
         backfillFrom ? '0' : (createdPosition > 0n ? createdPosition - 1n : 0n).toString(),
         createdPosition.toString(),
       ],

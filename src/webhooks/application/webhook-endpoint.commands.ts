@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { WebhooksConfig } from '../../config';
+import { systemClock } from '../../shared/clock';
 import { CommandEnv } from '../../shared/command/command-spec';
 import { commandsFor } from '../../shared/command/command-declaration';
 import { BadInputError } from '../../shared/domain/domain-error';
@@ -99,7 +100,8 @@ export const webhookEndpointCommands = commandsFor(
         const services = env.get(WebhookEndpointServices);
         await services.secrets.store(env.tenantId, create.endpointId, create.secretId, newSecret(), env.now);
         const backfillFrom = create.backfillFrom ? new Date(create.backfillFrom) : null;
-        await services.startJobs.add(env.tenantId, create.endpointId, backfillFrom, await services.store.headPosition(), env.now);
+        // The job's start is compared with the log's recordedAt: log time, not business time (see CLOCK).
+        await services.startJobs.add(env.tenantId, create.endpointId, backfillFrom, await services.store.headPosition(), systemClock.now());
       },
       after: async (_result, _input, _id, env) => {
         env.get(WebhookEndpointServices).worker.wake(true);
