@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { browserSuite, countOf, eventually, seen, textOf } from './support/browser';
+import { browserSuite, countOf, eventually, expectAccessible, seen, textOf } from './support/browser';
 
 jest.setTimeout(180_000);
 
@@ -104,6 +104,39 @@ describe("a record page's History tab by role (real Chromium)", () => {
       await countOf(page.getByTestId('record-timeline'), 0);
       await countOf(page.getByRole('button', { name: 'Raw events' }), 0);
       await countOf(page.getByTestId('known-at-picker'), 0);
+    }),
+  );
+
+  it(
+    'gives an auditor the same timeline on every record page with a History tab',
+    suite.journey(async () => {
+      const auditor = { authorization: `Bearer ${await suite.t.login('auditor@acme.test')}` };
+      const page = await suite.signIn('auditor@acme.test');
+      const pages: [string, string][] = [
+        ['leads', 'lead'],
+        ['clients', 'client'],
+        ['products', 'product'],
+        ['quotes', 'quote'],
+        ['orders', 'order'],
+        ['invoices', 'invoice'],
+        ['journalEntries', 'journalEntry'],
+      ];
+      for (const [resource, entity] of pages) {
+        const list = await suite.t.graphql(`{ ${resource}(perPage: 1, sortOrder: ASC) { items { id } } }`, {}, auditor);
+        const id = list.data[resource].items[0]?.id as string;
+        expect([resource, typeof id]).toEqual([resource, 'string']);
+        const answer = await suite.t.graphql(`query ($id: ID!) { changes(entity: "${entity}", id: $id) { revision type actor { name } } }`, { id }, auditor);
+        const expected = answer.data.changes as { revision: number; type: string; actor: { name: string } }[];
+        await page.goto(`${suite.t.url}/admin/#/${resource}/${id}/show/history`);
+        const rows = page.getByTestId('timeline-change');
+        await countOf(rows, expected.length);
+        const last = expected[expected.length - 1];
+        const inWords = last.type.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+        await textOf(rows.last().getByTestId('timeline-type'), inWords.charAt(0).toUpperCase() + inWords.slice(1));
+        expect(await rows.last().getAttribute('data-revision')).toBe(String(last.revision));
+        await seen(page.getByTestId('known-at-picker'));
+        if (resource === 'leads') await expectAccessible(page, "a lead's field changes");
+      }
     }),
   );
 

@@ -121,6 +121,7 @@ export const RecordTimeline = ({ entity, id }: { entity: string; id: string }) =
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: knownAt ? 1 : 0, flexWrap: 'wrap' }}>
             <TextField
               size="small"
+              sx={{ width: 280, flex: 'none' }}
               type="datetime-local"
               label={translate('annals.audit.timeline.as_known_at')}
               slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 1, 'data-testid': 'known-at-picker' } }}
@@ -174,7 +175,7 @@ export const RecordTimeline = ({ entity, id }: { entity: string; id: string }) =
                 {change.fields.map((f) => (
                   <TableRow key={f.field} data-testid="timeline-field" data-field={f.field}>
                     <TableCell sx={{ width: 200 }}>{f.field}</TableCell>
-                    <TableCell sx={{ color: 'text.secondary', textDecoration: f.before == null ? 'none' : 'line-through' }} data-testid="before">
+                    <TableCell sx={{ width: '40%', color: 'text.secondary', textDecoration: f.before == null ? 'none' : 'line-through' }} data-testid="before">
                       {shown(f.before)}
                     </TableCell>
                     <TableCell sx={{ width: 24 }} aria-hidden>
