@@ -369,7 +369,8 @@ describe('identity: users, invitations, API keys, tenant settings, sign-in (real
       expect(status.stdout).toContain('identity.users');
       expect(rebuilt.stdout).toContain('crm.leads rebuilt');
       await expect(ops('rebuild', 'nope')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('unknown processor "nope"') });
-    }, 120_000);
+      // Four CLI processes, each compiling the scripts on start: minutes on a loaded 2-core machine.
+    }, 300_000);
   });
 
   describe('sign-in limits', () => {
@@ -437,10 +438,12 @@ describe('identity: users, invitations, API keys, tenant settings, sign-in (real
         `sign-in, median of 50: unknown email ${wall.unknown.toFixed(2)} ms (${cpu.unknown.toFixed(2)} ms CPU), ` +
           `wrong password ${wall.wrong.toFixed(2)} ms (${cpu.wrong.toFixed(2)} ms CPU)`,
       );
-      expect(Math.abs(cpu.unknown - cpu.wrong)).toBeLessThan(3);
-      // Wall time also waits for whatever else runs on the machine: within a few ms when it is quiet, a quarter when it is loaded
-      // (a skipped hash saves its whole CPU time and its wait: most of a sign-in).
-      expect(Math.abs(wall.unknown - wall.wrong)).toBeLessThan(Math.max(5, 0.25 * wall.wrong));
+      // The password hash is most of a sign-in's work (scrypt: tens of ms of CPU, the rest a few ms): a skipped
+      // hash would make one side a small fraction of the other. Ratios, not ms, so that the reactors running
+      // in this process and a loaded machine do not decide the outcome (the figures above are printed).
+      const ratio = (a: number, b: number) => Math.min(a, b) / Math.max(a, b);
+      expect(ratio(cpu.unknown, cpu.wrong)).toBeGreaterThan(0.7);
+      expect(ratio(wall.unknown, wall.wrong)).toBeGreaterThan(0.6);
     }, 120_000);
   });
 });

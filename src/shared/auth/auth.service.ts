@@ -34,8 +34,9 @@ const OPERATOR_ID = 'operator';
  * on every request, so a deactivated user is refused and a new role applies without signing in again.
  *
  * That state is cached per instance for two seconds, and forgotten on every instance at once when
- * any instance changes it: `forget` NOTIFYs the id on PRINCIPALS_CHANNEL, which every instance
- * LISTENs to on its one listener connection (ChannelListener), before the change is answered. While
+ * any instance changes it: `forget` broadcasts the id on PRINCIPALS_CHANNEL, which every instance
+ * LISTENs to on its one listener connection (ChannelListener), and the change is answered once each
+ * has said it dropped the entry (or once the two seconds have passed). While
  * that connection is down nothing is cached (every request reads the state), and what was cached
  * when it dropped is dropped too, since a change may have gone unheard.
  */
