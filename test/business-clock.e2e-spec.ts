@@ -84,7 +84,9 @@ describe('one clock for business time: commands, jobs and queries read CLOCK (re
     });
     expect(late.errors?.[0].extensions.code).toBe('VALID_UNTIL_IN_PAST');
 
-    expect(await t.app.get(QuoteExpiryJob).expireNow()).toBeGreaterThanOrEqual(1);
+    // The job's own timer may run first: whichever run expires it, it judges by the clock (by the system's date
+    // the quote has 30 days left).
+    await t.app.get(QuoteExpiryJob).expireNow();
     await until(async () => (await quoteOf(quote.id)).status === 'EXPIRED', 'the quote to show EXPIRED');
   });
 
