@@ -65,11 +65,17 @@ export const auditLogWhere = (tenantId: string, filter: AuditLogQuery): { where:
   return { where: conditions.join(' AND '), params };
 };
 
-/** The page and the count of a filter (`?` placeholders, as em.execute takes them; the bench runs the same text). */
-export const auditLogSql = (where: string) => ({
-  page: `SELECT ${COLUMNS} FROM audit_log WHERE ${where} ORDER BY audit_log.recorded_at DESC, audit_log.position DESC LIMIT ? OFFSET ?`,
-  count: `SELECT count(*)::int AS total FROM audit_log WHERE ${where}`,
-});
+/**
+ * The page and the count of a filter in one statement, so both come from one snapshot: two statements
+ * could count rows the page did not show yet (the log keeps growing). `?` placeholders, as em.execute
+ * takes them: the filter's parameters twice, then the limit and the offset. One row without a
+ * position when the page is empty. The bench runs the same text.
+ */
+export const auditLogSql = (where: string) =>
+  `SELECT counted.total, page.* FROM (SELECT count(*)::int AS total FROM audit_log WHERE ${where}) AS counted
+   LEFT JOIN LATERAL (SELECT ${COLUMNS}, audit_log.position AS sort_position FROM audit_log WHERE ${where}
+     ORDER BY audit_log.recorded_at DESC, audit_log.position DESC LIMIT ? OFFSET ?) AS page ON true
+   ORDER BY page.recorded_at DESC, page.sort_position DESC`;
 
 /** The audit trail of a tenant, from the audit.log read model (one row per stored event). */
 @Injectable()
@@ -93,15 +99,11 @@ export class AuditLogQueries {
 
   async auditLog(tenantId: string, filter: AuditLogQuery, page: number, perPage: number) {
     const { where, params } = auditLogWhere(tenantId, filter);
-    const [rows, total] = await this.reader.read(tenantId, async (em) =>
-      Promise.all([
-        em.execute<AuditLogRow[]>(
-          `SELECT ${COLUMNS} FROM audit_log WHERE ${where} ORDER BY audit_log.recorded_at DESC, audit_log.position DESC LIMIT ? OFFSET ?`,
-          [...params, perPage, (page - 1) * perPage],
-        ),
-        em.execute<{ total: number }[]>(`SELECT count(*)::int AS total FROM audit_log WHERE ${where}`, params).then((r) => r[0].total),
-      ]),
+    const found = await this.reader.read(tenantId, (em) =>
+      em.execute<(AuditLogRow & { total: number })[]>(auditLogSql(where), [...params, ...params, perPage, (page - 1) * perPage]),
     );
+    const total = found[0]?.total ?? 0;
+    const rows = found.filter((row) => row.position !== null);
     const actors = new ActorNames(this.directory, tenantId);
     return { items: await Promise.all(rows.map((row) => this.entry(row, actors))), total };
   }
